@@ -1,0 +1,136 @@
+#include "extract/claim_extractor.h"
+
+#include "extract/meaning.h"
+#include "extract/quantity_parser.h"
+#include "extract/sentences.h"
+#include "extract/text_fold.h"
+
+namespace ct::extract {
+namespace {
+
+// A sentence longer than this is cut into pieces at spaces, so a 10 MB line
+// without a full stop costs no more than many short sentences.
+constexpr size_t kMaxPiece = 4096;
+// The sentence stored with a claim is clipped to this many bytes around it.
+constexpr size_t kMaxStoredSentence = 1000;
+
+bool IsContinuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+std::vector<Span> Pieces(std::string_view text, Span sentence) {
+  std::vector<Span> out;
+  size_t begin = sentence.begin;
+  while (sentence.end - begin > kMaxPiece) {
+    size_t cut = begin + kMaxPiece;
+    size_t space = cut;
+    while (space > begin + kMaxPiece / 2 && text[space] != ' ') --space;
+    if (text[space] == ' ') {
+      cut = space;
+    } else {
+      while (cut > begin && IsContinuation(text[cut])) --cut;
+    }
+    out.push_back({begin, cut});
+    begin = cut;
+  }
+  out.push_back({begin, sentence.end});
+  return out;
+}
+
+std::string ClipSentence(std::string_view text, size_t begin, size_t end,
+                         size_t claim_begin, size_t claim_end) {
+  if (end - begin <= kMaxStoredSentence) {
+    return std::string(text.substr(begin, end - begin));
+  }
+  size_t margin =
+      (kMaxStoredSentence -
+       std::min<size_t>(claim_end - claim_begin, kMaxStoredSentence)) /
+      2;
+  size_t b = claim_begin > begin + margin ? claim_begin - margin : begin;
+  size_t e = std::min(end, claim_end + margin);
+  while (b > begin && IsContinuation(text[b])) --b;
+  while (e < end && IsContinuation(text[e])) ++e;
+  return std::string(text.substr(b, e - b));
+}
+
+}  // namespace
+
+ClaimExtractor::ClaimExtractor(const ExtractorOptions& options)
+    : bounds_(options.bounds) {}
+
+Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
+    const ExtractorOptions& options) {
+  std::unique_ptr<ClaimExtractor> extractor(new ClaimExtractor(options));
+  for (const std::string& path : options.gazetteer_files) {
+    CT_RETURN_IF_ERROR(extractor->gazetteer_.AddFile(path));
+  }
+  CT_RETURN_IF_ERROR(extractor->gazetteer_.AddBuiltin());
+  return extractor;
+}
+
+std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
+  std::vector<Claim> claims;
+  FoldedText folded = FoldText(text);
+  const std::string& ft = folded.text;
+  for (const Span& sentence : SplitSentences(ft)) {
+    size_t sentence_begin = folded.ToOriginal(sentence.begin);
+    size_t sentence_end = folded.ToOriginal(sentence.end);
+    for (const Span& piece : Pieces(ft, sentence)) {
+      SentenceTokens s(
+          std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
+      std::vector<Quantity> quantities = FindQuantities(s);
+      if (quantities.empty()) continue;
+      std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
+      std::vector<TimeMention> times = FindTimes(s);
+      for (size_t i = 0; i < quantities.size(); ++i) {
+        const Quantity& q = quantities[i];
+        Claim c;
+        c.start = folded.ToOriginal(piece.begin + s.token(q.first).begin);
+        c.end = folded.ToOriginal(piece.begin + s.token(q.last).end);
+        c.surface = std::string(text.substr(c.start, c.end - c.start));
+        double factor = q.unit ? q.unit->factor : 1.0;
+        if (q.unit != nullptr) {
+          c.unit = q.unit->base;
+          c.written_unit = q.unit->written;
+        } else if (q.gpu) {
+          c.unit = "gpu";
+          c.written_unit = "GPU";
+          c.noun = q.noun;
+        } else {
+          c.unit = "count";
+          c.written_unit = q.noun_written;
+          c.noun = q.noun;
+        }
+        c.qualifier = q.qualifier;
+        c.change = q.change;
+        Interval bounds;
+        if (q.is_range) {
+          c.number_low = q.number;
+          c.number_high = q.number_high;
+          bounds = BoundsFor(q.qualifier, false, q.number * factor, 0,
+                             q.number_high * factor, bounds_);
+        } else {
+          c.number = q.number;
+          c.value = q.number * factor;
+          bounds = BoundsFor(q.qualifier, q.nearly, *c.value,
+                             q.half_step * factor, 0, bounds_);
+        }
+        c.low = bounds.low;
+        c.high = bounds.high;
+        c.low_inclusive = bounds.low_inclusive;
+        c.high_inclusive = bounds.high_inclusive;
+        c.metric = MetricOf(s, q);
+        Roles roles = RolesOf(s, quantities, i, c.metric, entities);
+        c.subject = std::move(roles.subject);
+        c.object = std::move(roles.object);
+        c.time = TimeOf(s, quantities, i, times);
+        c.sentence =
+            ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
+        claims.push_back(std::move(c));
+      }
+    }
+  }
+  return claims;
+}
+
+}  // namespace ct::extract

@@ -1,0 +1,169 @@
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "extract/lexer.h"
+#include "extract/quantity_parser.h"
+
+namespace ct::extract {
+
+extern const char kBuiltinGazetteer[];
+
+namespace {
+
+constexpr std::string_view kKinds[] = {"lab",        "company",    "cloud",
+                                       "chipmaker",  "datacenter", "product",
+                                       "government", "place"};
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  for (const Token& t : Lex(text)) {
+    words.emplace_back(text.substr(t.begin, t.end - t.begin));
+  }
+  return words;
+}
+
+}  // namespace
+
+Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
+  struct Row {
+    std::string name, kind;
+    std::vector<std::string> aliases;
+  };
+  std::vector<Row> rows;
+  size_t line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> fields = Split(line, '\t');
+    auto where = std::string(origin) + ":" + std::to_string(line_no) + ": ";
+    if (fields.size() != 3 && fields.size() != 2) {
+      return Status::InvalidArgument(
+          where + "expected 3 TAB-separated fields (name, kind, aliases)");
+    }
+    Row row;
+    row.name = std::string(Trim(fields[0]));
+    row.kind = std::string(Trim(fields[1]));
+    if (row.name.empty()) {
+      return Status::InvalidArgument(where + "empty entity name");
+    }
+    if (std::find(std::begin(kKinds), std::end(kKinds), row.kind) ==
+        std::end(kKinds)) {
+      return Status::InvalidArgument(where + "unknown kind \"" + row.kind +
+                                     "\"");
+    }
+    if (fields.size() == 3) {
+      for (std::string_view alias : Split(fields[2], '|')) {
+        alias = Trim(alias);
+        if (!alias.empty()) row.aliases.emplace_back(alias);
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+
+  for (Row& row : rows) {
+    int id;
+    auto it = by_name_.find(row.name);
+    if (it != by_name_.end()) {
+      id = it->second;
+    } else {
+      id = static_cast<int>(entities_.size());
+      entities_.push_back({row.name, row.kind});
+      by_name_.emplace(row.name, id);
+    }
+    row.aliases.push_back(row.name);
+    for (const std::string& alias : row.aliases) {
+      std::vector<std::string> words = Words(alias);
+      if (words.empty()) continue;
+      auto& bucket = aliases_[words.front()];
+      bool taken =
+          std::any_of(bucket.begin(), bucket.end(),
+                      [&](const Alias& a) { return a.words == words; });
+      if (taken) continue;  // The first file to claim an alias keeps it.
+      bucket.push_back({std::move(words), id});
+      std::stable_sort(bucket.begin(), bucket.end(),
+                       [](const Alias& a, const Alias& b) {
+                         return a.words.size() > b.words.size();
+                       });
+    }
+  }
+  return Status::Ok();
+}
+
+Status Gazetteer::AddFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot read gazetteer " + path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return AddTsv(buffer.str(), path);
+}
+
+Status Gazetteer::AddBuiltin() {
+  return AddTsv(kBuiltinGazetteer, "built-in gazetteer");
+}
+
+int Gazetteer::Find(std::string_view name) const {
+  auto it = by_name_.find(std::string(name));
+  return it == by_name_.end() ? -1 : it->second;
+}
+
+std::vector<Gazetteer::Mention> Gazetteer::FindMentions(
+    const SentenceTokens& s) const {
+  std::vector<Mention> out;
+  for (size_t i = 0; i < s.size();) {
+    auto it = aliases_.find(std::string(s.Text(i)));
+    bool found = false;
+    if (it != aliases_.end()) {
+      for (const Alias& alias : it->second) {
+        size_t n = alias.words.size();
+        if (i + n > s.size()) continue;
+        bool match = true;
+        for (size_t w = 1; w < n && match; ++w) {
+          match = s.Text(i + w) == alias.words[w];
+        }
+        // Whole words only: "Meta" must not match inside "Metaverse", which
+        // the lexer already guarantees, nor "Colossus 1" in "Colossus 10".
+        if (match && i + n < s.size() && s.Attached(i + n) &&
+            s.token(i + n).kind != TokenKind::kSymbol) {
+          match = false;
+        }
+        if (match) {
+          out.push_back({i, i + n - 1, alias.entity});
+          i += n;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) ++i;
+  }
+  return out;
+}
+
+}  // namespace ct::extract

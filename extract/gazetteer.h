@@ -1,0 +1,72 @@
+// Gazetteer: the named entities of this field (labs, clouds, chip makers,
+// data centres, products) with their aliases, and where they are mentioned.
+//
+// The built-in list is extract/data/gazetteer.tsv, compiled into the binary.
+// Users add their own files in the same format; a file added earlier wins an
+// alias that a later one also claims, so user files load before the
+// built-in list. Format, one entity per line:
+//
+//   canonical name <TAB> kind <TAB> alias|alias|...
+//
+// Aliases match whole tokens, case-sensitively ("xAI" -> "SpaceX").
+// Thread-safe for concurrent reads once loaded; loading is not.
+
+#ifndef CT_EXTRACT_GAZETTEER_H_
+#define CT_EXTRACT_GAZETTEER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/status.h"
+
+namespace ct::extract {
+
+class SentenceTokens;
+
+class Gazetteer {
+ public:
+  struct Entity {
+    std::string name;  // Canonical.
+    std::string kind;  // lab, company, cloud, chipmaker, datacenter, ...
+  };
+  struct Mention {
+    size_t first = 0;  // Token span, inclusive.
+    size_t last = 0;
+    int entity = -1;
+  };
+
+  Gazetteer() = default;
+
+  // Adds the entities of a TSV text. `origin` names it in errors:
+  // "my.tsv:12: expected 3 TAB-separated fields". Nothing is added when
+  // the text has an error.
+  Status AddTsv(std::string_view tsv, std::string_view origin);
+  Status AddFile(const std::string& path);
+  // Adds the list compiled into the binary.
+  Status AddBuiltin();
+
+  size_t size() const { return entities_.size(); }
+  const Entity& entity(int id) const { return entities_[id]; }
+  // The entity with this canonical name, or -1.
+  int Find(std::string_view name) const;
+
+  // Mentions in the sentence, left to right, longest match first.
+  std::vector<Mention> FindMentions(const SentenceTokens& s) const;
+
+ private:
+  struct Alias {
+    std::vector<std::string> words;
+    int entity;
+  };
+
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, int> by_name_;
+  // First word of an alias -> aliases, longest first.
+  std::unordered_map<std::string, std::vector<Alias>> aliases_;
+};
+
+}  // namespace ct::extract
+
+#endif  // CT_EXTRACT_GAZETTEER_H_

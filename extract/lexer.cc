@@ -1,0 +1,95 @@
+#include "extract/lexer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace ct::extract {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// Decodes the code point at `i` (advancing `next` past it) and says whether
+// it is a letter or combining mark, which continue a word.
+bool LetterAt(std::string_view s, size_t i, size_t* next) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *next = i + 1;
+    return IsAsciiAlpha(static_cast<char>(c));
+  }
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 cp;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos,
+          static_cast<int32_t>(s.size()), cp);
+  *next = static_cast<size_t>(pos);
+  if (cp < 0) return false;
+  return u_isalpha(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0;
+}
+
+// End of the thousands groups and decimals that follow the digits ending at
+// `i`. A group is a comma and exactly three digits not followed by a fourth.
+size_t ScanNumberTail(std::string_view s, size_t i) {
+  while (i + 3 < s.size() && s[i] == ',' && IsDigit(s[i + 1]) &&
+         IsDigit(s[i + 2]) && IsDigit(s[i + 3]) &&
+         (i + 4 >= s.size() || !IsDigit(s[i + 4]))) {
+    i += 4;
+  }
+  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+    i += 1;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+  }
+  return i;
+}
+
+}  // namespace
+
+std::vector<Token> Lex(std::string_view s) {
+  std::vector<Token> tokens;
+  tokens.reserve(s.size() / 4 + 1);
+  bool space = true;
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (IsSpace(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    size_t begin = i;
+    TokenKind kind = TokenKind::kSymbol;
+    size_t next;
+    if (IsDigit(c)) {
+      kind = TokenKind::kNumber;
+      while (i < s.size() && IsDigit(s[i])) ++i;
+      i = ScanNumberTail(s, i);
+    } else if (LetterAt(s, i, &next)) {
+      kind = TokenKind::kWord;
+      i = next;
+      while (i < s.size()) {
+        if (IsDigit(s[i])) {
+          kind = TokenKind::kAlnum;
+          ++i;
+        } else if (LetterAt(s, i, &next)) {
+          i = next;
+        } else {
+          break;
+        }
+      }
+    } else {
+      LetterAt(s, i, &next);  // Steps over one code point.
+      i = next;
+    }
+    tokens.push_back(
+        {kind, static_cast<uint32_t>(begin), static_cast<uint32_t>(i), space});
+    space = false;
+  }
+  return tokens;
+}
+
+}  // namespace ct::extract

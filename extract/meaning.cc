@@ -1,0 +1,545 @@
+#include "extract/meaning.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ct::extract {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Capitalised words that start sentences or name times, never entities.
+bool IsCommonCapitalized(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "the",       "a",
+      "an",        "in",
+      "on",        "at",
+      "by",        "for",
+      "from",      "to",
+      "of",        "with",
+      "and",       "or",
+      "but",       "as",
+      "it",        "its",
+      "this",      "that",
+      "these",     "those",
+      "there",     "here",
+      "we",        "they",
+      "he",        "she",
+      "i",         "you",
+      "our",       "their",
+      "his",       "her",
+      "my",        "your",
+      "if",        "when",
+      "while",     "after",
+      "before",    "since",
+      "until",     "about",
+      "over",      "under",
+      "more",      "less",
+      "most",      "some",
+      "many",      "much",
+      "all",       "each",
+      "every",     "both",
+      "what",      "which",
+      "who",       "why",
+      "how",       "where",
+      "yet",       "still",
+      "so",        "then",
+      "now",       "today",
+      "also",      "however",
+      "meanwhile", "still",
+      "january",   "february",
+      "march",     "april",
+      "may",       "june",
+      "july",      "august",
+      "september", "october",
+      "november",  "december",
+      "monday",    "tuesday",
+      "wednesday", "thursday",
+      "friday",    "saturday",
+      "sunday",    "nearly",
+      "roughly",   "approximately",
+      "around",    "up",
+      "one",       "two",
+      "three",     "four",
+      "five",      "six",
+      "seven",     "eight",
+      "nine",      "ten",
+      "first",     "second",
+      "third",     "last",
+      "next",      "new",
+      "not",       "no",
+      "is",        "are",
+      "was",       "were",
+      "will",      "would",
+      "could",     "should",
+      "can",       "may",
+      "might",     "has",
+      "have",      "had",
+      "do",        "does",
+      "did",       "just",
+      "only",      "even",
+      "though",    "although",
+      "because",   "whether",
+      "according", "analysts",
+      "investors", "shares",
+      "ceo",       "cfo",
+      "chief",     "president",
+      "executive", "mr",
+      "ms",        "mrs",
+      "dr",        "inc",
+      "corp",      "ltd",
+      "llc",       "co",
+      "said",      "says",
+      "per",       "percent",
+      "gw",        "mw",
+      "gpu",       "gpus",
+      "ai",        "us",
+      "u",         "s",
+  };
+  return words->count(lower) > 0;
+}
+
+bool IsUpperInitial(const SentenceTokens& s, size_t i) {
+  if (i >= s.size()) return false;
+  TokenKind kind = s.token(i).kind;
+  if (kind != TokenKind::kWord && kind != TokenKind::kAlnum) return false;
+  unsigned char c = static_cast<unsigned char>(s.Text(i)[0]);
+  return c >= 'A' && c <= 'Z';
+}
+
+// Keyword stems that tell the metric of a money figure, by nearness.
+const std::unordered_map<std::string_view, std::string_view>& MoneyKeywords() {
+  static const auto* map =
+      new std::unordered_map<std::string_view, std::string_view>{
+          {"valuation", "valuation"},
+          {"valuations", "valuation"},
+          {"valued", "valuation"},
+          {"valuing", "valuation"},
+          {"capitalization", "valuation"},
+          {"capitalisation", "valuation"},
+          {"revenue", "revenue"},
+          {"revenues", "revenue"},
+          {"sales", "revenue"},
+          {"run-rate", "revenue"},
+          {"annualized", "revenue"},
+          {"annualised", "revenue"},
+          {"arr", "revenue"},
+          {"turnover", "revenue"},
+          {"bookings", "revenue"},
+          {"income", "revenue"},
+          {"backlog", "backlog"},
+          {"backlogs", "backlog"},
+          {"rpo", "backlog"},
+          {"obligations", "backlog"},
+          {"invest", "investment"},
+          {"invests", "investment"},
+          {"invested", "investment"},
+          {"investing", "investment"},
+          {"investment", "investment"},
+          {"investments", "investment"},
+          {"funding", "investment"},
+          {"funded", "investment"},
+          {"raise", "investment"},
+          {"raised", "investment"},
+          {"raising", "investment"},
+          {"round", "investment"},
+          {"capex", "investment"},
+          {"expenditure", "investment"},
+          {"expenditures", "investment"},
+          {"financing", "investment"},
+          {"financed", "investment"},
+          {"build", "investment"},
+          {"building", "investment"},
+          {"construction", "investment"},
+          {"stake", "investment"},
+          {"commit", "commitment"},
+          {"commits", "commitment"},
+          {"committed", "commitment"},
+          {"committing", "commitment"},
+          {"commitment", "commitment"},
+          {"commitments", "commitment"},
+          {"contract", "commitment"},
+          {"contracts", "commitment"},
+          {"deal", "commitment"},
+          {"deals", "commitment"},
+          {"agreement", "commitment"},
+          {"agreements", "commitment"},
+          {"pact", "commitment"},
+          {"purchase", "commitment"},
+          {"purchases", "commitment"},
+          {"buy", "commitment"},
+          {"buys", "commitment"},
+          {"buying", "commitment"},
+          {"bought", "commitment"},
+          {"spend", "commitment"},
+          {"spends", "commitment"},
+          {"spending", "commitment"},
+          {"spent", "commitment"},
+          {"lease", "commitment"},
+          {"leases", "commitment"},
+          {"leasing", "commitment"},
+          {"rent", "commitment"},
+          {"order", "commitment"},
+          {"orders", "commitment"},
+          {"pay", "commitment"},
+          {"pays", "commitment"},
+          {"paying", "commitment"},
+          {"signed", "commitment"},
+          {"worth", "commitment"},
+          {"paid", "commitment"},
+          {"values", "valuation"},
+          {"price", "price"},
+          {"prices", "price"},
+          {"priced", "price"},
+          {"pricing", "price"},
+          {"cost", "price"},
+          {"costs", "price"},
+          {"fee", "price"},
+          {"fees", "price"},
+      };
+  return *map;
+}
+
+bool NearWord(const SentenceTokens& s, const Quantity& q, size_t reach,
+              const WordSet& words) {
+  size_t from = q.first > reach ? q.first - reach : 0;
+  size_t to = std::min(s.size(), q.last + 1 + reach);
+  for (size_t i = from; i < to; ++i) {
+    if (words.count(s.Lower(i))) return true;
+  }
+  return false;
+}
+
+size_t Distance(const Quantity& q, size_t first, size_t last) {
+  if (last < q.first) return q.first - last;
+  if (first > q.last) return first - q.last;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<EntityMention> FindEntities(const SentenceTokens& s,
+                                        const Gazetteer& gazetteer) {
+  std::vector<EntityMention> out;
+  std::vector<Gazetteer::Mention> known = gazetteer.FindMentions(s);
+  size_t k = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (k < known.size() && known[k].first == i) {
+      const auto& e = gazetteer.entity(known[k].entity);
+      out.push_back({known[k].first, known[k].last, e.name, e.kind});
+      i = known[k].last + 1;
+      ++k;
+      continue;
+    }
+    // A run of capitalised words the gazetteer does not know. The first
+    // word of a sentence is capitalised anyway, so it alone is no name.
+    size_t j = i;
+    while (j < s.size() && IsUpperInitial(s, j) &&
+           s.token(j).kind == TokenKind::kWord &&
+           !IsCommonCapitalized(s.Lower(j)) &&
+           !(k < known.size() && known[k].first == j)) {
+      ++j;
+    }
+    if (j > i && !(i == 0 && j == 1 && s.token(0).kind == TokenKind::kWord &&
+                   !(j < s.size() && s.Is(j, "'")))) {
+      std::string name;
+      for (size_t t = i; t < j; ++t) {
+        if (t > i) name += ' ';
+        name += std::string(s.Text(t));
+      }
+      out.push_back({i, j - 1, name, "unknown"});
+      i = j;
+      continue;
+    }
+    i = std::max(j, i + 1);
+  }
+  return out;
+}
+
+std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
+  static const RE2 kHalf(
+      "(?i)\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?((?:19|20)\\d\\d)"
+      "\\b");
+  static const RE2 kHalfShort(
+      "\\b(?:H([12])\\s*'?((?:19|20)\\d\\d)|([12])H\\s*'?(\\d\\d))\\b");
+  static const RE2 kQuarter(
+      "(?i)\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+"
+      "(?:of\\s+)?((?:19|20)\\d\\d)\\b");
+  static const RE2 kQuarterShort("\\bQ([1-4])\\s*'?((?:19|20)\\d\\d)\\b");
+  static const RE2 kDecade("(?i)\\bnext\\s+decade\\b");
+  static const RE2 kYear(
+      "(?:^|[^0-9,.$])((?:19|20|21)\\d\\d)(?:,[^0-9]|[^0-9,]|$)");
+
+  std::vector<TimeMention> out;
+  std::string_view text = s.text();
+  auto ordinal = [](const std::string& w) {
+    char c = w.empty() ? '1' : static_cast<char>(std::tolower(w[0]));
+    if (c == 'f') return w.size() > 1 && std::tolower(w[1]) == 'o' ? 4 : 1;
+    if (c == 's' || c == '2') return 2;
+    if (c == 't' || c == '3') return 3;
+    if (c == '4') return 4;
+    return 1;
+  };
+  auto add = [&](re2::StringPiece whole, std::string label) {
+    size_t b = static_cast<size_t>(whole.data() - text.data());
+    for (const TimeMention& t : out) {
+      if (b < t.end && b + whole.size() > t.begin) return;  // Overlap.
+    }
+    out.push_back({b, b + whole.size(), std::move(label)});
+  };
+  re2::StringPiece input(text.data(), text.size());
+  auto scan = [&](const RE2& re, auto&& make) {
+    re2::StringPiece groups[5];
+    int n = std::min(5, re.NumberOfCapturingGroups() + 1);
+    size_t pos = 0;
+    while (pos < input.size() &&
+           re.Match(input, pos, input.size(), RE2::UNANCHORED, groups, n)) {
+      make(groups);
+      pos = static_cast<size_t>(groups[0].data() - input.data()) +
+            std::max<size_t>(groups[0].size(), 1);
+    }
+  };
+  scan(kHalf, [&](re2::StringPiece* g) {
+    add(g[0],
+        std::string(g[2]) + "-H" + std::to_string(ordinal(std::string(g[1]))));
+  });
+  scan(kHalfShort, [&](re2::StringPiece* g) {
+    if (!g[1].empty()) {
+      add(g[0], std::string(g[2]) + "-H" + std::string(g[1]));
+    } else {
+      add(g[0], "20" + std::string(g[4]) + "-H" + std::string(g[3]));
+    }
+  });
+  scan(kQuarter, [&](re2::StringPiece* g) {
+    add(g[0],
+        std::string(g[2]) + "-Q" + std::to_string(ordinal(std::string(g[1]))));
+  });
+  scan(kQuarterShort, [&](re2::StringPiece* g) {
+    add(g[0], std::string(g[2]) + "-Q" + std::string(g[1]));
+  });
+  scan(kDecade, [&](re2::StringPiece* g) { add(g[0], "next decade"); });
+  scan(kYear, [&](re2::StringPiece* g) { add(g[1], std::string(g[1])); });
+  std::sort(out.begin(), out.end(),
+            [](const TimeMention& x, const TimeMention& y) {
+              return x.begin < y.begin;
+            });
+  return out;
+}
+
+std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
+  if (q.gpu) return "gpu_count";
+  if (q.unit == nullptr) {
+    static const WordSet* staff =
+        new WordSet{"employee", "worker",  "staff",  "engineer", "researcher",
+                    "job",      "staffer", "person", "hire",     "scientist"};
+    if (staff->count(q.noun)) return "headcount";
+    if (q.noun == "share") return "share";
+    return "other";
+  }
+  switch (q.unit->kind) {
+    case UnitKind::kGpu:
+      return "gpu_count";
+    case UnitKind::kPower:
+      return "power_capacity";
+    case UnitKind::kEnergy:
+      return "energy";
+    case UnitKind::kRate:
+      return "usage_time";
+    case UnitKind::kRatio: {
+      static const WordSet* limits =
+          new WordSet{"limit", "limits", "rate-limit", "rate-limits",
+                      "quota", "quotas", "caps"};
+      return NearWord(s, q, 6, *limits) ? "rate_limit_change" : "growth";
+    }
+    case UnitKind::kPercent:
+    case UnitKind::kPercentagePoint: {
+      if (!q.change.empty()) return "growth";
+      static const WordSet* shares = new WordSet{
+          "of",    "stake",     "share",   "shares",   "own",      "owns",
+          "owned", "ownership", "portion", "majority", "minority", "market"};
+      if (q.last + 1 < s.size() && shares->count(s.Lower(q.last + 1))) {
+        return "share";
+      }
+      static const WordSet* growth = new WordSet{
+          "growth",   "grew",      "grown", "grow",   "rose",
+          "increase", "increased", "jump",  "jumped", "year-over-year",
+          "yoy",      "annually",  "cagr"};
+      if (NearWord(s, q, 4, *growth)) return "growth";
+      return "share";
+    }
+    case UnitKind::kCurrency: {
+      const auto& keys = MoneyKeywords();
+      size_t best = static_cast<size_t>(-1);
+      std::string_view metric = "other";
+      for (size_t i = 0; i < s.size(); ++i) {
+        auto it = keys.find(s.Lower(i));
+        if (it == keys.end()) continue;
+        size_t d = Distance(q, i, i);
+        std::string_view found = it->second;
+        // "is worth $500 billion" values a company; "a deal worth" commits.
+        if (s.Lower(i) == "worth" && i > 0) {
+          static const WordSet* be = new WordSet{"is", "was",  "are", "were",
+                                                 "be", "been", "now", "being"};
+          if (be->count(s.Lower(i - 1))) found = "valuation";
+        }
+        // "per share", "per GPU-hour": a price whatever else is near.
+        if (d < best) {
+          best = d;
+          metric = found;
+        }
+      }
+      if (s.Is(q.last + 1, "per") || s.Is(q.last + 1, "a")) {
+        if (s.Is(q.last + 1, "per")) return "price";
+      }
+      return std::string(metric);
+    }
+    default:
+      return "other";
+  }
+}
+
+Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
+              size_t index, const std::string& metric,
+              const std::vector<EntityMention>& all_entities) {
+  Roles roles;
+  // Names the gazetteer knows come first; unknown capitalised words only
+  // stand in when it knows none in the sentence.
+  // A name inside any figure qualifies it and is no party to it: "220,000
+  // Nvidia GPUs", the "US" of "US$55bn", the "TWh" of "945 TWh".
+  auto inside_figure = [&](const EntityMention& e) {
+    for (const Quantity& o : quantities) {
+      if (e.first <= o.last && e.last >= o.first) return true;
+    }
+    return false;
+  };
+  std::vector<EntityMention> known, unknown;
+  for (const EntityMention& e : all_entities) {
+    if (inside_figure(e)) continue;
+    (e.kind == "unknown" ? unknown : known).push_back(e);
+  }
+  const std::vector<EntityMention>& entities = known.empty() ? unknown : known;
+  if (entities.empty()) return roles;
+  const Quantity& q = quantities[index];
+  static const WordSet* object_preps = new WordSet{
+      "with", "to", "from", "via", "through", "for", "of", "at", "by"};
+  auto preceded_by_prep = [&](const EntityMention& e) {
+    return e.first > 0 && object_preps->count(s.Lower(e.first - 1)) > 0;
+  };
+
+  // Capacity and GPUs belong to the site when one is named.
+  if (metric == "gpu_count" || metric == "power_capacity" ||
+      metric == "energy") {
+    const EntityMention* site = nullptr;
+    for (const EntityMention& e : entities) {
+      if (e.kind != "datacenter") continue;
+      if (site == nullptr ||
+          Distance(q, e.first, e.last) < Distance(q, site->first, site->last)) {
+        site = &e;
+      }
+    }
+    if (site != nullptr) roles.subject = site->name;
+  }
+  bool site_subject = !roles.subject.empty();
+
+  // Otherwise the subject is the sentence's first named actor that no
+  // preposition governs, or what it possesses: "Anthropic's Claude API".
+  const EntityMention* subject = nullptr;
+  if (roles.subject.empty()) {
+    for (size_t k = 0; k < entities.size(); ++k) {
+      const EntityMention& e = entities[k];
+      if (e.first > q.last) break;
+      if (preceded_by_prep(e)) continue;
+      subject = &e;
+      if (k + 1 < entities.size() && s.Is(e.last + 1, "'") &&
+          s.Is(e.last + 2, "s") && entities[k + 1].first == e.last + 3 &&
+          entities[k + 1].first < q.first) {
+        subject = &entities[k + 1];
+      }
+      break;
+    }
+    if (subject == nullptr) {
+      // The nearest name, before or after.
+      for (const EntityMention& e : entities) {
+        if (subject == nullptr ||
+            Distance(q, e.first, e.last) <
+                Distance(q, subject->first, subject->last)) {
+          subject = &e;
+        }
+      }
+    }
+    roles.subject = subject->name;
+  }
+
+  // The counterparty: the nearest other name, preferring one after the
+  // figure ("6 GW of AMD GPUs", "$30 billion with Microsoft").
+  const EntityMention* object = nullptr;
+  size_t best = static_cast<size_t>(-1);
+  for (const EntityMention& e : entities) {
+    if (e.name == roles.subject || e.kind == "place") continue;
+    // A site's owner is no counterparty; a tenant is named with a
+    // preposition: "300 MW at Colossus 1 for Anthropic".
+    if (site_subject && !(e.first > 0 && (s.Is(e.first - 1, "with") ||
+                                          s.Is(e.first - 1, "to") ||
+                                          s.Is(e.first - 1, "for")))) {
+      continue;
+    }
+    size_t d = Distance(q, e.first, e.last);
+    if (e.last < q.first) d += 8;  // A name before the figure counts less.
+    // Never reach past a neighbouring figure.
+    bool crosses = false;
+    for (size_t k = 0; k < quantities.size(); ++k) {
+      if (k == index) continue;
+      const Quantity& o = quantities[k];
+      if ((e.first > q.last && o.first > q.last && o.last < e.first) ||
+          (e.last < q.first && o.last < q.first && o.first > e.last)) {
+        crosses = true;
+      }
+    }
+    if (crosses) continue;
+    if (d < best) {
+      best = d;
+      object = &e;
+    }
+  }
+  if (object != nullptr) roles.object = object->name;
+  return roles;
+}
+
+std::string TimeOf(const SentenceTokens& s,
+                   const std::vector<Quantity>& quantities, size_t index,
+                   const std::vector<TimeMention>& times) {
+  const Quantity& q = quantities[index];
+  size_t qb = s.token(q.first).begin;
+  size_t qe = s.token(q.last).end;
+  // Byte limits set by the neighbouring figures.
+  size_t lo = index > 0 ? s.token(quantities[index - 1].last).end : 0;
+  size_t hi = index + 1 < quantities.size()
+                  ? s.token(quantities[index + 1].first).begin
+                  : s.text().size();
+  const TimeMention* best = nullptr;
+  size_t best_d = 0;
+  for (const TimeMention& t : times) {
+    if (t.begin < qe && t.end > qb) continue;  // Inside the figure itself.
+    size_t d;
+    if (t.begin >= qe) {
+      if (t.end > hi) continue;
+      d = t.begin - qe;
+    } else {
+      if (t.begin < lo) continue;
+      d = qb - t.end + 1;  // A tie goes to the time after.
+    }
+    if (d > 120) continue;
+    if (best == nullptr || d < best_d) {
+      best = &t;
+      best_d = d;
+    }
+  }
+  return best ? best->label : std::string();
+}
+
+}  // namespace ct::extract

@@ -1,0 +1,57 @@
+// Meaning: what a quantity is about. The metric it measures, the entities it
+// belongs to (subject and counterparty) and the period it is for.
+//
+// Internal to extract/. Thread-safe: pure functions over read-only tables.
+
+#ifndef CT_EXTRACT_MEANING_H_
+#define CT_EXTRACT_MEANING_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/gazetteer.h"
+#include "extract/quantity_parser.h"
+
+namespace ct::extract {
+
+// A named thing in the sentence: from the gazetteer, or a run of capitalised
+// words that the gazetteer does not know ("Terafab Labs").
+struct EntityMention {
+  size_t first = 0;  // Token span, inclusive.
+  size_t last = 0;
+  std::string name;  // Canonical.
+  std::string kind;  // Gazetteer kind, or "unknown".
+};
+
+// A period the sentence names: "in 2030", "second half of 2026".
+struct TimeMention {
+  size_t begin = 0;  // Byte span in the sentence.
+  size_t end = 0;
+  std::string label;  // "2030", "2026-H2", "2026-Q3", "next decade".
+};
+
+std::vector<EntityMention> FindEntities(const SentenceTokens& s,
+                                        const Gazetteer& gazetteer);
+std::vector<TimeMention> FindTimes(const SentenceTokens& s);
+
+// The metric of quantity `q` (DESIGN.md's list).
+std::string MetricOf(const SentenceTokens& s, const Quantity& q);
+
+struct Roles {
+  std::string subject;
+  std::string object;
+};
+// Subject and counterparty of `quantities[index]` among `entities`.
+Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
+              size_t index, const std::string& metric,
+              const std::vector<EntityMention>& entities);
+
+// The period for `quantities[index]`: the nearest time mention that no other
+// quantity stands between; a following one wins a tie. Empty when none.
+std::string TimeOf(const SentenceTokens& s,
+                   const std::vector<Quantity>& quantities, size_t index,
+                   const std::vector<TimeMention>& times);
+
+}  // namespace ct::extract
+
+#endif  // CT_EXTRACT_MEANING_H_

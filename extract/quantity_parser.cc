@@ -1,0 +1,1454 @@
+#include "extract/quantity_parser.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ct::extract {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary.
+
+const std::unordered_map<std::string_view, int>& SmallNumbers() {
+  static const auto* map = new std::unordered_map<std::string_view, int>{
+      {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
+      {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
+      {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
+      {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},
+      {"sixty", 60},   {"seventy", 70},   {"eighty", 80},   {"ninety", 90},
+  };
+  return *map;
+}
+
+// Scale words that may follow a number with a space: "2 million".
+const std::unordered_map<std::string_view, double>& ScaleWords() {
+  static const auto* map = new std::unordered_map<std::string_view, double>{
+      {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+      {"mn", 1e6},       {"mln", 1e6},     {"bn", 1e9},      {"bln", 1e9},
+      {"tn", 1e12},      {"trn", 1e12},    {"lakh", 1e5},    {"crore", 1e7},
+  };
+  return *map;
+}
+
+// Whole-word multiples: "tenfold", "doubled", "halved".
+const std::unordered_map<std::string_view, double>& MultipleWords() {
+  static const auto* map = new std::unordered_map<std::string_view, double>{
+      {"double", 2},          {"doubled", 2},    {"doubles", 2},
+      {"doubling", 2},        {"triple", 3},     {"tripled", 3},
+      {"triples", 3},         {"tripling", 3},   {"trebled", 3},
+      {"quadruple", 4},       {"quadrupled", 4}, {"quadruples", 4},
+      {"quadrupling", 4},     {"halved", 0.5},   {"halves", 0.5},
+      {"halving", 0.5},       {"halve", 0.5},    {"hundredfold", 100},
+      {"thousandfold", 1000},
+  };
+  return *map;
+}
+
+const std::unordered_map<std::string_view, double>& FractionWords() {
+  static const auto* map = new std::unordered_map<std::string_view, double>{
+      {"half", 2},    {"halves", 2},   {"third", 3}, {"thirds", 3},
+      {"quarter", 4}, {"quarters", 4}, {"fifth", 5}, {"fifths", 5},
+      {"tenth", 10},  {"tenths", 10},
+  };
+  return *map;
+}
+
+bool IsMonth(std::string_view exact) {
+  static const WordSet* months = new WordSet{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December",
+      "Jan",     "Feb",      "Mar",       "Apr",     "Jun",      "Jul",
+      "Aug",     "Sep",      "Sept",      "Oct",     "Nov",      "Dec",
+      "JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
+      "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+  return months->count(exact) > 0;
+}
+
+// Capitalised words that may stand right before a number without making it
+// part of a name: "In 2025", "About 300", "Some 40%".
+bool IsFunctionWord(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "a",         "an",        "the",
+      "in",        "on",        "at",
+      "by",        "for",       "from",
+      "to",        "of",        "with",
+      "and",       "or",        "but",
+      "as",        "than",      "over",
+      "about",     "around",    "nearly",
+      "almost",    "some",      "only",
+      "just",      "roughly",   "approximately",
+      "more",      "less",      "up",
+      "under",     "below",     "above",
+      "between",   "each",      "all",
+      "its",       "their",     "our",
+      "his",       "her",       "another",
+      "another",   "since",     "until",
+      "after",     "before",    "during",
+      "through",   "while",     "when",
+      "if",        "that",      "this",
+      "these",     "those",     "who",
+      "which",     "what",      "where",
+      "we",        "they",      "it",
+      "he",        "she",       "i",
+      "you",       "is",        "are",
+      "was",       "were",      "has",
+      "have",      "had",       "will",
+      "would",     "could",     "should",
+      "may",       "might",     "can",
+      "must",      "do",        "did",
+      "does",      "not",       "no",
+      "yes",       "so",        "then",
+      "also",      "plus",      "minus",
+      "including", "included",  "across",
+      "among",     "within",    "without",
+      "against",   "per",       "toward",
+      "towards",   "beyond",    "like",
+      "unlike",    "nearly",    "close",
+      "circa",     "estimated", "fewer",
+      "least",     "most",      "both",
+      "every",     "whether",   "despite",
+      "via",       "into",      "onto",
+      "upon",      "because",   "although",
+      "though",    "here",      "there",
+      "now",       "today",     "yesterday",
+      "tomorrow",  "once",      "again",
+      "still",     "yet",       "already",
+      "even",      "well",      "top",
+      "topped",    "tops",      "exceeding",
+      "upwards",   "north",     "roughly",
+      "spending",  "investing", "adding",
+      "raising",   "buying",    "selling",
+      "deploying", "building",  "reaching",
+      "hitting",   "totaling",  "totalling",
+      "worth",     "valued",    "priced",
+      "paying",    "costing",   "says",
+      "said",      "say",       "saying",
+      "reported",  "reports",   "according",
+      "expects",   "expected",  "plans",
+      "planned",   "aims",
+  };
+  return words->count(lower) > 0;
+}
+
+// Words that are not the thing counted after a number.
+bool IsNounStopWord(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "a",
+      "an",
+      "the",
+      "of",
+      "in",
+      "on",
+      "at",
+      "to",
+      "for",
+      "from",
+      "by",
+      "with",
+      "as",
+      "and",
+      "or",
+      "but",
+      "nor",
+      "than",
+      "that",
+      "this",
+      "these",
+      "those",
+      "it",
+      "its",
+      "is",
+      "are",
+      "was",
+      "were",
+      "be",
+      "been",
+      "being",
+      "has",
+      "have",
+      "had",
+      "will",
+      "would",
+      "could",
+      "should",
+      "may",
+      "might",
+      "can",
+      "must",
+      "do",
+      "does",
+      "did",
+      "not",
+      "no",
+      "so",
+      "per",
+      "each",
+      "every",
+      "into",
+      "over",
+      "under",
+      "about",
+      "after",
+      "before",
+      "since",
+      "until",
+      "while",
+      "which",
+      "who",
+      "whom",
+      "whose",
+      "what",
+      "when",
+      "where",
+      "why",
+      "how",
+      "also",
+      "just",
+      "only",
+      "less",
+      "most",
+      "up",
+      "down",
+      "out",
+      "off",
+      "again",
+      "ago",
+      "later",
+      "earlier",
+      "according",
+      "said",
+      "says",
+      "say",
+      "including",
+      "last",
+      "next",
+      "yet",
+      "still",
+      "already",
+      "too",
+      "very",
+      "all",
+      "both",
+      "either",
+      "neither",
+      "such",
+      "own",
+      "same",
+      "then",
+      "there",
+      "here",
+      "if",
+      "because",
+      "though",
+      "although",
+      "via",
+      "plus",
+      "minus",
+      "times",
+      "against",
+      "among",
+      "between",
+      "within",
+      "without",
+      "across",
+      "through",
+      "during",
+      "toward",
+      "towards",
+      "around",
+      "near",
+      "like",
+      "unlike",
+      "whether",
+      "we",
+      "they",
+      "he",
+      "she",
+      "i",
+      "you",
+      "them",
+      "him",
+      "her",
+      "us",
+      "me",
+      "their",
+      "our",
+      "his",
+      "my",
+      "your",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "hundred",
+      "thousand",
+      "million",
+      "billion",
+      "trillion",
+      "dozen",
+      "or",
+      "now",
+      "today",
+      "each",
+      "apiece",
+      "total",
+      "overall",
+      "altogether",
+      "alone",
+      "respectively",
+      "compared",
+      "versus",
+      "vs",
+      "even",
+      "ever",
+      "never",
+      "once",
+      "twice",
+      "more",
+      "fewer",
+      "least",
+      "year-over-year",
+      "annually",
+      "globally",
+      "worldwide",
+      "instead",
+      "rather",
+      "roughly",
+      "about",
+      "nearly",
+      "almost",
+      "approximately",
+      "away",
+      "back",
+      "forward",
+      "ahead",
+      "behind",
+      "above",
+      "below",
+      "beyond",
+      "onto",
+      "upon",
+      "within",
+      "amid",
+  };
+  return words->count(lower) > 0;
+}
+
+// Adjectives that may stand between a number and what it counts.
+bool IsCountAdjective(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "more",     "additional", "new",     "other",      "extra",
+      "active",   "existing",   "current", "former",     "full-time",
+      "major",    "large",      "small",   "big",        "leading",
+      "top",      "advanced",   "latest",  "high-end",   "cutting-edge",
+      "custom",   "dedicated",  "paying",  "monthly",    "weekly",
+      "daily",    "annual",     "key",     "separate",   "different",
+      "further",  "total",      "unique",  "registered", "enterprise",
+      "business", "individual", "global",  "american",   "u.s.",
+  };
+  return words->count(lower) > 0;
+}
+
+bool IsGpuWord(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "gpu",         "gpus",         "tpu",       "tpus",       "chip", "chips",
+      "accelerator", "accelerators", "superchip", "superchips", "xpu",  "xpus",
+      "npu",         "npus",         "asic",      "asics"};
+  return words->count(lower) > 0;
+}
+
+// Words allowed between a number and a GPU word: makers, models, adjectives.
+bool IsGpuFiller(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "more",      "additional",  "new",         "advanced",   "ai",
+      "of",        "the",         "its",         "their",      "latest",
+      "high-end",  "custom",      "graphics",    "data",       "center",
+      "centre",    "datacenter",  "next",        "generation", "cutting",
+      "edge",      "extra",       "leading",     "top",        "'",
+      "s",         "-",           "in-house",    "own",        "training",
+      "inference", "specialized", "specialised", "powerful",   "state",
+      "art",       "dedicated",   "flagship",    "nvidia's",   "amd's",
+      "google's",  "and",         "or",          "/",          ",",
+  };
+  return words->count(lower) > 0;
+}
+
+// Change words: a rise or a fall stated before or after the number.
+int ChangeOf(std::string_view lower) {
+  static const WordSet* up = new WordSet{
+      "rose",       "rise",     "rises",     "rising",     "risen",
+      "increased",  "increase", "increases", "increasing", "grew",
+      "grow",       "grows",    "growing",   "grown",      "climbed",
+      "climb",      "climbs",   "climbing",  "jumped",     "jump",
+      "jumps",      "jumping",  "surged",    "surge",      "surges",
+      "surging",    "soared",   "soar",      "soars",      "soaring",
+      "gained",     "gain",     "gains",     "up",         "added",
+      "adds",       "boosted",  "boost",     "expanded",   "expand",
+      "higher",     "spiked",   "rallied",   "advanced",   "growth",
+      "accelerated"};
+  static const WordSet* down = new WordSet{
+      "fell",      "fall",      "falls",      "falling",   "fallen",
+      "dropped",   "drop",      "drops",      "dropping",  "declined",
+      "decline",   "declines",  "declining",  "decreased", "decrease",
+      "decreases", "slid",      "slide",      "slides",    "slipped",
+      "slip",      "plunged",   "plunge",     "plummeted", "sank",
+      "sink",      "tumbled",   "tumble",     "down",      "lost",
+      "lose",      "loses",     "shed",       "lower",     "reduced",
+      "shrank",    "shrink",    "contracted", "slumped",   "slump",
+      "eased",     "retreated", "cut",        "cuts",      "dipped",
+      "dip"};
+  if (up->count(lower)) return 1;
+  if (down->count(lower)) return -1;
+  return 0;
+}
+
+struct QualifierPhrase {
+  std::vector<std::string> words;
+  Qualifier qualifier;
+  bool nearly;
+};
+
+// Qualifier phrases that stand before a number, keyed by their last word.
+const std::unordered_map<std::string, std::vector<QualifierPhrase>>&
+LeftQualifiers() {
+  static const auto* map = [] {
+    struct Row {
+      const char* phrase;
+      Qualifier q;
+      bool nearly;
+    };
+    static const Row rows[] = {
+        {"about", Qualifier::kApprox, false},
+        {"approximately", Qualifier::kApprox, false},
+        {"approx", Qualifier::kApprox, false},
+        {"approx .", Qualifier::kApprox, false},
+        {"roughly", Qualifier::kApprox, false},
+        {"around", Qualifier::kApprox, false},
+        {"some", Qualifier::kApprox, false},
+        {"circa", Qualifier::kApprox, false},
+        {"close to", Qualifier::kApprox, false},
+        {"an estimated", Qualifier::kApprox, false},
+        {"estimated", Qualifier::kApprox, false},
+        {"~", Qualifier::kApprox, false},
+        {"≈", Qualifier::kApprox, false},
+        {"nearly", Qualifier::kApprox, true},
+        {"almost", Qualifier::kApprox, true},
+        {"just under", Qualifier::kApprox, true},
+        {"just shy of", Qualifier::kApprox, true},
+        {"just below", Qualifier::kApprox, true},
+        {"more than", Qualifier::kMoreThan, false},
+        {"over", Qualifier::kMoreThan, false},
+        {"above", Qualifier::kMoreThan, false},
+        {"greater than", Qualifier::kMoreThan, false},
+        {"higher than", Qualifier::kMoreThan, false},
+        {"in excess of", Qualifier::kMoreThan, false},
+        {"upwards of", Qualifier::kMoreThan, false},
+        {"upward of", Qualifier::kMoreThan, false},
+        {"north of", Qualifier::kMoreThan, false},
+        {"exceeding", Qualifier::kMoreThan, false},
+        {"exceeds", Qualifier::kMoreThan, false},
+        {"exceeded", Qualifier::kMoreThan, false},
+        {"exceed", Qualifier::kMoreThan, false},
+        {"tops", Qualifier::kMoreThan, false},
+        {"topped", Qualifier::kMoreThan, false},
+        {"topping", Qualifier::kMoreThan, false},
+        {"surpassing", Qualifier::kMoreThan, false},
+        {"surpassed", Qualifier::kMoreThan, false},
+        {"beyond", Qualifier::kMoreThan, false},
+        {">", Qualifier::kMoreThan, false},
+        {"at least", Qualifier::kAtLeast, false},
+        {"no fewer than", Qualifier::kAtLeast, false},
+        {"no less than", Qualifier::kAtLeast, false},
+        {"not less than", Qualifier::kAtLeast, false},
+        {"a minimum of", Qualifier::kAtLeast, false},
+        {"minimum of", Qualifier::kAtLeast, false},
+        {">=", Qualifier::kAtLeast, false},
+        {"≥", Qualifier::kAtLeast, false},
+        {"up to", Qualifier::kUpTo, false},
+        {"as much as", Qualifier::kUpTo, false},
+        {"as many as", Qualifier::kUpTo, false},
+        {"as high as", Qualifier::kUpTo, false},
+        {"as large as", Qualifier::kUpTo, false},
+        {"may reach", Qualifier::kUpTo, false},
+        {"could reach", Qualifier::kUpTo, false},
+        {"might reach", Qualifier::kUpTo, false},
+        {"may total", Qualifier::kUpTo, false},
+        {"could rise to", Qualifier::kUpTo, false},
+        {"may rise to", Qualifier::kUpTo, false},
+        {"might rise to", Qualifier::kUpTo, false},
+        {"could grow to", Qualifier::kUpTo, false},
+        {"may grow to", Qualifier::kUpTo, false},
+        {"could climb to", Qualifier::kUpTo, false},
+        {"could increase to", Qualifier::kUpTo, false},
+        {"could expand to", Qualifier::kUpTo, false},
+        {"could be worth", Qualifier::kUpTo, false},
+        {"could top", Qualifier::kUpTo, false},
+        {"could total", Qualifier::kUpTo, false},
+        {"a maximum of", Qualifier::kUpTo, false},
+        {"maximum of", Qualifier::kUpTo, false},
+        {"at most", Qualifier::kAtMost, false},
+        {"no more than", Qualifier::kAtMost, false},
+        {"not more than", Qualifier::kAtMost, false},
+        {"<=", Qualifier::kAtMost, false},
+        {"≤", Qualifier::kAtMost, false},
+        {"less than", Qualifier::kLessThan, false},
+        {"fewer than", Qualifier::kLessThan, false},
+        {"under", Qualifier::kLessThan, false},
+        {"below", Qualifier::kLessThan, false},
+        {"lower than", Qualifier::kLessThan, false},
+        {"shy of", Qualifier::kLessThan, false},
+        {"<", Qualifier::kLessThan, false},
+    };
+    auto* out =
+        new std::unordered_map<std::string, std::vector<QualifierPhrase>>();
+    for (const Row& row : rows) {
+      QualifierPhrase p;
+      std::string_view phrase = row.phrase;
+      for (const Token& t : Lex(phrase)) {
+        p.words.push_back(LowerAscii(phrase.substr(t.begin, t.end - t.begin)));
+      }
+      p.qualifier = row.q;
+      p.nearly = row.nearly;
+      (*out)[p.words.back()].push_back(std::move(p));
+    }
+    for (auto& [word, bucket] : *out) {
+      std::stable_sort(bucket.begin(), bucket.end(),
+                       [](const QualifierPhrase& a, const QualifierPhrase& b) {
+                         return a.words.size() > b.words.size();
+                       });
+    }
+    return out;
+  }();
+  return *map;
+}
+
+const UnitDef* RatioUnit() {
+  static const UnitDef* def = [] {
+    const auto* bucket = UnitsStartingWith("x", "x");
+    return bucket ? bucket->front() : nullptr;
+  }();
+  return def;
+}
+
+const UnitDef* PercentUnit() {
+  static const UnitDef* def = [] {
+    const auto* bucket = UnitsStartingWith("%", "%");
+    return bucket ? bucket->front() : nullptr;
+  }();
+  return def;
+}
+
+// ---------------------------------------------------------------------------
+// Numbers.
+
+struct NumberParse {
+  double value = 0;
+  double half_step = 0.5;  // Half the step of the last written digit.
+  size_t last = 0;         // Last token of the number.
+  bool spelled = false;
+  bool plain_integer = false;  // Digits only: no separators, no decimals.
+  size_t digits = 0;
+};
+
+std::optional<NumberParse> ParseDigits(const SentenceTokens& s, size_t i) {
+  std::string_view text = s.Text(i);
+  // A 100,000-digit number is no figure anyone states; refuse it early.
+  if (text.size() > 40) return std::nullopt;
+  std::string clean;
+  clean.reserve(text.size());
+  size_t decimals = 0;
+  bool in_decimals = false;
+  bool separators = false;
+  for (char c : text) {
+    if (c == ',') {
+      separators = true;
+      continue;
+    }
+    if (c == '.')
+      in_decimals = true;
+    else if (in_decimals)
+      ++decimals;
+    clean.push_back(c);
+  }
+  NumberParse n;
+  auto [ptr, ec] =
+      std::from_chars(clean.data(), clean.data() + clean.size(), n.value);
+  if (ec != std::errc() || !std::isfinite(n.value)) return std::nullopt;
+  n.half_step = 0.5 * std::pow(10.0, -static_cast<double>(decimals));
+  n.last = i;
+  n.plain_integer = !separators && !in_decimals;
+  n.digits = clean.size();
+  return n;
+}
+
+// "twenty-five", "two hundred and fifty", "a dozen", "half a million".
+std::optional<NumberParse> ParseSpelled(const SentenceTokens& s, size_t i) {
+  const auto& small = SmallNumbers();
+  const auto& scales = ScaleWords();
+  auto scale_of = [&](size_t k) -> double {
+    if (k >= s.size()) return 0;
+    auto it = scales.find(s.Lower(k));
+    if (it == scales.end() || it->second < 1e3 ||
+        s.Lower(k).size() < 5) {  // Words only: "million", not "mn".
+      return 0;
+    }
+    return it->second;
+  };
+  NumberParse n;
+  n.spelled = true;
+  if (s.Is(i, "half") && (s.Is(i + 1, "a") || s.Is(i + 1, "an"))) {
+    double scale = scale_of(i + 2);
+    if (scale == 0) return std::nullopt;
+    n.value = 0.5 * scale;
+    n.half_step = 0.05 * scale;
+    n.last = i + 2;
+    return n;
+  }
+  double total = 0;
+  double current = 0;
+  bool any = false;
+  double last_scale = 1;
+  size_t k = i;
+  if ((s.Is(k, "a") || s.Is(k, "an")) &&
+      (s.Is(k + 1, "hundred") || s.Is(k + 1, "dozen") || scale_of(k + 1))) {
+    current = 1;
+    any = true;
+    ++k;
+  }
+  bool last_was_small = false;
+  for (; k < s.size(); ++k) {
+    const std::string& w = s.Lower(k);
+    auto it = small.find(w);
+    if (it != small.end() && s.IsWord(k)) {
+      if (last_was_small) break;  // "two three" is not a number.
+      double v = it->second;
+      if (v >= 20 && s.Is(k + 1, "-") && s.Attached(k + 1) &&
+          s.Attached(k + 2) && k + 2 < s.size()) {
+        auto unit = small.find(s.Lower(k + 2));
+        if (unit != small.end() && unit->second < 10 && unit->second > 0) {
+          v += unit->second;
+          k += 2;
+        }
+      }
+      current += v;
+      any = true;
+      last_was_small = true;
+      n.last = k;
+      last_scale = 1;
+      continue;
+    }
+    if (!any) break;
+    if (w == "hundred") {
+      current = (current == 0 ? 1 : current) * 100;
+      n.last = k;
+      last_was_small = false;
+      continue;
+    }
+    if (w == "dozen") {
+      current = (current == 0 ? 1 : current) * 12;
+      n.last = k;
+      last_was_small = false;
+      continue;
+    }
+    double scale = scale_of(k);
+    if (scale > 0) {
+      total += (current == 0 ? 1 : current) * scale;
+      current = 0;
+      n.last = k;
+      last_scale = scale;
+      last_was_small = false;
+      continue;
+    }
+    if (w == "and" && k + 1 < s.size() && small.count(s.Lower(k + 1)) &&
+        !last_was_small) {
+      continue;
+    }
+    break;
+  }
+  if (!any) return std::nullopt;
+  n.value = total + current;
+  n.half_step = 0.5 * last_scale;
+  return n;
+}
+
+std::optional<NumberParse> ParseNumber(const SentenceTokens& s, size_t i) {
+  if (i >= s.size()) return std::nullopt;
+  if (s.IsNumber(i)) return ParseDigits(s, i);
+  if (s.IsWord(i)) return ParseSpelled(s, i);
+  return std::nullopt;
+}
+
+struct ScaleParse {
+  double factor = 1;
+  size_t last = 0;
+};
+
+// A scale after the number at `i`: "million", "bn", or a letter glued to the
+// number ("400k", "$5m", "100B").
+std::optional<ScaleParse> ParseScale(const SentenceTokens& s, size_t i,
+                                     bool currency) {
+  if (i >= s.size() || !s.IsWord(i)) return std::nullopt;
+  const std::string& lower = s.Lower(i);
+  auto it = ScaleWords().find(lower);
+  if (it != ScaleWords().end()) {
+    // "million" with a space; "mn" and "bn" either way.
+    return ScaleParse{it->second, i};
+  }
+  if (!s.Attached(i)) return std::nullopt;
+  std::string_view text = s.Text(i);
+  bool word_follows = s.IsWord(i + 1) && !s.Attached(i + 1);
+  if (text == "k" || text == "K") return ScaleParse{1e3, i};
+  if (text == "M") return ScaleParse{1e6, i};
+  if (text == "m" && currency) return ScaleParse{1e6, i};
+  if (text == "B" && (currency || word_follows)) return ScaleParse{1e9, i};
+  if (text == "b" && currency) return ScaleParse{1e9, i};
+  if (text == "T" && (currency || word_follows)) return ScaleParse{1e12, i};
+  if (text == "t" && currency) return ScaleParse{1e12, i};
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Units.
+
+struct UnitMatch {
+  const UnitDef* def = nullptr;
+  size_t last = 0;
+};
+
+bool MatchesWords(const SentenceTokens& s, size_t i, const UnitDef& def) {
+  if (i + def.words.size() > s.size()) return false;
+  for (size_t w = 0; w < def.words.size(); ++w) {
+    const std::string& want = def.words[w];
+    if (def.exact_case ? s.Text(i + w) != want : s.Lower(i + w) != want) {
+      return false;
+    }
+    // The words of one unit sit together: "watt-hours", "FLOP/s".
+    if (w > 0 && def.words[w - 1].size() == 1 &&
+        !std::isalnum(static_cast<unsigned char>(def.words[w - 1][0])) &&
+        !s.Attached(i + w)) {
+      return false;
+    }
+  }
+  if (def.attached && !s.Attached(i)) return false;
+  if (def.prefix) return true;
+  // A unit word must end there: "MW" but not the "M" of "MWh".
+  size_t after = i + def.words.size();
+  if (after < s.size() && s.Attached(after) &&
+      s.token(after).kind != TokenKind::kSymbol) {
+    return false;
+  }
+  return true;
+}
+
+std::optional<UnitMatch> MatchUnit(const SentenceTokens& s, size_t i,
+                                   const std::vector<const UnitDef*>* (*lookup)(
+                                       std::string_view, std::string_view)) {
+  if (i >= s.size()) return std::nullopt;
+  const auto* bucket = lookup(s.Lower(i), s.Text(i));
+  if (bucket == nullptr) return std::nullopt;
+  for (const UnitDef* def : *bucket) {
+    if (MatchesWords(s, i, *def)) {
+      return UnitMatch{def, i + def->words.size() - 1};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Singular(std::string_view word) {
+  static const auto* irregular =
+      new std::unordered_map<std::string_view, std::string_view>{
+          {"people", "person"}, {"children", "child"}, {"men", "man"},
+          {"women", "woman"},   {"data", "data"},      {"media", "media"},
+          {"staff", "staff"},   {"series", "series"},  {"news", "news"},
+          {"mice", "mouse"},    {"feet", "foot"},      {"teeth", "tooth"},
+      };
+  auto it = irregular->find(word);
+  if (it != irregular->end()) return std::string(it->second);
+  std::string w(word);
+  auto ends = [&](std::string_view suffix) {
+    return w.size() > suffix.size() + 1 &&
+           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+    return w.substr(0, w.size() - 2);
+  }
+  if (ends("ss") || ends("us") || ends("is")) return w;
+  if (ends("s")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
+bool LooksPlural(std::string_view w) {
+  if (w == "people" || w == "children" || w == "staff") return true;
+  return w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' &&
+         w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i';
+}
+
+bool LowercaseWord(const SentenceTokens& s, size_t i) {
+  if (!s.IsWord(i)) return false;
+  unsigned char c = static_cast<unsigned char>(s.Text(i)[0]);
+  return c >= 'a' && c <= 'z';
+}
+
+// What a number counts: "300 new data centers" -> "data center".
+bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
+  size_t t = k;
+  for (int skipped = 0; skipped < 2 && LowercaseWord(s, t) &&
+                        IsCountAdjective(s.Lower(t)) && t + 1 < s.size();
+       ++skipped) {
+    ++t;
+  }
+  // Names between the number and a plural noun: "160 million AMD shares".
+  for (size_t f = t, n = 0; n < 2 && f < s.size(); ++f, ++n) {
+    bool name = s.token(f).kind == TokenKind::kAlnum ||
+                (s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
+                 !IsMonth(s.Text(f)));
+    if (!name) {
+      if (f > t && LowercaseWord(s, f) && LooksPlural(s.Lower(f)) &&
+          !IsNounStopWord(s.Lower(f))) {
+        t = f;
+      }
+      break;
+    }
+  }
+  std::string noun;
+  std::string written;
+  size_t last = 0;
+  for (int n = 0; n < 3 && LowercaseWord(s, t); ++n, ++t) {
+    const std::string& w = s.Lower(t);
+    if (IsNounStopWord(w) || ChangeOf(w) != 0) break;
+    auto ends = [&](std::string_view suf) {
+      return w.size() > suf.size() + 2 &&
+             w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    if (ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w))) break;
+    if (!noun.empty()) {
+      noun += ' ';
+      written += ' ';
+    }
+    bool plural = LooksPlural(w);
+    noun += plural ? Singular(w) : w;
+    written += std::string(s.Text(t));
+    last = t;
+    if (plural || w == "people" || w == "staff") break;
+    // A singular word goes on only into a compound: "data center(s)".
+    if (!LowercaseWord(s, t + 1) || !LooksPlural(s.Lower(t + 1))) break;
+  }
+  if (noun.empty()) return false;
+  q->noun = noun;
+  q->noun_written = written;
+  q->last = last;
+  return true;
+}
+
+// GPUs named within a few words: "220,000 Nvidia H100 GPUs".
+bool FindGpu(const SentenceTokens& s, size_t k, Quantity* q) {
+  static const RE2 kModelPlural("[A-Z]{1,4}[0-9]{2,4}[A-Z]{0,2}s");
+  for (size_t t = k; t < s.size() && t < k + 5; ++t) {
+    const std::string& w = s.Lower(t);
+    bool hit = IsGpuWord(w);
+    if (!hit && s.token(t).kind == TokenKind::kAlnum &&
+        RE2::FullMatch(s.Text(t), kModelPlural)) {
+      hit = true;  // "H100s", "B200s".
+    }
+    if (!hit && (w == "equivalents" || w == "equivalent") && t > k &&
+        (s.token(t - 1).kind == TokenKind::kAlnum ||
+         (t >= 2 && s.Is(t - 1, "-") &&
+          s.token(t - 2).kind == TokenKind::kAlnum))) {
+      hit = true;  // "H100-equivalents".
+    }
+    if (!hit && (w == "processors" || w == "units") && t > k &&
+        (s.Is(t - 1, "graphics") || s.Is(t - 1, "processing") ||
+         s.Is(t - 1, "ai"))) {
+      hit = true;  // "graphics processors", "graphics processing units".
+    }
+    if (hit) {
+      q->gpu = true;
+      if (w.rfind("tpu", 0) == 0) {
+        q->noun = "TPU";
+      } else if (w.rfind("chip", 0) == 0) {
+        q->noun = "chip";
+      } else if (w.rfind("accelerator", 0) == 0) {
+        q->noun = "accelerator";
+      } else {
+        q->noun = "GPU";
+      }
+      q->noun_written = std::string(s.Text(t));
+      q->last = t;
+      return true;
+    }
+    bool filler =
+        IsGpuFiller(w) || s.token(t).kind == TokenKind::kAlnum ||
+        (s.Capitalized(t) && !IsFunctionWord(w) && !IsMonth(s.Text(t)));
+    if (!filler) return false;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// The parse of one quantity.
+
+struct Parse {
+  Quantity q;
+  bool reject = false;  // Not a claim; skip its tokens.
+  bool spelled = false;
+  bool scaled = false;
+  bool prefixed = false;
+  bool plain_integer = false;
+  size_t digits = 0;
+  double scale = 1;
+};
+
+bool IsDurationUnit(const UnitDef* u) {
+  return u != nullptr && u->kind == UnitKind::kDuration;
+}
+
+// A unit in a hyphenated compound: "300-megawatt campus".
+std::optional<UnitMatch> MatchHyphenUnit(const SentenceTokens& s, size_t k) {
+  if (!s.Is(k, "-") || !s.Attached(k) || !s.Attached(k + 1)) {
+    return std::nullopt;
+  }
+  auto m = MatchUnit(s, k + 1, &UnitsStartingWith);
+  if (!m || m->def->attached || m->def->kind == UnitKind::kCurrency) {
+    return std::nullopt;
+  }
+  return m;
+}
+
+std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
+                             bool allow_range);
+
+// Fractions: "half of", "a third of", "two-thirds of", "by half".
+std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
+  const auto& fractions = FractionWords();
+  size_t k = i;
+  double numerator = 1;
+  if (s.IsWord(i) && !fractions.count(s.Lower(i))) {
+    auto it = SmallNumbers().find(s.Lower(i));
+    if (s.Is(i, "a") || s.Is(i, "an")) {
+      numerator = 1;
+    } else if (it != SmallNumbers().end() && it->second > 0 &&
+               it->second < 10) {
+      numerator = it->second;
+    } else {
+      return std::nullopt;
+    }
+    k = i + 1;
+    if (s.Is(k, "-") && s.Attached(k)) ++k;
+  }
+  if (!s.IsWord(k)) return std::nullopt;
+  auto f = fractions.find(s.Lower(k));
+  if (f == fractions.end()) return std::nullopt;
+  const std::string& w = s.Lower(k);
+  bool plural_word = w.back() == 's';
+  if ((numerator == 1) == plural_word && w != "half") return std::nullopt;
+  if (w == "half" && k != i) return std::nullopt;  // "a half": rare, vague.
+  if (w == "halves") return std::nullopt;
+  // "first half of 2026" is a time; "half-hour" a label.
+  if (i > 0 &&
+      (s.Is(i - 1, "first") || s.Is(i - 1, "second") || s.Is(i - 1, "third") ||
+       s.Is(i - 1, "fourth") || s.Is(i - 1, "last") || s.Is(i - 1, "the") ||
+       s.Is(i - 1, "this") || s.Is(i - 1, "next"))) {
+    return std::nullopt;
+  }
+  if (s.Is(k + 1, "-")) return std::nullopt;
+  bool of = s.Is(k + 1, "of") ||
+            (w == "half" && (s.Is(k + 1, "the") || s.Is(k + 1, "its") ||
+                             s.Is(k + 1, "their")));
+  bool by = i > 0 && s.Is(i - 1, "by");
+  if (!of && !by) return std::nullopt;
+  Parse p;
+  double value = numerator / f->second;
+  p.q.first = i;
+  p.q.number_first = i;
+  p.q.number_last = k;
+  p.q.last = k;
+  p.spelled = true;
+  if (of) {
+    p.q.number = value * 100;
+    p.q.unit = PercentUnit();
+  } else {
+    p.q.number = value;
+    p.q.unit = RatioUnit();
+  }
+  p.q.half_step = 0;
+  return p;
+}
+
+std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
+  if (!s.IsWord(i)) return std::nullopt;
+  const std::string& w = s.Lower(i);
+  double value = 0;
+  auto it = MultipleWords().find(w);
+  if (it != MultipleWords().end()) {
+    value = it->second;
+    if (w == "double" || w == "triple" || w == "quadruple") {
+      // "double-digit", "double down", "a double" are not multiples.
+      if (s.Is(i + 1, "-") || s.Is(i + 1, "down") || s.Is(i + 1, "check") ||
+          (i > 0 && (s.Is(i - 1, "a") || s.Is(i - 1, "the")))) {
+        return std::nullopt;
+      }
+    }
+  } else if (w.size() > 4 && w.compare(w.size() - 4, 4, "fold") == 0) {
+    auto n = SmallNumbers().find(std::string_view(w).substr(0, w.size() - 4));
+    if (n == SmallNumbers().end() || n->second < 2) return std::nullopt;
+    value = n->second;
+  } else {
+    return std::nullopt;
+  }
+  Parse p;
+  p.q.first = p.q.last = p.q.number_first = p.q.number_last = i;
+  p.q.number = value;
+  p.q.half_step = 0;
+  p.q.unit = RatioUnit();
+  p.spelled = true;
+  return p;
+}
+
+std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
+                             bool allow_range) {
+  if (auto p = ParseMultipleWord(s, i)) return p;
+  if (auto p = ParseFraction(s, i)) return p;
+
+  Parse p;
+  Quantity& q = p.q;
+  q.first = i;
+  size_t j = i;
+  std::optional<NumberParse> num;
+
+  // A currency sign or code before the number: "$", "US$", "EUR 5".
+  if (auto prefix = MatchUnit(s, i, &PrefixUnitsStartingWith)) {
+    j = prefix->last + 1;
+    if (!s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
+    q.unit = prefix->def;
+    p.prefixed = true;
+  } else if (s.token(i).kind == TokenKind::kAlnum) {
+    // A code glued to its number: "INR1 trillion", "USD5bn".
+    static const RE2 kCodeNumber("([A-Z]{3})([0-9]+(?:\\.[0-9]+)?)");
+    std::string code, digits;
+    if (!RE2::FullMatch(s.Text(i), kCodeNumber, &code, &digits)) {
+      return std::nullopt;
+    }
+    const UnitDef* def = CurrencyByCode(code);
+    if (def == nullptr) return std::nullopt;
+    NumberParse n;
+    auto [ptr, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), n.value);
+    if (ec != std::errc()) return std::nullopt;
+    size_t dot = digits.find('.');
+    n.half_step =
+        0.5 *
+        std::pow(10.0, dot == std::string::npos
+                           ? 0.0
+                           : -static_cast<double>(digits.size() - dot - 1));
+    n.last = i;
+    num = n;
+    q.unit = def;
+    p.prefixed = true;
+  }
+  if (!num) num = ParseNumber(s, j);
+  if (!num) return std::nullopt;
+  // A sign glued to the number: "-1.3%".
+  if (!p.prefixed && j > 0 && s.Is(j - 1, "-") && s.Attached(j) &&
+      (j == 1 || !s.Attached(j - 1)) && !num->spelled) {
+    num->value = -num->value;
+    q.first = j - 1;
+  }
+  q.number_first = j;
+  p.spelled = num->spelled;
+  p.plain_integer = num->plain_integer;
+  p.digits = num->digits;
+  double value = num->value;
+  double half = num->half_step;
+  size_t k = num->last + 1;
+
+  bool plus = false;
+  if (s.Is(k, "+") && s.Attached(k)) {
+    plus = true;
+    ++k;
+  }
+  if (!num->spelled) {
+    if (auto scale = ParseScale(s, k, p.prefixed)) {
+      value *= scale->factor;
+      half *= scale->factor;
+      p.scale = scale->factor;
+      p.scaled = true;
+      k = scale->last + 1;
+    }
+  } else if (num->half_step > 0.5) {
+    p.scaled = true;
+    p.scale = num->half_step * 2;
+  }
+  if (!plus && s.Is(k, "+") && s.Attached(k)) {
+    plus = true;
+    ++k;
+  }
+  q.number_last = k - 1;
+  q.number = value;
+  q.half_step = half;
+  q.last = k - 1;
+  if (plus) q.qualifier = Qualifier::kAtLeast;
+
+  // Ordinals and names glued to a number: "3rd", "3nm", "5G", "4K".
+  bool glued_word =
+      k < s.size() && s.Attached(k) && s.token(k).kind != TokenKind::kSymbol;
+  if (glued_word) {
+    const std::string& w = s.Lower(k);
+    bool known_unit = MatchUnit(s, k, &UnitsStartingWith).has_value();
+    if (!known_unit || w == "st" || w == "nd" || w == "rd" || w == "th") {
+      p.reject = true;
+      q.last = k;
+      return p;
+    }
+  }
+
+  if (!p.prefixed) {
+    if (auto unit = MatchUnit(s, k, &UnitsStartingWith)) {
+      q.unit = unit->def;
+      q.last = unit->last;
+    } else if (auto hyphen = MatchHyphenUnit(s, k)) {
+      q.unit = hyphen->def;
+      q.last = hyphen->last;
+      // "a five-hour rate limit" names the limit; "a 30-year-old" is an age.
+      if (IsDurationUnit(q.unit)) {
+        size_t after = q.last + 1;
+        if (s.Is(after, "-") && s.Is(after + 1, "old")) {
+          q.last = after + 1;
+        } else if (s.IsWord(after)) {
+          p.reject = true;
+          return p;
+        }
+      }
+    } else if (s.Is(k, "times")) {
+      static const WordSet* periods = new WordSet{
+          "day", "week", "month", "year", "hour", "minute", "second"};
+      if ((s.Is(k + 1, "a") || s.Is(k + 1, "per") || s.Is(k + 1, "each") ||
+           s.Is(k + 1, "every")) &&
+          k + 2 < s.size() && periods->count(s.Lower(k + 2))) {
+        q.noun = "time";
+        q.noun_written = "times";
+        q.last = k;
+      } else {
+        q.unit = RatioUnit();
+        q.last = k;
+      }
+    } else if (s.Is(k, "-") && s.Attached(k) && s.IsWord(k + 1) &&
+               s.Attached(k + 1)) {
+      const std::string& w = s.Lower(k + 1);
+      if (w == "plus") {
+        q.qualifier = Qualifier::kAtLeast;
+        q.last = k + 1;
+        FindGpu(s, k + 2, &q) || FindCountNoun(s, k + 2, &q);
+      } else if (w == "odd") {
+        q.qualifier = Qualifier::kApprox;
+        q.last = k + 1;
+        FindGpu(s, k + 2, &q) || FindCountNoun(s, k + 2, &q);
+      } else if (!FindGpu(s, k + 1, &q)) {
+        // "three-way partnership", "one-off", "24-hour-a-day": labels.
+        p.reject = true;
+        q.last = k + 1;
+        return p;
+      }
+    } else if (!FindGpu(s, k, &q)) {
+      FindCountNoun(s, k, &q);
+    }
+  }
+
+  // Ranges: "4-5 GW", "between $10 billion and $12 billion", "4 to 5".
+  if (allow_range) {
+    size_t t = q.last + 1;
+    bool between = i > 0 && s.Is(i - 1, "between");
+    bool from = i > 0 && s.Is(i - 1, "from");
+    bool dash = s.Is(t, "-") &&
+                (s.Attached(t) == s.Attached(t + 1));  // "4-5", "4 - 5".
+    bool connector =
+        dash || (s.Is(t, "to") && !from) || (between && s.Is(t, "and"));
+    if (connector && t + 1 < s.size()) {
+      auto second = ParseAt(s, t + 1, false);
+      if (second && !second->reject) {
+        Quantity& b = second->q;
+        bool a_bare = q.unit == nullptr && !q.gpu && q.noun.empty();
+        bool b_bare = b.unit == nullptr && !b.gpu && b.noun.empty();
+        bool same_unit = (q.unit != nullptr && b.unit != nullptr &&
+                          q.unit->base == b.unit->base) ||
+                         (q.unit == nullptr && b.unit == nullptr &&
+                          q.gpu == b.gpu && (q.noun == b.noun || a_bare));
+        bool inherit = a_bare && !b_bare;
+        // "$10-12 billion": the second end borrows the first's currency.
+        bool lend = !a_bare && b_bare && p.prefixed && !second->prefixed;
+        // "Colossus 2 to 550,000 GPUs": the first number names something.
+        bool label =
+            a_bare && i > 0 &&
+            (s.token(i - 1).kind == TokenKind::kAlnum ||
+             (s.Capitalized(i - 1) && !IsFunctionWord(s.Lower(i - 1)) &&
+              !IsMonth(s.Text(i - 1))));
+        // "2025-2026", and "in 2025 to 950 TWh": a year is no range end.
+        bool years = p.plain_integer && p.digits == 4 && a_bare &&
+                     q.number >= 1800 && q.number <= 2199;
+        if ((same_unit || inherit || lend) && !(a_bare && b_bare) && !years &&
+            !label) {
+          if (inherit || (q.unit == nullptr && b.unit == nullptr)) {
+            q.unit = b.unit;
+            q.gpu = b.gpu;
+            q.noun = b.noun;
+            q.noun_written = b.noun_written;
+          }
+          if (!p.scaled && second->scaled) {
+            q.number *= second->scale;
+            q.half_step *= second->scale;
+          }
+          q.is_range = true;
+          q.qualifier = Qualifier::kRange;
+          q.number_high = b.number;
+          q.half_step_high = b.half_step;
+          q.last = b.last;
+          if (between) q.first = i - 1;
+        }
+      }
+    }
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// What is not a claim.
+
+bool InSpans(const std::vector<std::pair<size_t, size_t>>& spans,
+             size_t offset) {
+  for (const auto& [b, e] : spans) {
+    if (offset >= b && offset < e) return true;
+  }
+  return false;
+}
+
+bool IsTimePreposition(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "in",      "by",         "since",  "until",  "till",   "from",
+      "through", "of",         "for",    "during", "before", "after",
+      "to",      "between",    "and",    "fiscal", "fy",     "early",
+      "late",    "mid",        "end",    "year",   "summer", "winter",
+      "spring",  "autumn",     "fall",   "around", "circa",  "beginning",
+      "start",   "throughout", "within", "towards"};
+  return words->count(lower) > 0;
+}
+
+// Decides what the parse is when it is not a figure: a year, a date, a
+// model name, a label. Returns true for those.
+bool NotAClaim(const SentenceTokens& s, const Parse& p) {
+  const Quantity& q = p.q;
+  size_t n = q.number_first;
+  bool unitless = q.unit == nullptr && !q.gpu;
+  bool counted_thing = unitless && !q.noun.empty();
+
+  // Years: "in 2025", "2025-26". A plural noun after a bare year-like number
+  // makes it a count ("2000 employees") unless a time word stands before it.
+  if (p.plain_integer && p.digits == 4 && !p.prefixed && !p.scaled &&
+      unitless && !q.is_range) {
+    double v = q.number;
+    if (v >= 1800 && v <= 2199) {
+      bool plural_noun = counted_thing && LooksPlural(q.noun_written);
+      bool time_word = n > 0 && IsTimePreposition(s.Lower(n - 1));
+      if (!plural_noun || time_word) return true;
+    }
+  }
+  // Dates: "May 6", "6 May", "the 6th of May".
+  if (unitless && !p.spelled && p.plain_integer && q.number >= 1 &&
+      q.number <= 31) {
+    if (n > 0 && IsMonth(s.Text(n - 1))) return true;
+    if (n > 1 && s.Is(n - 1, ".") && IsMonth(s.Text(n - 2))) return true;
+    if (n + 1 < s.size() && IsMonth(s.Text(n + 1))) return true;
+    if (s.Is(n + 1, "of") && n + 2 < s.size() && IsMonth(s.Text(n + 2))) {
+      return true;
+    }
+  }
+  // Times of day and numbers in slashes: "9:30", "10 a.m.", "24/7".
+  if (!p.spelled) {
+    size_t after = q.number_last + 1;
+    if ((s.Is(after, ":") || s.Is(after, "/")) && s.Attached(after) &&
+        s.IsNumber(after + 1) && s.Attached(after + 1)) {
+      return true;
+    }
+    if (n > 1 && (s.Is(n - 1, ":") || s.Is(n - 1, "/")) && s.Attached(n) &&
+        s.IsNumber(n - 2)) {
+      return true;
+    }
+    if (unitless &&
+        (s.Is(after, "am") || s.Is(after, "pm") ||
+         (s.Is(after, "a") && s.Is(after + 1, ".") && s.Is(after + 2, "m")) ||
+         (s.Is(after, "p") && s.Is(after + 1, ".") && s.Is(after + 2, "m")))) {
+      return true;
+    }
+  }
+  // Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3".
+  size_t before = q.first;
+  if (unitless && before > 0 && !p.prefixed) {
+    size_t b = before - 1;
+    const Token& prev = s.token(b);
+    if (prev.kind == TokenKind::kAlnum) return true;
+    if (s.Capitalized(b) && !IsFunctionWord(s.Lower(b)) &&
+        !IsMonth(s.Text(b))) {
+      return true;
+    }
+    if (s.Is(b, "-") && s.Attached(b) && s.Attached(before) && b > 0 &&
+        (s.Capitalized(b - 1) || s.token(b - 1).kind == TokenKind::kAlnum)) {
+      return true;
+    }
+    if (s.Is(b, "#") || (s.Is(b, ".") && b > 0 && s.Is(b - 1, "no"))) {
+      return true;
+    }
+  }
+  // A number glued to a name after it: "4 MI450" is not "4", "3-nm".
+  // Spelled numbers need something to count: "one of the", "the two".
+  if (p.spelled && unitless && q.noun.empty()) return true;
+  if (p.spelled && unitless && q.number == 1 &&
+      (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
+    return true;
+  }
+  return false;
+}
+
+// Qualifier phrases before the quantity, and the rise or fall around it.
+void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q) {
+  size_t first = q->first;
+  if (q->qualifier != Qualifier::kRange && first > floor) {
+    const auto& phrases = LeftQualifiers();
+    auto it = phrases.find(s.Lower(first - 1));
+    if (it != phrases.end()) {
+      for (const QualifierPhrase& phrase : it->second) {
+        size_t len = phrase.words.size();
+        if (first < floor + len) continue;
+        bool match = true;
+        for (size_t w = 0; w < len && match; ++w) {
+          match = s.Lower(first - len + w) == phrase.words[w];
+        }
+        if (!match) continue;
+        // "over five years" is a span of time, not "more than".
+        if (phrase.words.front() == "over" && IsDurationUnit(q->unit)) break;
+        if (q->qualifier == Qualifier::kAtLeast && phrase.nearly) break;
+        q->qualifier = phrase.qualifier;
+        q->nearly = phrase.nearly;
+        first -= len;
+        break;
+      }
+    }
+  }
+  q->first = first;
+
+  // A rise or fall: "rose 40%", "was up more than 3%", "fell by half".
+  size_t t = first;
+  for (int steps = 0; steps < 3 && t > floor; ++steps) {
+    const std::string& w = s.Lower(t - 1);
+    int change = ChangeOf(w);
+    if (change != 0 && !(w == "up" && s.Is(t, "to"))) {
+      q->change = change > 0 ? "up" : "down";
+      return;
+    }
+    if (w != "by" && w != "to" && w != "a" && w != "an" && w != "of" &&
+        w != "some" && w != "another" && w != "nearly" && w != "about") {
+      break;
+    }
+    --t;
+  }
+  // After the number: "a 40% increase", "a 12% drop".
+  size_t after = q->last + 1;
+  if (after < s.size()) {
+    const std::string& w = s.Lower(after);
+    if (w == "increase" || w == "rise" || w == "jump" || w == "gain" ||
+        w == "surge" || w == "growth") {
+      q->change = "up";
+    } else if (w == "decrease" || w == "drop" || w == "fall" ||
+               w == "decline" || w == "cut" || w == "loss" ||
+               w == "reduction") {
+      q->change = "down";
+    }
+  }
+}
+
+std::vector<std::pair<size_t, size_t>> UrlSpans(std::string_view text) {
+  static const RE2 kUrl(
+      "(?i)((?:https?://|www\\.)[^\\s<>\"]+|[a-z0-9.-]+\\.(?:com|org|net|io|ai|"
+      "co|gov|edu|example)/[^\\s<>\"]*|[a-z0-9._%+-]+@[a-z0-9.-]+)");
+  std::vector<std::pair<size_t, size_t>> spans;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, kUrl, &match)) {
+    size_t b = static_cast<size_t>(match.data() - text.data());
+    spans.emplace_back(b, b + match.size());
+  }
+  return spans;
+}
+
+}  // namespace
+
+SentenceTokens::SentenceTokens(std::string_view text)
+    : text_(text), tokens_(Lex(text)) {
+  lower_.reserve(tokens_.size());
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    lower_.push_back(LowerAscii(Text(i)));
+  }
+}
+
+bool SentenceTokens::Capitalized(size_t i) const {
+  if (i >= size() || tokens_[i].kind != TokenKind::kWord) return false;
+  unsigned char c = static_cast<unsigned char>(text_[tokens_[i].begin]);
+  return c >= 'A' && c <= 'Z';
+}
+
+std::vector<Quantity> FindQuantities(const SentenceTokens& s) {
+  std::vector<Quantity> out;
+  std::vector<std::pair<size_t, size_t>> urls;
+  bool urls_done = false;
+  size_t floor = 0;  // Qualifiers never reach into the previous quantity.
+  for (size_t i = 0; i < s.size();) {
+    auto p = ParseAt(s, i, true);
+    if (!p) {
+      ++i;
+      continue;
+    }
+    size_t next = std::max(p->q.last + 1, i + 1);
+    if (p->reject || NotAClaim(s, *p)) {
+      i = next;
+      continue;
+    }
+    if (!urls_done) {
+      urls = UrlSpans(s.text());
+      urls_done = true;
+    }
+    if (InSpans(urls, s.token(p->q.number_first).begin)) {
+      i = next;
+      continue;
+    }
+    ApplyContext(s, floor, &p->q);
+    out.push_back(std::move(p->q));
+    floor = next;
+    i = next;
+  }
+  return out;
+}
+
+}  // namespace ct::extract

@@ -1,0 +1,89 @@
+// Quantity parser: finds the quantities in one folded sentence, as token
+// spans with their number, scale, unit, qualifier and change.
+//
+//   "revenue rose more than 40% to $2.1bn"
+//     -> [more than 40%]  40 percent, more_than, change up
+//     -> [$2.1bn]         2.1e9 USD, exact
+//
+// It also decides what is not a claim: years and dates, ordinals, model and
+// product names ("H100", "Colossus 1", "3nm"), labels ("a five-hour rate
+// limit"), numbers in URLs and times of day.
+//
+// Internal to extract/. Thread-safe: pure functions over read-only tables.
+
+#ifndef CT_EXTRACT_QUANTITY_PARSER_H_
+#define CT_EXTRACT_QUANTITY_PARSER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/claim.h"
+#include "extract/lexer.h"
+#include "extract/units.h"
+
+namespace ct::extract {
+
+// One sentence, lexed, with the lowercase text of every token.
+class SentenceTokens {
+ public:
+  explicit SentenceTokens(std::string_view text);
+
+  std::string_view text() const { return text_; }
+  size_t size() const { return tokens_.size(); }
+  const Token& token(size_t i) const { return tokens_[i]; }
+  std::string_view Text(size_t i) const {
+    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  const std::string& Lower(size_t i) const { return lower_[i]; }
+  bool IsNumber(size_t i) const {
+    return i < size() && tokens_[i].kind == TokenKind::kNumber;
+  }
+  bool IsWord(size_t i) const {
+    return i < size() && tokens_[i].kind == TokenKind::kWord;
+  }
+  bool Is(size_t i, std::string_view lower) const {
+    return i < size() && lower_[i] == lower;
+  }
+  // True when token i follows token i-1 with no space between them.
+  bool Attached(size_t i) const {
+    return i < size() && i > 0 && !tokens_[i].space_before;
+  }
+  bool Capitalized(size_t i) const;
+
+ private:
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::vector<std::string> lower_;
+};
+
+struct Quantity {
+  size_t first = 0;  // Token span of the surface, inclusive.
+  size_t last = 0;
+  size_t number_first = 0;  // Token span of the number (with its scale).
+  size_t number_last = 0;
+
+  // The number as written, scale words applied, and half the step of its
+  // last written digit ("17.4 billion" -> 17.4e9 and 0.05e9).
+  double number = 0;
+  double half_step = 0;
+  bool is_range = false;
+  double number_high = 0;  // For a range; `number` is then the first end.
+  double half_step_high = 0;
+
+  const UnitDef* unit = nullptr;  // nullptr for things counted.
+  bool gpu = false;               // GPUs, accelerators and AI chips.
+  std::string noun;               // Singular: "GPU", "employee".
+  std::string noun_written;       // As written: "GPUs", "employees".
+
+  Qualifier qualifier = Qualifier::kExact;
+  bool nearly = false;  // "nearly X", "almost X": below X, not around it.
+  std::string change;   // "up", "down" or empty.
+};
+
+// The quantities of a sentence, in text order. Linear in its length.
+std::vector<Quantity> FindQuantities(const SentenceTokens& s);
+
+}  // namespace ct::extract
+
+#endif  // CT_EXTRACT_QUANTITY_PARSER_H_
