@@ -1,0 +1,128 @@
+#include "store/migrations.h"
+
+namespace ct::store {
+
+// Tables:
+//   sources    what scheduled runs poll: URL, interval, HTTP validators and
+//              the last failure.
+//   articles   one row per article. `url` is where it was read; dedupe uses
+//              url, canonical_url and content_hash. Times are RFC 3339 UTC
+//              text; `published` is NULL when the article does not say.
+//   entities   canonical names that claims are about.
+//   claims     one number in one sentence of one article (DESIGN.md, claim
+//              model). Offsets are bytes of articles.text. `low`/`high`
+//              NULL mean unbounded. `fact_id`/`outlier` are written by the
+//              fact judge.
+//   facts      one figure in the world, keyed by subject, metric, object,
+//              time and unit, with its judged status.
+//   articles_fts  FTS5 over article title and text, kept by triggers.
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> kMigrations = {
+      // 1: the first schema.
+      R"sql(
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL DEFAULT '',
+  every_seconds INTEGER NOT NULL DEFAULT 3600,
+  added_at TEXT NOT NULL,
+  last_polled_at TEXT,
+  next_due_at TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  last_error TEXT,
+  last_error_at TEXT,
+  failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  url TEXT NOT NULL UNIQUE,
+  canonical_url TEXT NOT NULL DEFAULT '',
+  guid TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  published TEXT,
+  first_seen TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX articles_canonical ON articles(canonical_url)
+  WHERE canonical_url <> '';
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_guid ON articles(guid) WHERE guid <> '';
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE facts (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  subject_id INTEGER NOT NULL REFERENCES entities(id),
+  object_id INTEGER REFERENCES entities(id),
+  metric TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  noun TEXT NOT NULL DEFAULT '',
+  time TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  sources INTEGER NOT NULL,
+  first_reported TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  surface TEXT NOT NULL,
+  number REAL,
+  number_low REAL,
+  number_high REAL,
+  written_unit TEXT NOT NULL,
+  noun TEXT NOT NULL,
+  change TEXT NOT NULL,
+  start_byte INTEGER NOT NULL,
+  end_byte INTEGER NOT NULL,
+  value REAL,
+  low REAL,
+  high REAL,
+  low_inclusive INTEGER NOT NULL,
+  high_inclusive INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  qualifier TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  subject_id INTEGER REFERENCES entities(id),
+  object_id INTEGER REFERENCES entities(id),
+  time TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  fact_id INTEGER REFERENCES facts(id) ON DELETE SET NULL,
+  outlier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX claims_article ON claims(article_id, ordinal);
+CREATE INDEX claims_fact ON claims(fact_id);
+CREATE INDEX claims_subject ON claims(subject_id);
+CREATE INDEX claims_object ON claims(object_id);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text)
+    VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text)
+    VALUES (new.id, new.title, new.text);
+END;
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace ct::store

@@ -1,0 +1,114 @@
+// RAII for SQLite handles, and a statement wrapper that binds and reads by
+// position. Internal to store/: no other folder sees sqlite3 types.
+
+#ifndef CT_STORE_SQLITE_H_
+#define CT_STORE_SQLITE_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace ct::store {
+
+struct SqliteCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
+
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// The error of the last call on `db`, with context: "inserting claim: ...".
+Status SqliteError(sqlite3* db, std::string_view context);
+
+// A prepared statement borrowed from the store's cache. Binds by position
+// from 1; reset when the Stmt goes out of scope, so the cached statement is
+// ready for its next use.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Stmt() {
+    if (stmt_ != nullptr) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& Bind(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Stmt& Bind(int i, const std::string& v) {
+    return Bind(i, std::string_view(v));
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& Bind(int i, bool v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, std::optional<double> v) {
+    if (v) return Bind(i, *v);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  Stmt& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // Empty text binds NULL: for optional references and dates.
+  Stmt& BindOrNull(int i, std::string_view v) {
+    return v.empty() ? BindNull(i) : Bind(i, v);
+  }
+  Stmt& BindOrNull(int i, int64_t v) { return v ? Bind(i, v) : BindNull(i); }
+
+  // Makes the statement ready to bind and run again.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+  // Steps once. Returns true with a row, false when done; an error sets *s.
+  bool Step(Status* s);
+  // Runs to completion; for statements without rows.
+  Status Run();
+
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+  }
+  std::optional<double> OptDouble(int col) const {
+    if (IsNull(col)) return std::nullopt;
+    return Double(col);
+  }
+  std::string Text(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    int n = sqlite3_column_bytes(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace ct::store
+
+#endif  // CT_STORE_SQLITE_H_
