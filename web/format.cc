@@ -1,0 +1,243 @@
+#include "web/format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ct::web {
+namespace {
+
+// Up to `digits` significant decimals, without trailing zeros.
+std::string Trimmed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string Grouped(double v) {
+  if (std::fabs(v) >= 1e15 || std::fabs(v - std::round(v)) > 1e-9) {
+    return Trimmed(v, 3);
+  }
+  long long n = std::llround(v);
+  bool negative = n < 0;
+  std::string digits = std::to_string(negative ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return negative ? "-" + out : out;
+}
+
+std::string Scaled(double v, const char* const* names, const double* steps,
+                   int n, const char* base) {
+  for (int i = 0; i < n; ++i) {
+    if (std::fabs(v) >= steps[i]) {
+      return Trimmed(v / steps[i], 3) + " " + names[i];
+    }
+  }
+  return Trimmed(v, 3) + " " + base;
+}
+
+std::string Money(double v, std::string_view unit) {
+  static const char* kWords[] = {"trillion", "billion", "million"};
+  static const double kSteps[] = {1e12, 1e9, 1e6};
+  std::string sign = v < 0 ? "-" : "";
+  double a = std::fabs(v);
+  std::string amount;
+  for (int i = 0; i < 3; ++i) {
+    if (a >= kSteps[i]) {
+      amount = Trimmed(a / kSteps[i], 3) + " " + kWords[i];
+      break;
+    }
+  }
+  if (amount.empty()) amount = Grouped(a);
+  if (unit == "USD") return sign + "$" + amount;
+  if (unit == "EUR") return sign + "€" + amount;
+  if (unit == "GBP") return sign + "£" + amount;
+  return sign + amount + " " + std::string(unit);
+}
+
+}  // namespace
+
+std::string PlainNumber(double v) {
+  if (std::fabs(v) < 1e15 && std::fabs(v - std::round(v)) < 1e-9) {
+    return std::to_string(std::llround(v));
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::string PlainNumber(const std::optional<double>& v) {
+  return v ? PlainNumber(*v) : std::string();
+}
+
+std::string FormatValue(double v, std::string_view unit,
+                        std::string_view noun) {
+  if (unit == "W") {
+    static const char* kNames[] = {"TW", "GW", "MW", "kW"};
+    static const double kSteps[] = {1e12, 1e9, 1e6, 1e3};
+    return Scaled(v, kNames, kSteps, 4, "W");
+  }
+  if (unit == "Wh") {
+    static const char* kNames[] = {"TWh", "GWh", "MWh", "kWh"};
+    static const double kSteps[] = {1e12, 1e9, 1e6, 1e3};
+    return Scaled(v, kNames, kSteps, 4, "Wh");
+  }
+  if (unit.size() == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' &&
+      unit[1] <= 'Z' && unit[2] >= 'A' && unit[2] <= 'Z') {
+    return Money(v, unit);
+  }
+  if (unit == "percent") return Trimmed(v, 2) + "%";
+  if (unit == "percentage_point") return Trimmed(v, 2) + " pp";
+  if (unit == "ratio") return Trimmed(v, 2) + "x";
+  if (unit == "gpu") {
+    std::string n = noun.empty() ? "GPU" : std::string(noun);
+    return Grouped(v) + " " + n + (v == 1 ? "" : "s");
+  }
+  if (unit == "count") {
+    std::string n = Grouped(v);
+    return noun.empty() ? n : n + " " + std::string(noun);
+  }
+  return Trimmed(v, 3) + " " + std::string(unit);
+}
+
+std::string FormatClaimValue(const extract::Claim& c) {
+  if (c.value) return FormatValue(*c.value, c.unit, c.noun);
+  if (c.low && c.high) {
+    return FormatValue(*c.low, c.unit, c.noun) + " to " +
+           FormatValue(*c.high, c.unit, c.noun);
+  }
+  return c.surface;
+}
+
+std::string FormatInterval(const extract::Claim& c) {
+  std::string out = c.low && c.low_inclusive ? "[" : "(";
+  out += c.low ? FormatValue(*c.low, c.unit, c.noun) : "-∞";
+  out += ", ";
+  out += c.high ? FormatValue(*c.high, c.unit, c.noun) : "∞";
+  out += c.high && c.high_inclusive ? "]" : ")";
+  return out;
+}
+
+std::string EscapeHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string CsvField(std::string_view s) {
+  bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string CsvRow(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += CsvField(fields[i]);
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims) {
+  std::string out = CsvRow(
+      {"claim_id", "article_id",   "source",  "url",     "published", "surface",
+       "number",   "written_unit", "value",   "low",     "high",      "unit",
+       "noun",     "qualifier",    "change",  "metric",  "subject",   "object",
+       "time",     "fact_id",      "outlier", "sentence"});
+  for (const store::ClaimRow& r : claims) {
+    const extract::Claim& c = r.claim;
+    out += CsvRow({std::to_string(r.id),
+                   std::to_string(r.article_id),
+                   r.source,
+                   r.url,
+                   r.published,
+                   c.surface,
+                   PlainNumber(c.number),
+                   c.written_unit,
+                   PlainNumber(c.value),
+                   PlainNumber(c.low),
+                   PlainNumber(c.high),
+                   c.unit,
+                   c.noun,
+                   std::string(extract::QualifierName(c.qualifier)),
+                   c.change,
+                   c.metric,
+                   c.subject,
+                   c.object,
+                   c.time,
+                   r.fact_id ? std::to_string(r.fact_id) : "",
+                   r.outlier ? "true" : "false",
+                   c.sentence});
+  }
+  return out;
+}
+
+std::string FactsCsv(const std::vector<store::FactRow>& facts) {
+  std::string out =
+      CsvRow({"id", "subject", "object", "metric", "unit", "time", "status",
+              "sources", "first_reported", "claims", "outliers", "values"});
+  for (const store::FactRow& f : facts) {
+    int outliers = 0;
+    std::string values;
+    for (const store::ClaimRow& r : f.claims) {
+      outliers += r.outlier;
+      if (!values.empty()) values += "; ";
+      values += r.source + ": " + r.claim.surface;
+    }
+    out += CsvRow({std::to_string(f.id), f.subject, f.object, f.metric, f.unit,
+                   f.time, f.status, std::to_string(f.sources),
+                   f.first_reported, std::to_string(f.claims.size()),
+                   std::to_string(outliers), values});
+  }
+  return out;
+}
+
+std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles) {
+  std::string out = CsvRow({"id", "url", "canonical_url", "title", "author",
+                            "published", "source", "claims"});
+  for (const store::ArticleRow& a : articles) {
+    out += CsvRow({std::to_string(a.id), a.url, a.canonical_url, a.title,
+                   a.author, a.published, a.source, std::to_string(a.claims)});
+  }
+  return out;
+}
+
+}  // namespace ct::web

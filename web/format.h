@@ -1,0 +1,43 @@
+// Formatting shared by the web pages and the command line: figures for
+// people ("6 GW", "$17.4 billion", "220,000 GPUs"), HTML escaping and CSV.
+//
+// Thread-safe: pure functions.
+
+#ifndef CT_WEB_FORMAT_H_
+#define CT_WEB_FORMAT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/claim_store.h"
+
+namespace ct::web {
+
+// A value in a base unit as people read it: 6e9 W -> "6 GW",
+// 1.74e10 USD -> "$17.4 billion", 220000 gpu -> "220,000 GPUs".
+std::string FormatValue(double value, std::string_view unit,
+                        std::string_view noun = {});
+// A claim's value, or its range "4-5 GW".
+std::string FormatClaimValue(const extract::Claim& c);
+// The interval a claim allows: "[5.5 GW, 6.5 GW]", "(220,000 GPUs, ∞)".
+std::string FormatInterval(const extract::Claim& c);
+
+std::string EscapeHtml(std::string_view s);
+
+// One CSV field, quoted when it must be (RFC 4180).
+std::string CsvField(std::string_view s);
+std::string CsvRow(const std::vector<std::string>& fields);
+
+std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims);
+std::string FactsCsv(const std::vector<store::FactRow>& facts);
+std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles);
+
+// A number without trailing zeros: 5e9 -> "5000000000", 0.5 -> "0.5".
+std::string PlainNumber(double v);
+std::string PlainNumber(const std::optional<double>& v);
+
+}  // namespace ct::web
+
+#endif  // CT_WEB_FORMAT_H_

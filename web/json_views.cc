@@ -1,0 +1,189 @@
+#include "web/json_views.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+namespace ct::web {
+namespace {
+
+using Poco::Dynamic::Var;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr NewObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+Var Opt(const std::optional<double>& v) { return v ? Var(*v) : Var(); }
+
+std::string Str(const Var& v) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::stringify(v, out, 0, -1, Poco::JSON_WRAP_STRINGS);
+  return out.str();
+}
+
+void PutClaimFields(const extract::Claim& c, Object* o) {
+  o->set("surface", c.surface);
+  o->set("number", Opt(c.number));
+  o->set("number_low", Opt(c.number_low));
+  o->set("number_high", Opt(c.number_high));
+  o->set("written_unit", c.written_unit);
+  o->set("noun", c.noun);
+  o->set("change", c.change);
+  o->set("start", static_cast<Poco::UInt64>(c.start));
+  o->set("end", static_cast<Poco::UInt64>(c.end));
+  o->set("value", Opt(c.value));
+  o->set("low", Opt(c.low));
+  o->set("high", Opt(c.high));
+  o->set("low_inclusive", c.low_inclusive);
+  o->set("high_inclusive", c.high_inclusive);
+  o->set("unit", c.unit);
+  o->set("qualifier", std::string(extract::QualifierName(c.qualifier)));
+  o->set("metric", c.metric);
+  o->set("subject", c.subject);
+  o->set("object", c.object);
+  o->set("time", c.time);
+  o->set("sentence", c.sentence);
+}
+
+Object::Ptr ClaimRowObject(const store::ClaimRow& r) {
+  Object::Ptr o = NewObject();
+  o->set("claim_id", r.id);
+  o->set("article_id", r.article_id);
+  o->set("source", r.source);
+  o->set("url", r.url);
+  o->set("published", r.published);
+  o->set("fact_id", r.fact_id ? Var(r.fact_id) : Var());
+  o->set("outlier", r.outlier);
+  PutClaimFields(r.claim, o.get());
+  return o;
+}
+
+Object::Ptr FactObject(const store::FactRow& f) {
+  Object::Ptr o = NewObject();
+  o->set("id", f.id);
+  o->set("subject", f.subject);
+  o->set("object", f.object);
+  o->set("metric", f.metric);
+  o->set("unit", f.unit);
+  o->set("noun", f.noun);
+  o->set("time", f.time);
+  o->set("status", f.status);
+  o->set("sources", f.sources);
+  o->set("first_reported", f.first_reported);
+  Array::Ptr claims = new Array();
+  for (const store::ClaimRow& r : f.claims) claims->add(ClaimRowObject(r));
+  o->set("claims", claims);
+  return o;
+}
+
+Object::Ptr ArticleObject(const store::ArticleRow& a) {
+  Object::Ptr o = NewObject();
+  o->set("id", a.id);
+  o->set("url", a.url);
+  o->set("canonical_url", a.canonical_url);
+  o->set("title", a.title);
+  o->set("author", a.author);
+  o->set("published", a.published.empty() ? Var() : Var(a.published));
+  o->set("first_seen", a.first_seen);
+  o->set("source", a.source);
+  o->set("claims", a.claims);
+  return o;
+}
+
+}  // namespace
+
+std::string JsonString(std::string_view s) { return Str(Var(std::string(s))); }
+
+std::string ClaimJson(const extract::Claim& claim) {
+  Object::Ptr o = NewObject();
+  PutClaimFields(claim, o.get());
+  return Str(o);
+}
+
+std::string ExtractLineJson(std::string_view id_json,
+                            const std::vector<extract::Claim>& claims) {
+  std::string out = "{\"id\":";
+  out.append(id_json);
+  out.append(",\"claims\":[");
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (i) out.push_back(',');
+    out.append(ClaimJson(claims[i]));
+  }
+  out.append("]}");
+  return out;
+}
+
+std::string ClaimsJson(const std::vector<store::ClaimRow>& claims) {
+  Array::Ptr a = new Array();
+  for (const store::ClaimRow& r : claims) a->add(ClaimRowObject(r));
+  return Str(a);
+}
+
+std::string FactJson(const store::FactRow& fact) {
+  return Str(FactObject(fact));
+}
+
+std::string FactsJson(const std::vector<store::FactRow>& facts) {
+  Array::Ptr a = new Array();
+  for (const store::FactRow& f : facts) a->add(FactObject(f));
+  return Str(a);
+}
+
+std::string ArticleJson(const store::ArticleRow& article,
+                        const std::vector<store::ClaimRow>& claims) {
+  Object::Ptr o = ArticleObject(article);
+  o->set("text", article.text);
+  Array::Ptr a = new Array();
+  for (const store::ClaimRow& r : claims) a->add(ClaimRowObject(r));
+  o->set("claim_list", a);
+  return Str(o);
+}
+
+std::string ArticlesJson(const std::vector<store::ArticleRow>& articles) {
+  Array::Ptr a = new Array();
+  for (const store::ArticleRow& r : articles) a->add(ArticleObject(r));
+  return Str(a);
+}
+
+std::string SourcesJson(const std::vector<store::SourceRow>& sources) {
+  Array::Ptr a = new Array();
+  for (const store::SourceRow& s : sources) {
+    Object::Ptr o = NewObject();
+    o->set("id", s.id);
+    o->set("url", s.url);
+    o->set("title", s.title);
+    o->set("every_seconds", s.every_seconds);
+    o->set("added_at", s.added_at);
+    o->set("last_polled_at", s.last_polled_at);
+    o->set("last_error", s.last_error);
+    o->set("last_error_at", s.last_error_at);
+    o->set("failures", s.failures);
+    a->add(o);
+  }
+  return Str(a);
+}
+
+std::string DocumentJson(std::string_view file, std::string_view url,
+                         std::string_view canonical_url, std::string_view title,
+                         std::string_view author, std::string_view published,
+                         std::string_view text) {
+  Object::Ptr o = NewObject();
+  o->set("file", std::string(file));
+  o->set("url", std::string(url));
+  o->set("canonical_url", std::string(canonical_url));
+  o->set("title", std::string(title));
+  o->set("author", std::string(author));
+  o->set("published", published.empty() ? Var() : Var(std::string(published)));
+  o->set("text", std::string(text));
+  return Str(o);
+}
+
+std::string ErrorJson(std::string_view message) {
+  Object::Ptr o = NewObject();
+  o->set("error", std::string(message));
+  return Str(o);
+}
+
+}  // namespace ct::web

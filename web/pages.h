@@ -1,0 +1,35 @@
+// Server-rendered HTML pages. Every string from the database is escaped;
+// pages use no scripts and load nothing from elsewhere, so they work with
+// JavaScript off and without a network.
+//
+// Thread-safe: pure functions.
+
+#ifndef CT_WEB_PAGES_H_
+#define CT_WEB_PAGES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/claim_store.h"
+
+namespace ct::web {
+
+std::string OverviewPage(const std::vector<store::FactRow>& facts,
+                         std::string_view status_filter);
+std::string FactPage(const store::FactRow& fact);
+std::string ArticlePage(const store::ArticleRow& article,
+                        const std::vector<store::ClaimRow>& claims);
+std::string ArticlesPage(const std::vector<store::ArticleRow>& articles);
+std::string SearchPage(std::string_view query,
+                       const std::vector<store::ClaimRow>& claims);
+std::string SourcesPage(const std::vector<store::SourceRow>& sources);
+std::string NotFoundPage(std::string_view what);
+
+// The number line of a fact: one row per claim, its interval as a bar and
+// its stated value as a dot; outliers in their own colour. Inline SVG.
+std::string NumberLineSvg(const store::FactRow& fact);
+
+}  // namespace ct::web
+
+#endif  // CT_WEB_PAGES_H_

@@ -1,0 +1,57 @@
+// The web server: HTML pages and the JSON API over one claimtrack database,
+// on Poco's HTTPServer.
+//
+//   /                 facts, conflicts first (?status=conflict)
+//   /facts/{id}       a fact: each source's value on one number line
+//   /articles         articles; /articles/{id} with its claims marked
+//   /search?q=...     claims in articles matching words
+//   /sources          polled sources
+//   /api/facts, /api/facts/{id}, /api/claims, /api/articles,
+//   /api/articles/{id}, /api/sources          JSON, as the command line
+//   /facts.csv, /claims.csv                   CSV export
+//   /healthz          "ok" when the database answers
+//
+// Thread-safety: requests run on the server's threads and share one store
+// connection behind a mutex; Start/Stop from one thread.
+
+#ifndef CT_WEB_SERVER_H_
+#define CT_WEB_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+
+namespace ct::web {
+
+struct ServerOptions {
+  std::string db_path;
+  std::string host = "127.0.0.1";  // Loopback unless asked otherwise.
+  int port = 8080;                 // 0 picks a free port.
+  int threads = 8;
+};
+
+class Server {
+ public:
+  // Opens the database and starts listening. Fails when the database cannot
+  // be opened or the port cannot be bound; the message says which.
+  static Result<std::unique_ptr<Server>> Start(const ServerOptions& options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  int port() const;
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Starts a server and serves until SIGINT or SIGTERM.
+Status RunServer(const ServerOptions& options);
+
+}  // namespace ct::web
+
+#endif  // CT_WEB_SERVER_H_
