@@ -1,0 +1,143 @@
+#include "cli/args.h"
+
+#include <cstdio>
+
+namespace ct::cli {
+namespace {
+
+// Display width in code points, which is close enough for aligned text.
+size_t Width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Clip(const std::string& s, size_t max) {
+  std::string flat;
+  for (char c : s) flat += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+  if (Width(flat) <= max) return flat;
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < flat.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(flat[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (n + 1 >= max) break;
+      ++n;
+    }
+    out += flat[i];
+  }
+  return out + "…";
+}
+
+}  // namespace
+
+Args::Args(std::vector<std::string> argv, std::set<std::string> value_flags,
+           std::set<std::string> bool_flags)
+    : argv_(std::move(argv)),
+      value_flags_(std::move(value_flags)),
+      bool_flags_(std::move(bool_flags)) {}
+
+Status Args::Parse() {
+  bool only_positional = false;
+  for (size_t i = 0; i < argv_.size(); ++i) {
+    const std::string& a = argv_[i];
+    if (only_positional || a.size() < 2 || a.compare(0, 2, "--") != 0) {
+      positional_.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      only_positional = true;
+      continue;
+    }
+    std::string name = a.substr(2);
+    std::string value;
+    bool has_value = false;
+    size_t eq = name.find('=');
+    if (eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    if (bool_flags_.count(name)) {
+      if (has_value) {
+        return Status::InvalidArgument("flag --" + name + " takes no value");
+      }
+      seen_.insert(name);
+      continue;
+    }
+    if (!value_flags_.count(name)) {
+      return Status::InvalidArgument("unknown flag --" + name);
+    }
+    if (!has_value) {
+      if (i + 1 >= argv_.size()) {
+        return Status::InvalidArgument("flag --" + name + " needs a value");
+      }
+      value = argv_[++i];
+    }
+    seen_.insert(name);
+    values_[name] = value;
+  }
+  return Status::Ok();
+}
+
+std::string Args::Get(const std::string& flag, const std::string& dflt) const {
+  auto it = values_.find(flag);
+  return it == values_.end() ? dflt : it->second;
+}
+
+int Fail(int code, const std::string& message) {
+  std::fprintf(stderr, "claimtrack: %s\n", message.c_str());
+  return code;
+}
+
+Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx) {
+  return store::ClaimStore::Open(ctx.db_path);
+}
+
+Result<std::unique_ptr<extract::ClaimExtractor>> MakeExtractor(
+    const Context& ctx) {
+  extract::ExtractorOptions options;
+  options.gazetteer_files = ctx.gazetteers;
+  return extract::ClaimExtractor::Create(options);
+}
+
+Result<Format> FormatOf(const Args& args) {
+  if (args.Has("json") && args.Has("csv")) {
+    return Status::InvalidArgument("--json and --csv exclude each other");
+  }
+  if (args.Has("json")) return Format::kJson;
+  if (args.Has("csv")) return Format::kCsv;
+  return Format::kTable;
+}
+
+std::string TextTable(const std::vector<std::string>& header,
+                      const std::vector<std::vector<std::string>>& rows,
+                      size_t max_width) {
+  std::vector<std::vector<std::string>> cells;
+  cells.push_back(header);
+  for (const auto& row : rows) {
+    std::vector<std::string> clipped;
+    for (const std::string& c : row) clipped.push_back(Clip(c, max_width));
+    cells.push_back(std::move(clipped));
+  }
+  std::vector<size_t> widths(header.size(), 0);
+  for (const auto& row : cells) {
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], Width(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : cells) {
+    std::string line;
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size())
+        line += std::string(widths[i] - Width(row[i]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace ct::cli

@@ -1,0 +1,69 @@
+// Flags and arguments of one subcommand, and what every command shares.
+
+#ifndef CT_CLI_ARGS_H_
+#define CT_CLI_ARGS_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/claim_extractor.h"
+#include "store/claim_store.h"
+
+namespace ct::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitPartial = 1;
+constexpr int kExitUsage = 2;
+
+// Settings from the global flags and the environment.
+struct Context {
+  std::string db_path;                  // --db, $CLAIMTRACK_DB, ./claimtrack.db
+  std::vector<std::string> gazetteers;  // --gazetteer, $CLAIMTRACK_GAZETTEER
+};
+
+// Parses `--name value`, `--name=value` and boolean `--name` flags against
+// the names a command declares; everything else is positional.
+class Args {
+ public:
+  Args(std::vector<std::string> argv, std::set<std::string> value_flags,
+       std::set<std::string> bool_flags);
+
+  // InvalidArgument naming the first unknown flag or missing value.
+  Status Parse();
+
+  bool Has(const std::string& flag) const { return seen_.count(flag) > 0; }
+  std::string Get(const std::string& flag, const std::string& dflt = "") const;
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::vector<std::string> argv_;
+  std::set<std::string> value_flags_;
+  std::set<std::string> bool_flags_;
+  std::set<std::string> seen_;
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+// Prints "claimtrack: MESSAGE" to stderr and returns `code`.
+int Fail(int code, const std::string& message);
+
+Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx);
+Result<std::unique_ptr<extract::ClaimExtractor>> MakeExtractor(
+    const Context& ctx);
+
+// Output format of the listing commands: table (default), json or csv.
+enum class Format { kTable, kJson, kCsv };
+Result<Format> FormatOf(const Args& args);
+
+// A plain-text table with aligned columns, cells clipped to `max_width`.
+std::string TextTable(const std::vector<std::string>& header,
+                      const std::vector<std::vector<std::string>>& rows,
+                      size_t max_width = 60);
+
+}  // namespace ct::cli
+
+#endif  // CT_CLI_ARGS_H_

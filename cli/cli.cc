@@ -1,0 +1,146 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace ct::cli {
+namespace {
+
+struct Command {
+  const char* name;
+  const char* usage;
+  const char* help;
+  int (*run)(const Context&, const Argv&);
+};
+
+// The subcommand table, in the order `--help` lists it.
+const Command kCommands[] = {
+    {"ingest", "ingest [--threads N] SOURCE...",
+     "store articles from files and folders (HTML, text, .gz), extract their "
+     "claims and judge facts",
+     CmdIngest},
+    {"articles", "articles [--json|--csv]", "list stored articles",
+     CmdArticles},
+    {"claims",
+     "claims [--json|--csv] [--entity E] [--metric M] [--source S] "
+     "[--since DATE] [--search TEXT]",
+     "list stored claims", CmdClaims},
+    {"facts", "facts [--json|--csv] [--status S] [--entity E] [--metric M]",
+     "list facts with their judged status, conflicts first", CmdFacts},
+    {"extract", "extract [--jsonl]",
+     "read text (or JSON lines {\"id\",\"text\"} with --jsonl) on stdin and "
+     "print the claims found; no database",
+     CmdExtract},
+    {"article", "article --json FILE...",
+     "print the extracted article of each HTML or text file as a JSON line",
+     CmdArticle},
+    {"sources", "sources add URL [--every 30m] | list [--json] | remove ID|URL",
+     "the sources that scheduled runs poll", CmdSources},
+    {"serve", "serve [--port N] [--host H]",
+     "serve the web UI and JSON API on localhost", CmdServe},
+};
+
+void PrintHelp(FILE* out) {
+  std::fprintf(
+      out,
+      "usage: claimtrack [--db PATH] [--gazetteer FILE] COMMAND ...\n\n"
+      "Follows the figures the press reports about AI infrastructure "
+      "and shows which sources agree.\n\ncommands:\n");
+  for (const Command& c : kCommands) {
+    std::fprintf(out, "  %s\n      %s\n", c.usage, c.help);
+  }
+  std::fprintf(out,
+               "\nThe database is --db PATH, else $CLAIMTRACK_DB, else "
+               "./claimtrack.db.\nExtra entity files (--gazetteer, or "
+               "$CLAIMTRACK_GAZETTEER with ':' between files) extend the "
+               "built-in list.\nExit codes: 0 success, 1 some inputs failed, "
+               "2 usage or input error.\n");
+}
+
+int Dispatch(int argc, char** argv) {
+  Context ctx;
+  const char* env_db = std::getenv("CLAIMTRACK_DB");
+  ctx.db_path = env_db && *env_db ? env_db : "claimtrack.db";
+  if (const char* env = std::getenv("CLAIMTRACK_GAZETTEER"); env && *env) {
+    std::string list = env;
+    size_t start = 0;
+    for (size_t i = 0; i <= list.size(); ++i) {
+      if (i == list.size() || list[i] == ':') {
+        if (i > start) ctx.gazetteers.push_back(list.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+  }
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h" || a == "help") {
+      PrintHelp(stdout);
+      return kExitOk;
+    }
+    if (a == "--version") {
+      std::printf("claimtrack 0.1.0\n");
+      return kExitOk;
+    }
+    std::string value;
+    std::string name = a;
+    size_t eq = a.find('=');
+    if (a.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = a.substr(0, eq);
+      value = a.substr(eq + 1);
+    } else if (a == "--db" || a == "--gazetteer") {
+      if (i + 1 >= argc)
+        return Fail(kExitUsage, "flag " + a + " needs a value");
+      value = argv[++i];
+    } else if (a.rfind("--", 0) == 0) {
+      return Fail(kExitUsage, "unknown flag " + a + " (see claimtrack --help)");
+    } else {
+      break;
+    }
+    if (name == "--db") {
+      if (value.empty()) return Fail(kExitUsage, "--db needs a path");
+      ctx.db_path = value;
+    } else if (name == "--gazetteer") {
+      ctx.gazetteers.push_back(value);
+    } else {
+      return Fail(kExitUsage,
+                  "unknown flag " + name + " (see claimtrack --help)");
+    }
+  }
+  if (i >= argc) {
+    PrintHelp(stderr);
+    return kExitUsage;
+  }
+  std::string name = argv[i];
+  Argv rest(argv + i + 1, argv + argc);
+  for (const Command& c : kCommands) {
+    if (name == c.name) {
+      if (!rest.empty() && (rest[0] == "--help" || rest[0] == "-h")) {
+        std::printf("usage: claimtrack %s\n  %s\n", c.usage, c.help);
+        return kExitOk;
+      }
+      return c.run(ctx, rest);
+    }
+  }
+  return Fail(kExitUsage,
+              "unknown command '" + name + "' (see claimtrack --help)");
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  // Libraries return errors as values; an exception here is a bug or a
+  // failure to start, reported once.
+  try {
+    return Dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    return Fail(kExitUsage, std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace ct::cli
