@@ -1,0 +1,187 @@
+// End to end: the real binary on the example corpus, and its exit codes.
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+};
+
+// Runs the binary through the shell; stderr goes to `err_file` if given.
+Run Claimtrack(const std::string& args,
+               const std::string& err_file = "/dev/null") {
+  std::string cmd = std::string(CT_BINARY) + " " + args + " 2>" + err_file;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+struct TempDir {
+  TempDir() {
+    char tmpl[] = "/tmp/ct_cli_XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::string path;
+};
+
+Poco::JSON::Object::Ptr FindFact(const Poco::JSON::Array::Ptr& facts,
+                                 const std::string& subject,
+                                 const std::string& metric,
+                                 const std::string& object,
+                                 const std::string& time) {
+  for (size_t i = 0; i < facts->size(); ++i) {
+    auto f = facts->getObject(static_cast<unsigned>(i));
+    if (f->getValue<std::string>("subject") == subject &&
+        f->getValue<std::string>("metric") == metric &&
+        f->getValue<std::string>("object") == object &&
+        f->getValue<std::string>("time") == time) {
+      return f;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "The example corpus yields its conflict, outlier and compatible pairs",
+    "[cli][e2e]") {
+  TempDir dir;
+  std::string db = dir.path + "/e2e.db";
+  std::string corpus = std::string(CT_SOURCE_DIR) + "/examples/corpus";
+  Run ingest = Claimtrack("--db " + db + " ingest " + corpus);
+  REQUIRE(ingest.code == 0);
+  Run facts = Claimtrack("--db " + db + " facts --json");
+  REQUIRE(facts.code == 0);
+  Poco::JSON::Parser parser;
+  auto all = parser.parse(facts.out).extract<Poco::JSON::Array::Ptr>();
+
+  // OpenAI-AMD: three outlets say 6 GW, Ferrous Wire says 8 GW.
+  auto amd = FindFact(all, "OpenAI", "power_capacity", "AMD", "");
+  REQUIRE(amd);
+  CHECK(amd->getValue<std::string>("status") == "conflict");
+  CHECK(amd->getValue<int>("sources") == 4);
+  auto claims = amd->getArray("claims");
+  int outliers = 0;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    auto c = claims->getObject(static_cast<unsigned>(i));
+    bool outlier = c->getValue<bool>("outlier");
+    outliers += outlier;
+    CHECK(outlier == (c->getValue<std::string>("source") == "Ferrous Wire"));
+    CHECK(c->getValue<double>("value") == (outlier ? 8e9 : 6e9));
+  }
+  CHECK(outliers == 1);
+
+  // The first gigawatt in the second half of 2026 is another fact.
+  auto first_gw = FindFact(all, "OpenAI", "power_capacity", "AMD", "2026-H2");
+  REQUIRE(first_gw);
+  CHECK(first_gw->getValue<std::string>("status") == "agree");
+
+  // Colossus 1: more than / approximately / exactly 220,000 GPUs.
+  auto colossus = FindFact(all, "Colossus 1", "gpu_count", "", "");
+  REQUIRE(colossus);
+  CHECK(colossus->getValue<std::string>("status") == "compatible");
+  CHECK(colossus->getValue<int>("sources") == 3);
+
+  // Microsoft and Nebius: $17.4 billion and about $17 billion.
+  auto nebius = FindFact(all, "Nebius", "commitment", "Microsoft", "");
+  REQUIRE(nebius);
+  CHECK(nebius->getValue<std::string>("status") == "compatible");
+
+  // Oracle: $300 billion, said the same way by three outlets.
+  auto oracle = FindFact(all, "OpenAI", "commitment", "Oracle", "");
+  REQUIRE(oracle);
+  CHECK(oracle->getValue<std::string>("status") == "agree");
+
+  // Page furniture never becomes a claim.
+  Run claims_csv = Claimtrack("--db " + db + " claims --csv");
+  CHECK(claims_csv.out.find("Top 10") == std::string::npos);
+  CHECK(claims_csv.out.find("12 partners") == std::string::npos);
+
+  // Ingesting again changes nothing.
+  TempDir errs;
+  Run again =
+      Claimtrack("--db " + db + " ingest " + corpus, errs.path + "/err");
+  CHECK(again.code == 0);
+  CHECK(ReadAll(errs.path + "/err").find("0 new, 0 updated, 12 unchanged") !=
+        std::string::npos);
+}
+
+TEST_CASE("Usage and input errors exit 2 with one line naming the problem",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  CHECK(Claimtrack("frobnicate", err).code == 2);
+  CHECK(ReadAll(err) ==
+        "claimtrack: unknown command 'frobnicate' (see claimtrack --help)\n");
+  CHECK(Claimtrack("--db " + db + " facts --bogus", err).code == 2);
+  CHECK(ReadAll(err) == "claimtrack: facts: unknown flag --bogus\n");
+  CHECK(Claimtrack("--db " + db + " ingest " + dir.path + "/missing.txt", err)
+            .code == 2);
+  CHECK(ReadAll(err) == "claimtrack: ingest: " + dir.path +
+                            "/missing.txt: no such file or directory\n");
+  CHECK(Claimtrack("--db /nonexistent/dir/x.db facts", err).code == 2);
+  CHECK(ReadAll(err).find("/nonexistent/dir/x.db") != std::string::npos);
+  CHECK(Claimtrack("--db " + db + " facts --status maybe", err).code == 2);
+}
+
+TEST_CASE("A file that is not text is skipped and the rest is stored",
+          "[cli]") {
+  TempDir dir;
+  std::string in = dir.path + "/in";
+  std::filesystem::create_directories(in);
+  std::ofstream(in + "/good.txt")
+      << "Deal\n\nOpenAI agreed to buy 6 GW from AMD.\n";
+  std::ofstream(in + "/blob.bin", std::ios::binary)
+      << std::string("\0\x01\x02\x03", 4);
+  std::string err = dir.path + "/err";
+  Run run = Claimtrack("--db " + dir.path + "/x.db ingest " + in, err);
+  CHECK(run.code == 1);
+  CHECK(ReadAll(err).find("blob.bin: not a text file") != std::string::npos);
+  Run articles = Claimtrack("--db " + dir.path + "/x.db articles --csv");
+  CHECK(articles.out.find("Deal") != std::string::npos);
+}
+
+TEST_CASE("extract --jsonl answers each line by its id", "[cli]") {
+  TempDir dir;
+  std::string input = dir.path + "/in.jsonl";
+  std::ofstream(input)
+      << "{\"id\": 7, \"text\": \"Anthropic gets up to 5 GW.\"}\n"
+      << "not json\n"
+      << "{\"id\": \"b\", \"text\": \"No numbers here.\"}\n";
+  Run run = Claimtrack("extract --jsonl < " + input);
+  CHECK(run.code == 1);
+  Poco::JSON::Parser parser;
+  size_t nl = run.out.find('\n');
+  REQUIRE(nl != std::string::npos);
+  auto first =
+      parser.parse(run.out.substr(0, nl)).extract<Poco::JSON::Object::Ptr>();
+  CHECK(first->getValue<int>("id") == 7);
+  auto claims = first->getArray("claims");
+  REQUIRE(claims->size() == 1);
+  CHECK(claims->getObject(0)->getValue<std::string>("qualifier") == "up_to");
+  CHECK(run.out.substr(nl + 1) == "{\"id\":\"b\",\"claims\":[]}\n");
+}

@@ -1,0 +1,1299 @@
+#include "extract/claim_extractor.h"
+
+#include <catch2/catch.hpp>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using ct::extract::Claim;
+using ct::extract::ClaimExtractor;
+using ct::extract::Qualifier;
+using ct::extract::QualifierName;
+
+namespace {
+
+// One extractor for the whole file, with the built-in gazetteer only.
+const ClaimExtractor& Extractor() {
+  static const ClaimExtractor* extractor = [] {
+    auto created = ClaimExtractor::Create({});
+    REQUIRE(created.ok());
+    return std::move(created).value().release();
+  }();
+  return *extractor;
+}
+
+std::vector<Claim> Extract(std::string_view text) {
+  return Extractor().Extract(text);
+}
+
+std::string Surfaces(const std::vector<Claim>& claims) {
+  std::ostringstream out;
+  for (const Claim& c : claims) out << "[" << c.surface << "] ";
+  return out.str();
+}
+
+// The one claim of `text`; fails the test when there is not exactly one.
+Claim Single(std::string_view text) {
+  std::vector<Claim> claims = Extract(text);
+  INFO("text: " << text);
+  INFO("claims: " << Surfaces(claims));
+  REQUIRE(claims.size() == 1);
+  return claims[0];
+}
+
+// The value of an optional number; NaN when it is empty, so that any
+// comparison with it fails and shows "nan".
+double Get(const std::optional<double>& v) {
+  return v.value_or(std::numeric_limits<double>::quiet_NaN());
+}
+
+Approx Near(double x) { return Approx(x).epsilon(1e-9).margin(1e-6); }
+
+std::string Q(Qualifier q) { return std::string(QualifierName(q)); }
+
+// The surface is the input's bytes between start and end.
+void CheckOffsets(std::string_view text, const Claim& c) {
+  REQUIRE(c.start <= c.end);
+  REQUIRE(c.end <= text.size());
+  CHECK(text.substr(c.start, c.end - c.start) == c.surface);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Digits, separators and decimals.
+
+TEST_CASE("ExtractClaims reads digits with thousands separators as one number",
+          "[extract]") {
+  std::string text = "xAI has deployed 220,000 GPUs in Memphis.";
+  Claim c = Single(text);
+  CHECK(c.surface == "220,000 GPUs");
+  CHECK(c.start == text.find("220,000"));
+  CHECK(c.end == text.find(" in Memphis"));
+  CHECK(Get(c.number) == Near(220000));
+  CHECK(Get(c.value) == Near(220000));
+  CHECK(c.unit == "gpu");
+  CHECK(c.written_unit == "GPU");
+  CHECK(c.noun == "GPU");
+  CHECK(Q(c.qualifier) == "exact");
+  CHECK(c.metric == "gpu_count");
+}
+
+TEST_CASE("ExtractClaims reads a figure with several thousands groups",
+          "[extract]") {
+  Claim c = Single("The fund has committed $1,250,000,000 to the project.");
+  CHECK(Get(c.value) == Near(1.25e9));
+  CHECK(c.unit == "USD");
+  CHECK(c.surface == "$1,250,000,000");
+}
+
+TEST_CASE("ExtractClaims reads decimals and keeps their precision",
+          "[extract]") {
+  Claim c = Single("Nebius booked revenue of $1.25 billion in the quarter.");
+  CHECK(c.surface == "$1.25 billion");
+  CHECK(Get(c.number) == Near(1.25e9));
+  CHECK(c.written_unit == "$");
+  CHECK(Get(c.value) == Near(1.25e9));
+  CHECK(c.unit == "USD");
+  CHECK(Get(c.low) == Near(1.245e9));
+  CHECK(Get(c.high) == Near(1.255e9));
+  CHECK(c.metric == "revenue");
+}
+
+// ---------------------------------------------------------------------------
+// Scale words and abbreviations.
+
+TEST_CASE("ExtractClaims applies the scale word thousand", "[extract]") {
+  Claim c = Single("Crusoe plans to hire 2 thousand workers in Texas.");
+  CHECK(c.surface == "2 thousand workers");
+  CHECK(Get(c.value) == Near(2000));
+  CHECK(c.unit == "count");
+  CHECK(c.noun == "worker");
+  CHECK(c.metric == "headcount");
+}
+
+TEST_CASE("ExtractClaims reads a glued k as thousands", "[extract]") {
+  Claim c = Single("The Abilene campus will hold 400k accelerators.");
+  CHECK(c.surface == "400k accelerators");
+  CHECK(Get(c.number) == Near(4e5));
+  CHECK(Get(c.value) == Near(4e5));
+  CHECK(c.unit == "gpu");
+  CHECK(c.noun == "accelerator");
+  Claim upper = Single("The Abilene campus will hold 400K accelerators.");
+  CHECK(Get(upper.value) == Near(4e5));
+}
+
+TEST_CASE("ExtractClaims reads million, m and mn after a currency",
+          "[extract]") {
+  Claim pounds = Single("The startup raised \u00a35m in seed funding.");
+  CHECK(pounds.surface == "\u00a35m");
+  CHECK(Get(pounds.value) == Near(5e6));
+  CHECK(pounds.unit == "GBP");
+  CHECK(pounds.written_unit == "\u00a3");
+  CHECK(pounds.metric == "investment");
+
+  Claim mn = Single("Nscale raised $300mn from investors.");
+  CHECK(Get(mn.value) == Near(3e8));
+  CHECK(mn.unit == "USD");
+
+  Claim million = Single("Lambda raised $480 million last month.");
+  CHECK(Get(million.value) == Near(4.8e8));
+  CHECK(million.surface == "$480 million");
+}
+
+TEST_CASE("ExtractClaims reads billion, bn and b after a currency",
+          "[extract]") {
+  Claim bn = Single("Oracle will spend $5bn on new capacity.");
+  CHECK(bn.surface == "$5bn");
+  CHECK(Get(bn.number) == Near(5e9));
+  CHECK(Get(bn.value) == Near(5e9));
+  CHECK(bn.unit == "USD");
+  CHECK(bn.written_unit == "$");
+
+  Claim b = Single("Oracle will spend $5b on new capacity.");
+  CHECK(Get(b.value) == Near(5e9));
+
+  Claim billion = Single("Oracle will spend $5 billion on new capacity.");
+  CHECK(Get(billion.value) == Near(5e9));
+}
+
+TEST_CASE("ExtractClaims reads trillion and tn", "[extract]") {
+  Claim trillion =
+      Single("OpenAI has made $1.4 trillion in compute commitments.");
+  CHECK(Get(trillion.value) == Near(1.4e12));
+  CHECK(trillion.unit == "USD");
+  CHECK(trillion.metric == "commitment");
+  Claim tn = Single("The plan could cost $1tn over time.");
+  CHECK(Get(tn.value) == Near(1e12));
+  CHECK(tn.surface == "$1tn");
+}
+
+TEST_CASE("ExtractClaims reads US$ glued to a scaled number", "[extract]") {
+  Claim c = Single("The consortium paid US$55bn for the operator.");
+  CHECK(c.surface == "US$55bn");
+  CHECK(Get(c.value) == Near(5.5e10));
+  CHECK(Get(c.number) == Near(5.5e10));
+  CHECK(c.unit == "USD");
+  CHECK(c.written_unit == "US$");
+}
+
+TEST_CASE("ExtractClaims does not read the US of US$ as an entity",
+          "[extract]") {
+  // "US$" is a currency sign; it names no party to the deal.
+  Claim c = Single("The consortium paid US$55bn for the operator.");
+  CHECK(c.unit == "USD");
+  CHECK(c.subject.empty());
+  CHECK(c.object.empty());
+}
+
+TEST_CASE("ExtractClaims keeps euros in EUR without conversion", "[extract]") {
+  Claim c = Single("Mistral plans to invest \u20ac20 billion in France.");
+  CHECK(c.surface == "\u20ac20 billion");
+  CHECK(Get(c.value) == Near(2e10));
+  CHECK(c.unit == "EUR");
+  CHECK(c.written_unit == "\u20ac");
+  CHECK(c.metric == "investment");
+}
+
+TEST_CASE("ExtractClaims reads a currency named after the number",
+          "[extract]") {
+  Claim c = Single("Analysts put the deal at 55 billion dollars.");
+  CHECK(Get(c.value) == Near(5.5e10));
+  CHECK(c.unit == "USD");
+  CHECK(c.surface == "55 billion dollars");
+}
+
+TEST_CASE("ExtractClaims reads ISO currency codes", "[extract]") {
+  Claim usd = Single("The bonds raised USD 5 billion.");
+  CHECK(Get(usd.value) == Near(5e9));
+  CHECK(usd.unit == "USD");
+  CHECK(usd.written_unit == "USD");
+
+  Claim eur = Single("The fund will invest EUR 2bn in Norway.");
+  CHECK(Get(eur.value) == Near(2e9));
+  CHECK(eur.unit == "EUR");
+
+  Claim yen = Single("SoftBank will invest \u00a53 trillion in the venture.");
+  CHECK(Get(yen.value) == Near(3e12));
+  CHECK(yen.unit == "JPY");
+
+  Claim yuan = Single("Alibaba will spend 380 billion yuan on AI.");
+  CHECK(Get(yuan.value) == Near(3.8e11));
+  CHECK(yuan.unit == "CNY");
+}
+
+// ---------------------------------------------------------------------------
+// Spelled-out numbers.
+
+TEST_CASE("ExtractClaims reads a spelled number with a power unit",
+          "[extract]") {
+  Claim c = Single("OpenAI agreed to deploy six gigawatts of AMD GPUs.");
+  CHECK(c.surface == "six gigawatts");
+  CHECK(Get(c.number) == Near(6));
+  CHECK(c.written_unit == "GW");
+  CHECK(Get(c.value) == Near(6e9));
+  CHECK(c.unit == "W");
+  CHECK(Get(c.low) == Near(5.5e9));
+  CHECK(Get(c.high) == Near(6.5e9));
+  CHECK(c.metric == "power_capacity");
+  CHECK(c.subject == "OpenAI");
+  CHECK(c.object == "AMD");
+}
+
+TEST_CASE("ExtractClaims reads hyphenated spelled numbers", "[extract]") {
+  Claim c = Single("Microsoft opened twenty-five data centers last year.");
+  CHECK(Get(c.value) == Near(25));
+  CHECK(c.unit == "count");
+  CHECK(c.noun == "data center");
+  CHECK(c.surface == "twenty-five data centers");
+}
+
+TEST_CASE("ExtractClaims reads a spelled number with a scale word",
+          "[extract]") {
+  Claim c = Single("Claude Code now has two million weekly users.");
+  CHECK(Get(c.value) == Near(2e6));
+  CHECK(c.unit == "count");
+  CHECK(c.noun == "user");
+  CHECK(Get(c.low) == Near(1.5e6));
+  CHECK(Get(c.high) == Near(2.5e6));
+}
+
+TEST_CASE("ExtractClaims reads half a million GPUs", "[extract]") {
+  Claim c = Single("Meta expects to run half a million GPUs by 2026.");
+  CHECK(c.surface == "half a million GPUs");
+  CHECK(Get(c.value) == Near(5e5));
+  CHECK(c.unit == "gpu");
+  CHECK(c.noun == "GPU");
+  CHECK(c.time == "2026");
+}
+
+TEST_CASE("ExtractClaims does not count spelled numbers that count nothing",
+          "[extract]") {
+  CHECK(Extract("Stargate is one of the largest projects in Texas.").empty());
+  CHECK(Extract("The two said little about the terms.").empty());
+}
+
+// ---------------------------------------------------------------------------
+// Fractions and multiples.
+
+TEST_CASE("ExtractClaims reads more than half of as a percentage",
+          "[extract]") {
+  Claim c = Single("More than half of the new capacity will serve OpenAI.");
+  CHECK(Get(c.value) == Near(50));
+  CHECK(c.unit == "percent");
+  CHECK(Q(c.qualifier) == "more_than");
+  CHECK(Get(c.low) == Near(50));
+  CHECK_FALSE(c.low_inclusive);
+  CHECK_FALSE(c.high.has_value());
+  CHECK(c.metric == "share");
+}
+
+TEST_CASE("ExtractClaims reads a third of and two-thirds of", "[extract]") {
+  Claim third = Single("Microsoft took a third of the cluster's output.");
+  CHECK(Get(third.value) == Near(100.0 / 3));
+  CHECK(third.unit == "percent");
+  CHECK(Q(third.qualifier) == "exact");
+  CHECK(third.metric == "share");
+
+  Claim two = Single("Nvidia sold two-thirds of the accelerators.");
+  CHECK(Get(two.value) == Near(200.0 / 3));
+  CHECK(two.unit == "percent");
+}
+
+TEST_CASE("ExtractClaims does not read the second half of a year as a fraction",
+          "[extract]") {
+  CHECK(Extract("The site opens in the second half of 2026.").empty());
+}
+
+TEST_CASE("ExtractClaims reads 17x as a ratio", "[extract]") {
+  Claim c = Single("Inference demand is 17x what it was a year ago.");
+  CHECK(c.surface == "17x");
+  CHECK(Get(c.value) == Near(17));
+  CHECK(c.unit == "ratio");
+  CHECK(c.written_unit == "x");
+}
+
+TEST_CASE("ExtractClaims reads 17-fold as a ratio that rose", "[extract]") {
+  Claim c = Single("The lab reported a 17-fold increase in token usage.");
+  CHECK(Get(c.value) == Near(17));
+  CHECK(c.unit == "ratio");
+  CHECK(c.change == "up");
+  CHECK(c.metric == "growth");
+}
+
+TEST_CASE("ExtractClaims reads seventeen times as a ratio", "[extract]") {
+  Claim c = Single("Usage is now seventeen times higher than before.");
+  CHECK(Get(c.value) == Near(17));
+  CHECK(c.unit == "ratio");
+}
+
+TEST_CASE("ExtractClaims reads tenfold as a ratio", "[extract]") {
+  Claim c = Single("Anthropic expanded its compute tenfold.");
+  CHECK(c.surface == "tenfold");
+  CHECK(Get(c.value) == Near(10));
+  CHECK(c.unit == "ratio");
+}
+
+TEST_CASE("ExtractClaims reads doubled, tripled and halved as ratios",
+          "[extract]") {
+  Claim doubled = Single("Nvidia doubled its output of the chips.");
+  CHECK(doubled.surface == "doubled");
+  CHECK(Get(doubled.value) == Near(2));
+  CHECK(doubled.unit == "ratio");
+
+  Claim tripled = Single("CoreWeave tripled its capacity.");
+  CHECK(Get(tripled.value) == Near(3));
+  CHECK(tripled.unit == "ratio");
+
+  Claim halved = Single("Oracle halved its order.");
+  CHECK(Get(halved.value) == Near(0.5));
+  CHECK(halved.unit == "ratio");
+}
+
+TEST_CASE("ExtractClaims reads by half as a ratio of one half", "[extract]") {
+  Claim c = Single("Google cut its prices by half.");
+  CHECK(Get(c.value) == Near(0.5));
+  CHECK(c.unit == "ratio");
+}
+
+TEST_CASE("ExtractClaims does not read double-digit as a multiple",
+          "[extract]") {
+  CHECK(Extract("Revenue grew at a double-digit pace.").empty());
+}
+
+TEST_CASE("ExtractClaims ties doubled rate limits to the rate limit metric",
+          "[extract]") {
+  Claim c = Single(
+      "Anthropic doubled the five-hour rate limits for Claude Code users.");
+  CHECK(c.surface == "doubled");
+  CHECK(Get(c.value) == Near(2));
+  CHECK(c.unit == "ratio");
+  CHECK(c.metric == "rate_limit_change");
+  CHECK(c.subject == "Anthropic");
+}
+
+// ---------------------------------------------------------------------------
+// Percentages.
+
+TEST_CASE("ExtractClaims keeps the unit of a percentage", "[extract]") {
+  Claim c = Single("Nvidia supplied 40% of the chips in the cluster.");
+  CHECK(c.surface == "40%");
+  CHECK(Get(c.number) == Near(40));
+  CHECK(c.written_unit == "%");
+  CHECK(Get(c.value) == Near(40));
+  CHECK(c.unit == "percent");
+  CHECK(Get(c.low) == Near(39.5));
+  CHECK(Get(c.high) == Near(40.5));
+  CHECK(c.metric == "share");
+}
+
+TEST_CASE("ExtractClaims reads per cent and percent written out", "[extract]") {
+  Claim per_cent = Single("Nvidia supplied 40 per cent of the chips.");
+  CHECK(per_cent.surface == "40 per cent");
+  CHECK(Get(per_cent.value) == Near(40));
+  CHECK(per_cent.unit == "percent");
+  CHECK(per_cent.written_unit == "%");
+
+  Claim percent = Single("Nvidia supplied 40 percent of the chips.");
+  CHECK(percent.surface == "40 percent");
+  CHECK(Get(percent.value) == Near(40));
+  CHECK(percent.unit == "percent");
+}
+
+TEST_CASE("ExtractClaims keeps percentage points apart from percent",
+          "[extract]") {
+  Claim c = Single("Nvidia's gross margin widened by 3 percentage points.");
+  CHECK(c.surface == "3 percentage points");
+  CHECK(Get(c.value) == Near(3));
+  CHECK(c.unit == "percentage_point");
+  CHECK(c.unit != "percent");
+}
+
+TEST_CASE("ExtractClaims reads a greater-than sign before a percentage",
+          "[extract]") {
+  Claim c = Single("Analysts expect >50% of new capacity to serve inference.");
+  CHECK(c.surface == ">50%");
+  CHECK(Get(c.value) == Near(50));
+  CHECK(c.unit == "percent");
+  CHECK(Q(c.qualifier) == "more_than");
+  CHECK(Get(c.low) == Near(50));
+  CHECK_FALSE(c.low_inclusive);
+  CHECK_FALSE(c.high.has_value());
+}
+
+// ---------------------------------------------------------------------------
+// Power, energy, GPUs, rates and counted nouns.
+
+TEST_CASE("ExtractClaims normalises watts, kilowatts, megawatts and gigawatts",
+          "[extract]") {
+  Claim w = Single("The new chip draws 700 W at full load.");
+  CHECK(Get(w.value) == Near(700));
+  CHECK(w.unit == "W");
+  CHECK(w.written_unit == "W");
+
+  Claim kw = Single("Each rack draws 120 kW of power.");
+  CHECK(Get(kw.value) == Near(1.2e5));
+  CHECK(kw.unit == "W");
+  CHECK(kw.written_unit == "kW");
+
+  Claim mw = Single("The first phase adds 300 MW of capacity.");
+  CHECK(Get(mw.value) == Near(3e8));
+  CHECK(Get(mw.number) == Near(300));
+  CHECK(mw.written_unit == "MW");
+  CHECK(mw.metric == "power_capacity");
+
+  Claim gw = Single("The campus will reach 5 GW of capacity.");
+  CHECK(Get(gw.value) == Near(5e9));
+  CHECK(gw.written_unit == "GW");
+}
+
+TEST_CASE("ExtractClaims reads a unit in a hyphenated compound", "[extract]") {
+  Claim c = Single("Vantage is building a 300-megawatt campus.");
+  CHECK(c.surface == "300-megawatt");
+  CHECK(Get(c.value) == Near(3e8));
+  CHECK(c.unit == "W");
+  CHECK(c.written_unit == "MW");
+}
+
+TEST_CASE("ExtractClaims reads MWh as energy, not as MW of power",
+          "[extract]") {
+  Claim c = Single("The plant stores 300 MWh for the campus.");
+  CHECK(c.unit == "Wh");
+  CHECK(Get(c.value) == Near(3e8));
+}
+
+TEST_CASE("ExtractClaims normalises energy from Wh to TWh", "[extract]") {
+  Claim twh = Single("US data centers used 176 TWh of electricity.");
+  CHECK(Get(twh.value) == Near(1.76e14));
+  CHECK(twh.unit == "Wh");
+  CHECK(twh.written_unit == "TWh");
+  CHECK(twh.metric == "energy");
+
+  Claim gwh = Single("The battery holds 50 GWh of storage.");
+  CHECK(Get(gwh.value) == Near(5e10));
+  CHECK(gwh.unit == "Wh");
+
+  Claim kwh = Single("Power costs 8 kWh per query in the worst case.");
+  CHECK(Get(kwh.value) == Near(8e3));
+  CHECK(kwh.unit == "Wh");
+
+  Claim wh = Single("A single query uses 0.3 Wh on average.");
+  CHECK(Get(wh.value) == Near(0.3));
+  CHECK(wh.unit == "Wh");
+}
+
+TEST_CASE("ExtractClaims counts accelerators, chips and TPUs as gpu",
+          "[extract]") {
+  Claim acc = Single("AMD will supply 50,000 accelerators.");
+  CHECK(acc.unit == "gpu");
+  CHECK(acc.noun == "accelerator");
+  CHECK(acc.metric == "gpu_count");
+
+  Claim chips = Single("Huawei shipped 200,000 AI chips.");
+  CHECK(chips.unit == "gpu");
+  CHECK(chips.noun == "chip");
+  CHECK(Get(chips.value) == Near(2e5));
+
+  Claim tpus = Single("Anthropic will use up to 1 million TPUs.");
+  CHECK(tpus.unit == "gpu");
+  CHECK(tpus.noun == "TPU");
+  CHECK(Q(tpus.qualifier) == "up_to");
+  CHECK(Get(tpus.value) == Near(1e6));
+}
+
+TEST_CASE(
+    "ExtractClaims counts GPUs named by maker and model without the model "
+    "number",
+    "[extract]") {
+  std::string text = "Oracle bought 100,000 Nvidia H100 GPUs for the site.";
+  Claim c = Single(text);
+  CHECK(c.surface == "100,000 Nvidia H100 GPUs");
+  CHECK(Get(c.value) == Near(1e5));
+  CHECK(c.unit == "gpu");
+  CHECK(c.noun == "GPU");
+  CheckOffsets(text, c);
+
+  Claim plural = Single("The lab trained on 50,000 H100s.");
+  CHECK(plural.unit == "gpu");
+  CHECK(Get(plural.value) == Near(5e4));
+}
+
+TEST_CASE("ExtractClaims counts chips of two named models as GPUs",
+          "[extract]") {
+  Claim c = Single("xAI's Colossus 2 will hold 550,000 GB200 and GB300 chips.");
+  CHECK(Get(c.value) == Near(550000));
+  CHECK(c.unit == "gpu");
+  CHECK(c.noun == "chip");
+  CHECK(c.metric == "gpu_count");
+  CHECK(c.subject == "Colossus 2");
+}
+
+TEST_CASE("ExtractClaims counts H100 equivalents as GPUs", "[extract]") {
+  Claim hyphen = Single("Tesla has 50k H100-equivalents.");
+  CHECK(hyphen.unit == "gpu");
+  Claim spaced = Single("Tesla has 50k H100 equivalents.");
+  CHECK(Get(spaced.value) == Near(5e4));
+  CHECK(spaced.unit == "gpu");
+  CHECK(spaced.metric == "gpu_count");
+}
+
+TEST_CASE("ExtractClaims reads hours a week as a rate", "[extract]") {
+  Claim c = Single("Some developers use Claude Code 20 hours a week.");
+  CHECK(c.surface == "20 hours a week");
+  CHECK(Get(c.value) == Near(20));
+  CHECK(c.unit == "h/week");
+  CHECK(c.metric == "usage_time");
+}
+
+TEST_CASE("ExtractClaims counts nouns with their singular", "[extract]") {
+  Claim employees = Single("The company has 4,000 employees worldwide.");
+  CHECK(employees.surface == "4,000 employees");
+  CHECK(Get(employees.value) == Near(4000));
+  CHECK(employees.unit == "count");
+  CHECK(employees.noun == "employee");
+  CHECK(employees.written_unit == "employees");
+  CHECK(employees.metric == "headcount");
+
+  Claim people = Single("The startup employs 350 people.");
+  CHECK(people.noun == "person");
+  CHECK(people.metric == "headcount");
+
+  Claim users = Single("ChatGPT has 800 million weekly users.");
+  CHECK(Get(users.value) == Near(8e8));
+  CHECK(users.unit == "count");
+  CHECK(users.noun == "user");
+}
+
+TEST_CASE("ExtractClaims counts shares as the share metric", "[extract]") {
+  Claim c = Single("AMD granted OpenAI warrants for 160 million shares.");
+  CHECK(Get(c.value) == Near(1.6e8));
+  CHECK(c.unit == "count");
+  CHECK(c.noun == "share");
+  CHECK(c.metric == "share");
+}
+
+TEST_CASE(
+    "ExtractClaims reads a year-like number before a plural noun as a count",
+    "[extract]") {
+  Claim c = Single("The firm hired 2000 engineers.");
+  CHECK(Get(c.value) == Near(2000));
+  CHECK(c.noun == "engineer");
+}
+
+// ---------------------------------------------------------------------------
+// Qualifiers.
+
+TEST_CASE("ExtractClaims widens about to ten percent", "[extract]") {
+  Claim c = Single("xAI is building about 1.2 GW of capacity.");
+  CHECK(c.surface == "about 1.2 GW");
+  CHECK(Q(c.qualifier) == "approx");
+  CHECK(Get(c.value) == Near(1.2e9));
+  CHECK(Get(c.low) == Near(1.08e9));
+  CHECK(Get(c.high) == Near(1.32e9));
+}
+
+TEST_CASE("ExtractClaims reads roughly, some, close to and a tilde as approx",
+          "[extract]") {
+  Claim roughly = Single("The site draws roughly 300 MW today.");
+  CHECK(roughly.surface == "roughly 300 MW");
+  CHECK(Q(roughly.qualifier) == "approx");
+  CHECK(Get(roughly.low) == Near(2.7e8));
+  CHECK(Get(roughly.high) == Near(3.3e8));
+
+  Claim some = Single("Cloud providers hold some 40% of the chips.");
+  CHECK(Q(some.qualifier) == "approx");
+  CHECK(Get(some.value) == Near(40));
+
+  Claim close = Single("The campus will draw close to 2 GW.");
+  CHECK(Q(close.qualifier) == "approx");
+
+  Claim tilde = Single("The site needs ~500 MW of power.");
+  CHECK(Q(tilde.qualifier) == "approx");
+  CHECK(Get(tilde.value) == Near(5e8));
+}
+
+TEST_CASE("ExtractClaims bounds nearly X below X", "[extract]") {
+  Claim c = Single("The cluster draws nearly 300 MW.");
+  CHECK(c.surface == "nearly 300 MW");
+  CHECK(Q(c.qualifier) == "approx");
+  CHECK(Get(c.low) == Near(2.7e8));
+  CHECK(Get(c.high) == Near(3e8));
+}
+
+TEST_CASE("ExtractClaims bounds nearly 1 GW to ninety percent of it",
+          "[extract]") {
+  // DESIGN.md and bounds.h: "nearly 1 GW" -> [0.9, 1] GW. The written
+  // precision of "1 GW" (half a gigawatt) must not widen it further.
+  Claim c = Single("The cluster draws nearly 1 GW.");
+  CHECK(Q(c.qualifier) == "approx");
+  CHECK(Get(c.high) == Near(1e9));
+  CHECK(Get(c.low) == Near(0.9e9));
+}
+
+TEST_CASE("ExtractClaims reads at least as a closed lower bound", "[extract]") {
+  Claim c = Single("Meta will add at least 1 GW next year.");
+  CHECK(c.surface == "at least 1 GW");
+  CHECK(Q(c.qualifier) == "at_least");
+  CHECK(Get(c.low) == Near(1e9));
+  CHECK(c.low_inclusive);
+  CHECK_FALSE(c.high.has_value());
+}
+
+TEST_CASE("ExtractClaims reads a trailing plus as at least", "[extract]") {
+  Claim c = Single("Microsoft operates 300+ data centers worldwide.");
+  CHECK(c.surface == "300+ data centers");
+  CHECK(Q(c.qualifier) == "at_least");
+  CHECK(Get(c.value) == Near(300));
+  CHECK(Get(c.low) == Near(300));
+  CHECK_FALSE(c.high.has_value());
+  CHECK(c.unit == "count");
+  CHECK(c.noun == "data center");
+}
+
+TEST_CASE("ExtractClaims reads more than as an open lower bound", "[extract]") {
+  std::string text = "The campus will use more than 300 megawatts.";
+  Claim c = Single(text);
+  CHECK(c.surface == "more than 300 megawatts");
+  CHECK(c.start == text.find("more"));
+  CHECK(c.end == text.size() - 1);
+  CHECK(Q(c.qualifier) == "more_than");
+  CHECK(Get(c.value) == Near(3e8));
+  CHECK(c.written_unit == "MW");
+  CHECK(Get(c.low) == Near(3e8));
+  CHECK_FALSE(c.low_inclusive);
+  CHECK_FALSE(c.high.has_value());
+}
+
+TEST_CASE("ExtractClaims reads over as more than", "[extract]") {
+  Claim c = Single("xAI now runs over 100,000 GPUs.");
+  CHECK(c.surface == "over 100,000 GPUs");
+  CHECK(Q(c.qualifier) == "more_than");
+  CHECK(Get(c.low) == Near(1e5));
+}
+
+TEST_CASE("ExtractClaims does not read over a span of years as more than",
+          "[extract]") {
+  std::vector<Claim> claims =
+      Extract("Microsoft will spend $80 billion over five years.");
+  INFO(Surfaces(claims));
+  REQUIRE_FALSE(claims.empty());
+  CHECK(claims[0].surface == "$80 billion");
+  CHECK(Q(claims[0].qualifier) == "exact");
+  for (const Claim& c : claims) CHECK(Q(c.qualifier) != "more_than");
+}
+
+TEST_CASE("ExtractClaims reads up to as a bound from zero", "[extract]") {
+  Claim c = Single("The site could host up to 5 GW.");
+  CHECK(c.surface == "up to 5 GW");
+  CHECK(Q(c.qualifier) == "up_to");
+  CHECK(Get(c.value) == Near(5e9));
+  CHECK(Get(c.low) == Near(0));
+  CHECK(Get(c.high) == Near(5e9));
+  CHECK(c.high_inclusive);
+}
+
+TEST_CASE("ExtractClaims reads may reach as up to", "[extract]") {
+  Claim c = Single("The deal may reach $100 billion.");
+  CHECK(Q(c.qualifier) == "up_to");
+  CHECK(Get(c.high) == Near(1e11));
+  CHECK(Get(c.low) == Near(0));
+}
+
+TEST_CASE("ExtractClaims reads at most as a closed upper bound", "[extract]") {
+  Claim c = Single("Each site will draw at most 2 GW.");
+  CHECK(Q(c.qualifier) == "at_most");
+  CHECK(Get(c.low) == Near(0));
+  CHECK(Get(c.high) == Near(2e9));
+  CHECK(c.high_inclusive);
+}
+
+TEST_CASE(
+    "ExtractClaims reads less than, under and fewer than as an open upper "
+    "bound",
+    "[extract]") {
+  Claim less = Single("Inference is less than 10% of the load.");
+  CHECK(less.surface == "less than 10%");
+  CHECK(Q(less.qualifier) == "less_than");
+  CHECK(Get(less.low) == Near(0));
+  CHECK(Get(less.high) == Near(10));
+  CHECK_FALSE(less.high_inclusive);
+
+  Claim under = Single("The startup was valued at under $1 billion.");
+  CHECK(Q(under.qualifier) == "less_than");
+  CHECK(Get(under.high) == Near(1e9));
+
+  Claim fewer = Single("The lab has fewer than 500 employees.");
+  CHECK(Q(fewer.qualifier) == "less_than");
+  CHECK(fewer.noun == "employee");
+}
+
+TEST_CASE("ExtractClaims leaves a plain figure exact", "[extract]") {
+  Claim c = Single("The campus will reach 5 GW of capacity.");
+  CHECK(Q(c.qualifier) == "exact");
+}
+
+// ---------------------------------------------------------------------------
+// Ranges.
+
+TEST_CASE("ExtractClaims reads between a and b as a range", "[extract]") {
+  std::string text = "The site will need between 4 and 5 GW of power.";
+  Claim c = Single(text);
+  CHECK(c.surface == "between 4 and 5 GW");
+  CHECK(c.start == text.find("between"));
+  CHECK(c.end == text.find(" of power"));
+  CHECK(Q(c.qualifier) == "range");
+  CHECK_FALSE(c.value.has_value());
+  CHECK_FALSE(c.number.has_value());
+  CHECK(Get(c.number_low) == Near(4));
+  CHECK(Get(c.number_high) == Near(5));
+  CHECK(Get(c.low) == Near(4e9));
+  CHECK(Get(c.high) == Near(5e9));
+  CHECK(c.unit == "W");
+  CHECK(c.written_unit == "GW");
+}
+
+TEST_CASE("ExtractClaims reads a hyphen range with the unit at the end",
+          "[extract]") {
+  Claim c = Single("The site will need 4-5 GW of power.");
+  CHECK(c.surface == "4-5 GW");
+  CHECK(Q(c.qualifier) == "range");
+  CHECK_FALSE(c.value.has_value());
+  CHECK(Get(c.low) == Near(4e9));
+  CHECK(Get(c.high) == Near(5e9));
+}
+
+TEST_CASE("ExtractClaims reads an en dash range and keeps the original bytes",
+          "[extract]") {
+  std::string text = "The site will need 4\u20135 GW of power.";
+  Claim c = Single(text);
+  CHECK(c.surface == "4\u20135 GW");
+  CHECK(c.start == text.find("4\u2013"));
+  CHECK(c.end == text.find(" of power"));
+  CheckOffsets(text, c);
+  CHECK(Q(c.qualifier) == "range");
+  CHECK(Get(c.low) == Near(4e9));
+  CHECK(Get(c.high) == Near(5e9));
+}
+
+TEST_CASE("ExtractClaims reads a to range", "[extract]") {
+  Claim c = Single("Each campus draws 4 to 5 GW.");
+  CHECK(Q(c.qualifier) == "range");
+  CHECK(Get(c.low) == Near(4e9));
+  CHECK(Get(c.high) == Near(5e9));
+}
+
+TEST_CASE("ExtractClaims reads a money range with both ends scaled",
+          "[extract]") {
+  Claim c = Single("The round values it at $10 billion-$12 billion.");
+  CHECK(c.surface == "$10 billion-$12 billion");
+  CHECK(Q(c.qualifier) == "range");
+  CHECK_FALSE(c.value.has_value());
+  CHECK(Get(c.number_low) == Near(1e10));
+  CHECK(Get(c.number_high) == Near(1.2e10));
+  CHECK(Get(c.low) == Near(1e10));
+  CHECK(Get(c.high) == Near(1.2e10));
+  CHECK(c.unit == "USD");
+
+  Claim en = Single("The round values it at $10 billion\u2013$12 billion.");
+  CHECK(Q(en.qualifier) == "range");
+  CHECK(Get(en.high) == Near(1.2e10));
+}
+
+TEST_CASE(
+    "ExtractClaims carries the scale of a range's second end to the first",
+    "[extract]") {
+  Claim c = Single("The round values it at $10-12 billion.");
+  CHECK(Q(c.qualifier) == "range");
+  CHECK(Get(c.low) == Near(1e10));
+  CHECK(Get(c.high) == Near(1.2e10));
+}
+
+TEST_CASE("ExtractClaims does not read a span of years as a range",
+          "[extract]") {
+  CHECK(Extract("The build-out runs 2025-2026.").empty());
+}
+
+TEST_CASE("ExtractClaims does not join the number of a site name to a range",
+          "[extract]") {
+  // "Colossus 2" is a name; "to 550,000 GPUs" is the figure.
+  std::string text = "xAI expanded Colossus 2 to 550,000 GPUs.";
+  Claim c = Single(text);
+  CHECK(c.surface == "550,000 GPUs");
+  CHECK(Q(c.qualifier) == "exact");
+  CHECK(Get(c.value) == Near(550000));
+  CHECK(c.subject == "Colossus 2");
+  CheckOffsets(text, c);
+}
+
+TEST_CASE("ExtractClaims reads from a in year to b in year as two claims",
+          "[extract]") {
+  std::string text =
+      "Data-center electricity use is projected to rise from 485 TWh in "
+      "2025 to 950 TWh in 2030.";
+  std::vector<Claim> claims = Extract(text);
+  INFO(Surfaces(claims));
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].surface == "485 TWh");
+  CHECK(Get(claims[0].value) == Near(4.85e14));
+  CHECK(claims[0].unit == "Wh");
+  CHECK(claims[0].time == "2025");
+  CHECK(Q(claims[0].qualifier) == "exact");
+  CHECK(claims[1].surface == "950 TWh");
+  CHECK(Get(claims[1].value) == Near(9.5e14));
+  CHECK(claims[1].time == "2030");
+  CHECK(Q(claims[1].qualifier) == "exact");
+  CheckOffsets(text, claims[0]);
+  CheckOffsets(text, claims[1]);
+}
+
+// ---------------------------------------------------------------------------
+// Rises and falls.
+
+TEST_CASE("ExtractClaims marks rose as a change up", "[extract]") {
+  Claim c = Single("CoreWeave's revenue rose 40% in the quarter.");
+  CHECK(Get(c.value) == Near(40));
+  CHECK(c.change == "up");
+  CHECK(c.metric == "growth");
+}
+
+TEST_CASE("ExtractClaims marks fell as a change down", "[extract]") {
+  Claim c = Single("Nvidia's stock fell 5% on Monday.");
+  CHECK(Get(c.value) == Near(5));
+  CHECK(c.change == "down");
+}
+
+TEST_CASE("ExtractClaims marks fell to as a change down", "[extract]") {
+  Claim c = Single("Nvidia's share of the market fell to 55%.");
+  CHECK(Get(c.value) == Near(55));
+  CHECK(c.change == "down");
+}
+
+TEST_CASE("ExtractClaims reads a change stated after the number", "[extract]") {
+  Claim up = Single("The lab posted a 40% increase in usage.");
+  CHECK(up.change == "up");
+  Claim down = Single("Chip prices saw a 12% drop in March.");
+  CHECK(down.change == "down");
+}
+
+TEST_CASE("ExtractClaims leaves change empty when nothing rose or fell",
+          "[extract]") {
+  Claim c = Single("SoftBank holds an 11% stake in OpenAI.");
+  CHECK(c.change.empty());
+  CHECK(c.metric == "share");
+  CHECK(c.subject == "SoftBank");
+  CHECK(c.object == "OpenAI");
+}
+
+// ---------------------------------------------------------------------------
+// Bounds by written precision.
+
+TEST_CASE("ExtractClaims bounds a decimal figure by half its last digit",
+          "[extract]") {
+  Claim c = Single("Anthropic raised $17.4 billion this year.");
+  CHECK(Get(c.value) == Near(17.4e9));
+  CHECK(Get(c.low) == Near(17.35e9));
+  CHECK(Get(c.high) == Near(17.45e9));
+  CHECK(c.low_inclusive);
+  CHECK(c.high_inclusive);
+}
+
+TEST_CASE("ExtractClaims bounds a whole figure by half a unit of its scale",
+          "[extract]") {
+  Claim c = Single("Anthropic raised $17 billion this year.");
+  CHECK(Get(c.low) == Near(16.5e9));
+  CHECK(Get(c.high) == Near(17.5e9));
+}
+
+TEST_CASE("ExtractClaims bounds 6 GW to half a gigawatt either side",
+          "[extract]") {
+  Claim c = Single("The project totals 6 GW.");
+  CHECK(Get(c.low) == Near(5.5e9));
+  CHECK(Get(c.high) == Near(6.5e9));
+}
+
+TEST_CASE("ExtractClaims bounds 300 megawatts to half a megawatt either side",
+          "[extract]") {
+  Claim c = Single("The project totals 300 megawatts.");
+  CHECK(c.written_unit == "MW");
+  CHECK(Get(c.low) == Near(299.5e6));
+  CHECK(Get(c.high) == Near(300.5e6));
+}
+
+TEST_CASE("ExtractClaims counts trailing zeros of decimals as precision",
+          "[extract]") {
+  Claim c = Single("The project totals 2.50 GW.");
+  CHECK(Get(c.value) == Near(2.5e9));
+  CHECK(Get(c.low) == Near(2.495e9));
+  CHECK(Get(c.high) == Near(2.505e9));
+}
+
+// ---------------------------------------------------------------------------
+// What is not a claim.
+
+TEST_CASE("ExtractClaims skips years used as dates", "[extract]") {
+  CHECK(Extract("The campus opened in 2025.").empty());
+  CHECK(
+      Extract("Construction started in early 2024 and ended in 2026.").empty());
+}
+
+TEST_CASE("ExtractClaims skips calendar dates", "[extract]") {
+  CHECK(Extract("The deal was announced on May 6.").empty());
+  CHECK(Extract("The deal was announced on 6 May.").empty());
+  CHECK(Extract("The deal closed on September 30, 2025.").empty());
+}
+
+TEST_CASE("ExtractClaims skips model names with digits", "[extract]") {
+  CHECK(Extract("The H100 is still in demand.").empty());
+  CHECK(Extract("Oracle is installing GB200 NVL72 racks.").empty());
+  CHECK(Extract("GPT-5 launched with much fanfare.").empty());
+}
+
+TEST_CASE("ExtractClaims skips a numbered site name", "[extract]") {
+  CHECK(Extract("Colossus 1 sits in Memphis.").empty());
+  CHECK(Extract("Work on Colossus 2 began quickly.").empty());
+}
+
+TEST_CASE("ExtractClaims skips process nodes", "[extract]") {
+  CHECK(Extract("TSMC's 3nm process is sold out.").empty());
+}
+
+TEST_CASE("ExtractClaims skips ordinals", "[extract]") {
+  CHECK(Extract("This is Oracle's 3rd deal with OpenAI.").empty());
+  CHECK(Extract("It was the 21st such agreement.").empty());
+}
+
+TEST_CASE("ExtractClaims skips labels such as a five-hour rate limit",
+          "[extract]") {
+  CHECK(Extract("Users hit the five-hour rate limits quickly.").empty());
+  CHECK(Extract("The announcement dominated a 24-hour news cycle.").empty());
+}
+
+TEST_CASE("ExtractClaims skips numbers inside URLs", "[extract]") {
+  CHECK(Extract("Read more at https://example.com/2025/06/deal-500-mw today.")
+            .empty());
+  CHECK(Extract("See www.example.com/gpus/100000 for details.").empty());
+}
+
+TEST_CASE("ExtractClaims skips times of day", "[extract]") {
+  CHECK(Extract("Trading opened at 9:30 in New York.").empty());
+  CHECK(Extract("The call starts at 10 a.m. on Thursday.").empty());
+}
+
+TEST_CASE("ExtractClaims keeps the figure among dates, years and model names",
+          "[extract]") {
+  std::string text =
+      "On May 6, Nvidia said it had shipped 100,000 GB200 chips in 2025.";
+  Claim c = Single(text);
+  CHECK(c.surface == "100,000 GB200 chips");
+  CHECK(Get(c.value) == Near(1e5));
+  CHECK(c.unit == "gpu");
+  CHECK(c.noun == "chip");
+  CHECK(c.time == "2025");
+  CHECK(c.subject == "Nvidia");
+  CheckOffsets(text, c);
+}
+
+// ---------------------------------------------------------------------------
+// Metric, subject and object.
+
+TEST_CASE("ExtractClaims tags a valuation", "[extract]") {
+  Claim c = Single("Anthropic was valued at $183 billion.");
+  CHECK(c.metric == "valuation");
+  CHECK(c.subject == "Anthropic");
+}
+
+TEST_CASE("ExtractClaims tags what a company is worth as a valuation",
+          "[extract]") {
+  Claim worth = Single("OpenAI is now worth $500 billion.");
+  CHECK(worth.metric == "valuation");
+  CHECK(worth.subject == "OpenAI");
+  Claim values = Single("The deal values Anthropic at $350 billion.");
+  CHECK(values.metric == "valuation");
+  CHECK(values.subject == "Anthropic");
+}
+
+TEST_CASE("ExtractClaims tags a deal worth a sum as a commitment",
+          "[extract]") {
+  Claim c = Single("Microsoft and OpenAI signed a deal worth $250 billion.");
+  CHECK(c.metric == "commitment");
+}
+
+TEST_CASE("ExtractClaims tags revenue", "[extract]") {
+  Claim c = Single("OpenAI's annualized revenue reached $13 billion.");
+  CHECK(c.metric == "revenue");
+  CHECK(c.subject == "OpenAI");
+}
+
+TEST_CASE("ExtractClaims tags an investment", "[extract]") {
+  Claim c = Single("Microsoft will invest $80 billion in AI data centers.");
+  CHECK(c.metric == "investment");
+  CHECK(c.subject == "Microsoft");
+}
+
+TEST_CASE("ExtractClaims tags a commitment with its counterparty",
+          "[extract]") {
+  Claim c = Single("OpenAI signed a $300 billion contract with Oracle.");
+  CHECK(c.metric == "commitment");
+  CHECK(c.subject == "OpenAI");
+  CHECK(c.object == "Oracle");
+}
+
+TEST_CASE("ExtractClaims tags growth", "[extract]") {
+  Claim c = Single("Azure revenue grew 39% year over year.");
+  CHECK(c.metric == "growth");
+  CHECK(c.change == "up");
+  CHECK(c.subject == "Microsoft");
+}
+
+TEST_CASE("ExtractClaims maps xAI to SpaceX", "[extract]") {
+  Claim c = Single("xAI plans to add 1 GW of capacity.");
+  CHECK(c.subject == "SpaceX");
+  CHECK(c.metric == "power_capacity");
+}
+
+TEST_CASE("ExtractClaims maps AWS to Amazon", "[extract]") {
+  Claim c = Single("AWS will spend $50 billion on AI infrastructure.");
+  CHECK(c.subject == "Amazon");
+  CHECK(c.metric == "commitment");
+}
+
+TEST_CASE("ExtractClaims maps an alias of the counterparty", "[extract]") {
+  Claim c =
+      Single("Anthropic committed $30 billion to Azure compute capacity.");
+  CHECK(c.subject == "Anthropic");
+  CHECK(c.object == "Microsoft");
+  CHECK(c.metric == "commitment");
+}
+
+TEST_CASE("ExtractClaims gives GPUs at a named site to the site", "[extract]") {
+  Claim c = Single("xAI runs 230,000 GPUs at Colossus 1.");
+  CHECK(c.subject == "Colossus 1");
+  CHECK(c.metric == "gpu_count");
+  CHECK(Get(c.value) == Near(230000));
+}
+
+TEST_CASE("ExtractClaims names the tenant of a site as the object",
+          "[extract]") {
+  Claim c = Single("xAI will provide 300 MW at Colossus 1 for Anthropic.");
+  CHECK(c.subject == "Colossus 1");
+  CHECK(c.object == "Anthropic");
+}
+
+TEST_CASE("ExtractClaims leaves subject empty when no entity is named",
+          "[extract]") {
+  Claim c = Single("the plant will produce 300 MW.");
+  CHECK(c.subject.empty());
+  CHECK(c.object.empty());
+}
+
+TEST_CASE("ExtractClaims does not take a unit symbol for an entity",
+          "[extract]") {
+  Claim twh = Single("Demand will hit 945 TWh by 2030.");
+  CHECK(twh.subject.empty());
+  Claim kw = Single("Each rack will draw 130 kW.");
+  CHECK(kw.subject.empty());
+}
+
+TEST_CASE("ExtractClaims returns several claims of a sentence in order",
+          "[extract]") {
+  std::string text =
+      "Oracle will spend $40 billion on 400,000 GPUs for OpenAI.";
+  std::vector<Claim> claims = Extract(text);
+  INFO(Surfaces(claims));
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].surface == "$40 billion");
+  CHECK(claims[0].unit == "USD");
+  CHECK(claims[0].metric == "commitment");
+  CHECK(claims[1].surface == "400,000 GPUs");
+  CHECK(claims[1].metric == "gpu_count");
+  CHECK(claims[0].start < claims[1].start);
+  CheckOffsets(text, claims[0]);
+  CheckOffsets(text, claims[1]);
+}
+
+// ---------------------------------------------------------------------------
+// Time scopes.
+
+TEST_CASE("ExtractClaims reads the second half of a year", "[extract]") {
+  Claim c =
+      Single("Nvidia will ship 1 million chips in the second half of 2026.");
+  CHECK(c.time == "2026-H2");
+  CHECK(Get(c.value) == Near(1e6));
+  CHECK(c.unit == "gpu");
+}
+
+TEST_CASE("ExtractClaims reads by a year as that year", "[extract]") {
+  Claim c = Single("Meta aims to bring 5 GW online by 2030.");
+  CHECK(c.time == "2030");
+}
+
+TEST_CASE("ExtractClaims reads a year followed by a comma as the time",
+          "[extract]") {
+  Claim lead = Single("In 2025, the campus drew 300 MW.");
+  CHECK(lead.time == "2025");
+
+  std::vector<Claim> claims =
+      Extract("Demand will hit 945 TWh by 2030, up from 415 TWh in 2024.");
+  INFO(Surfaces(claims));
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].time == "2030");
+  CHECK(claims[1].time == "2024");
+}
+
+TEST_CASE("ExtractClaims reads over the next decade", "[extract]") {
+  Claim c = Single("Google will invest $40 billion over the next decade.");
+  CHECK(c.time == "next decade");
+  CHECK(Q(c.qualifier) == "exact");
+}
+
+TEST_CASE("ExtractClaims reads a quarter of a year", "[extract]") {
+  Claim c = Single("Nebius added 100 MW in the third quarter of 2025.");
+  CHECK(c.time == "2025-Q3");
+}
+
+TEST_CASE("ExtractClaims leaves time empty when none is stated", "[extract]") {
+  Claim c = Single("Oracle will add 2 GW of capacity.");
+  CHECK(c.time.empty());
+}
+
+// ---------------------------------------------------------------------------
+// Text handling.
+
+TEST_CASE("ExtractClaims reads a no-break space between number and unit",
+          "[extract]") {
+  std::string text = "Fluidstack will add 6\u00a0GW of capacity.";
+  Claim c = Single(text);
+  CHECK(c.surface == "6\u00a0GW");
+  CHECK(c.start == text.find("6\u00a0"));
+  CHECK(c.end == text.find(" of capacity"));
+  CHECK(Get(c.value) == Near(6e9));
+  CHECK(c.unit == "W");
+}
+
+TEST_CASE("ExtractClaims reads a thin space between number and unit",
+          "[extract]") {
+  std::string text = "Fluidstack will add 300\u2009MW of capacity.";
+  Claim c = Single(text);
+  CHECK(c.surface == "300\u2009MW");
+  CHECK(Get(c.value) == Near(3e8));
+  CheckOffsets(text, c);
+}
+
+TEST_CASE(
+    "ExtractClaims reads thin and no-break spaces as thousands separators",
+    "[extract]") {
+  // "220 000" with a thin or narrow no-break space between the groups is
+  // the SI way to write 220,000.
+  std::string thin = "xAI has deployed 220\u2009000 GPUs.";
+  Claim c = Single(thin);
+  CHECK(Get(c.value) == Near(220000));
+  CHECK(c.surface == "220\u2009000 GPUs");
+  CheckOffsets(thin, c);
+
+  std::string narrow = "xAI has deployed 220\u202f000 GPUs.";
+  Claim n = Single(narrow);
+  CHECK(Get(n.value) == Near(220000));
+  CheckOffsets(narrow, n);
+}
+
+TEST_CASE(
+    "ExtractClaims reads full-width digits and keeps offsets of the input",
+    "[extract]") {
+  std::string text = "Oracle will add \uff16 GW of capacity.";
+  Claim c = Single(text);
+  CHECK(c.surface == "\uff16 GW");
+  CHECK(c.start == text.find("\uff16"));
+  CHECK(Get(c.value) == Near(6e9));
+  CheckOffsets(text, c);
+
+  std::string wide = "Oracle will add \uff13\uff10\uff10 MW of capacity.";
+  Claim w = Single(wide);
+  CHECK(Get(w.value) == Near(3e8));
+  CheckOffsets(wide, w);
+}
+
+TEST_CASE(
+    "ExtractClaims tolerates invalid UTF-8 and keeps offsets of the input",
+    "[extract]") {
+  std::string text =
+      "\xff\xfe"
+      "Oracle will lease 4.5 GW to OpenAI.\xc3";
+  std::vector<Claim> claims;
+  REQUIRE_NOTHROW(claims = Extract(text));
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].surface == "4.5 GW");
+  CHECK(claims[0].start == text.find("4.5"));
+  CHECK(Get(claims[0].value) == Near(4.5e9));
+  CheckOffsets(text, claims[0]);
+}
+
+TEST_CASE("ExtractClaims tolerates NUL bytes and keeps offsets of the input",
+          "[extract]") {
+  std::string text("OpenAI\0 will add 2 GW.\0\0", 25);
+  REQUIRE(text.size() == 25);
+  std::vector<Claim> claims;
+  REQUIRE_NOTHROW(claims = Extract(text));
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].surface == "2 GW");
+  CHECK(claims[0].start == text.find("2 GW"));
+  CHECK(Get(claims[0].value) == Near(2e9));
+  CheckOffsets(text, claims[0]);
+}
+
+TEST_CASE("ExtractClaims survives inputs made only of junk", "[extract]") {
+  CHECK(Extract("").empty());
+  CHECK(Extract("   \n\n  ").empty());
+  std::string junk;
+  for (int i = 0; i < 2000; ++i) junk += static_cast<char>((i * 37) % 256);
+  std::vector<Claim> claims;
+  REQUIRE_NOTHROW(claims = Extract(junk));
+  for (const Claim& c : claims) CheckOffsets(junk, c);
+}
+
+TEST_CASE("ExtractClaims does not end a sentence at U.S.", "[extract]") {
+  std::string text = "The U.S. government will buy 10,000 GPUs from Nvidia.";
+  Claim c = Single(text);
+  CHECK(c.sentence == text);
+  CHECK(c.object == "Nvidia");
+}
+
+TEST_CASE(
+    "ExtractClaims does not end a sentence at U.S. before a capitalised name",
+    "[extract]") {
+  std::string text = "The U.S. Energy Department expects 580 TWh of demand.";
+  Claim c = Single(text);
+  CHECK(c.sentence == text);
+}
+
+TEST_CASE("ExtractClaims gives offsets in the whole text across sentences",
+          "[extract]") {
+  std::string text =
+      "Oracle will add 2 GW. Meta will add 3 GW.\nAmazon will add 4 GW";
+  std::vector<Claim> claims = Extract(text);
+  INFO(Surfaces(claims));
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[1].surface == "3 GW");
+  CHECK(claims[1].start == text.find("3 GW"));
+  CHECK(claims[1].sentence == "Meta will add 3 GW.");
+  CHECK(claims[1].subject == "Meta");
+  CHECK(claims[2].start == text.find("4 GW"));
+  CHECK(claims[2].subject == "Amazon");
+  for (const Claim& c : claims) CheckOffsets(text, c);
+}
+
+TEST_CASE("ExtractClaims keeps offsets in a very long sentence", "[extract]") {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "padding words ";
+  text += "and then Oracle will add 7 GW of capacity";
+  std::vector<Claim> claims = Extract(text);
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].surface == "7 GW");
+  CHECK(claims[0].start == text.find("7 GW"));
+  CHECK(Get(claims[0].value) == Near(7e9));
+  CHECK(claims[0].sentence.size() <= 1000);
+  CHECK(claims[0].sentence.find("7 GW") != std::string::npos);
+}

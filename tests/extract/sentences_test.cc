@@ -1,0 +1,50 @@
+#include "extract/sentences.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using ct::extract::SplitSentences;
+
+namespace {
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto s : SplitSentences(text))
+    out.push_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("SplitSentences breaks at full stops", "[extract]") {
+  auto s = Sentences("OpenAI buys 6 GW. AMD sells it.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "OpenAI buys 6 GW.");
+  CHECK(s[1] == "AMD sells it.");
+}
+
+TEST_CASE("SplitSentences does not break after U.S. or Inc.", "[extract]") {
+  auto s = Sentences(
+      "The U.S. campus holds 5 GW. Shares of Acme Inc. rose 5% in the U.S. "
+      "market. Mr. Smith agreed.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "The U.S. campus holds 5 GW.");
+  CHECK(s[1] == "Shares of Acme Inc. rose 5% in the U.S. market.");
+}
+
+TEST_CASE("SplitSentences ends a sentence at a line break", "[extract]") {
+  auto s = Sentences("Headline with 6 GW\nBody says 8 GW.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "Headline with 6 GW");
+}
+
+TEST_CASE("SplitSentences keeps a decimal number whole", "[extract]") {
+  auto s = Sentences("It costs $17.4 billion. Then more.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "It costs $17.4 billion.");
+}
+
+TEST_CASE("SplitSentences copes with a huge line without an end", "[extract]") {
+  std::string text(2'000'000, 'a');
+  auto spans = SplitSentences(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].end == text.size());
+}

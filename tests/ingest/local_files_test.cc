@@ -1,0 +1,105 @@
+#include "ingest/local_files.h"
+
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace ct::ingest;
+
+namespace {
+
+struct TempDir {
+  TempDir() {
+    char tmpl[] = "/tmp/ct_local_XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    std::string p = path + "/" + name;
+    fs::create_directories(fs::path(p).parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  std::string path;
+};
+
+std::string Gzip(const std::string& data) {
+  z_stream z{};
+  deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, data.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ParsePlainText takes the title line and the header block",
+          "[ingest]") {
+  std::ifstream in(std::string(CT_SOURCE_DIR) + "/tests/testdata/article.txt");
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  Document d = ParsePlainText(text, "file:///x.txt");
+  CHECK(d.title == "Utility signs for 1.5 GW of nuclear power");
+  CHECK(d.outlet == "Test Wire");
+  CHECK(d.published == "2026-04-01T10:00:00Z");
+  CHECK(d.author == "B. Writer");
+  CHECK(d.canonical_url == "https://testwire.example/utility-nuclear");
+  CHECK(d.text ==
+        "A utility agreed to supply 1.5 GW to a data centre operator.\n\n"
+        "The contract runs for 20 years.");
+}
+
+TEST_CASE("ParsePlainText keeps lines that only look like headers as body",
+          "[ingest]") {
+  Document d = ParsePlainText("Title\nNote: the deal is 5 GW.\n\nMore.", "u");
+  CHECK(d.outlet.empty());
+  CHECK(d.text == "Note: the deal is 5 GW.\n\nMore.");
+}
+
+TEST_CASE("ReadLocalFile inflates gzip and refuses a bomb", "[ingest]") {
+  TempDir dir;
+  std::string small = dir.Write("a.txt.gz", Gzip("Title\n\nBody of 6 GW."));
+  auto d = ReadLocalFile(small);
+  REQUIRE(d.ok());
+  CHECK(d->text == "Body of 6 GW.");
+
+  std::string bomb = dir.Write("bomb.txt.gz", Gzip(std::string(8 << 20, 'a')));
+  auto refused = ReadLocalFile(bomb, 1 << 20);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == ct::Status::Code::kTooLarge);
+  CHECK(refused.status().message().find("bomb.txt.gz") != std::string::npos);
+}
+
+TEST_CASE("ReadLocalFile refuses binary files by name", "[ingest]") {
+  TempDir dir;
+  std::string bin =
+      dir.Write("image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+  auto d = ReadLocalFile(bin);
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().message() == bin + ": not a text file");
+}
+
+TEST_CASE("ListLocalFiles walks a folder in order without hidden files",
+          "[ingest]") {
+  TempDir dir;
+  dir.Write("b.txt", "x");
+  dir.Write("a/c.html", "x");
+  dir.Write(".hidden/d.txt", "x");
+  dir.Write(".e.txt", "x");
+  auto files = ListLocalFiles(dir.path);
+  REQUIRE(files.ok());
+  CHECK(*files ==
+        std::vector<std::string>{dir.path + "/a/c.html", dir.path + "/b.txt"});
+  auto missing = ListLocalFiles(dir.path + "/nope");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == ct::Status::Code::kNotFound);
+}

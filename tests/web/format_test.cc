@@ -1,0 +1,38 @@
+#include "web/format.h"
+
+#include <catch2/catch.hpp>
+
+using namespace ct::web;
+
+TEST_CASE("FormatValue writes figures the way people read them", "[web]") {
+  CHECK(FormatValue(6e9, "W") == "6 GW");
+  CHECK(FormatValue(3e8, "W") == "300 MW");
+  CHECK(FormatValue(4.85e14, "Wh") == "485 TWh");
+  CHECK(FormatValue(1.74e10, "USD") == "$17.4 billion");
+  CHECK(FormatValue(2e10, "EUR") == "€20 billion");
+  CHECK(FormatValue(5e6, "CNY") == "5 million CNY");
+  CHECK(FormatValue(220000, "gpu", "GPU") == "220,000 GPUs");
+  CHECK(FormatValue(50, "percent") == "50%");
+  CHECK(FormatValue(17, "ratio") == "17x");
+  CHECK(FormatValue(300, "count", "employee") == "300 employee");
+}
+
+TEST_CASE("EscapeHtml escapes every character that could open markup",
+          "[web]") {
+  CHECK(EscapeHtml("<script>alert('x') & \"y\"</script>") ==
+        "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+}
+
+TEST_CASE("CsvField quotes commas, quotes and line breaks", "[web]") {
+  CHECK(CsvField("plain") == "plain");
+  CHECK(CsvField("a,b") == "\"a,b\"");
+  CHECK(CsvField("say \"6 GW\"") == "\"say \"\"6 GW\"\"\"");
+  CHECK(CsvField("two\nlines") == "\"two\nlines\"");
+  CHECK(CsvRow({"a", "b c"}) == "a,b c\r\n");
+}
+
+TEST_CASE("PlainNumber drops trailing zeros", "[web]") {
+  CHECK(PlainNumber(5e9) == "5000000000");
+  CHECK(PlainNumber(0.5) == "0.5");
+  CHECK(PlainNumber(std::optional<double>()) == "");
+}
