@@ -47,6 +47,19 @@ size_t ScanNumberTail(std::string_view s, size_t i) {
   return i;
 }
 
+// Currency codes that news glues to amounts: "USD1,700", "RM23.50". The
+// lexer splits them off so that the amount lexes as a number, while model
+// names with digits ("GB200", "MI450") stay whole.
+bool IsGluedCurrencyCode(std::string_view letters) {
+  static constexpr std::string_view kCodes[] = {
+      "USD", "US",  "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "JPY",
+      "CNY", "RMB", "INR", "CHF", "KRW", "RM",  "Rs",  "A",   "NZ",  "HK"};
+  for (std::string_view c : kCodes) {
+    if (letters == c) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Token> Lex(std::string_view s) {
@@ -64,14 +77,21 @@ std::vector<Token> Lex(std::string_view s) {
     size_t begin = i;
     TokenKind kind = TokenKind::kSymbol;
     size_t next;
-    if (IsDigit(c)) {
+    if (IsDigit(c) ||
+        (c == '.' && space && i + 1 < s.size() && IsDigit(s[i + 1]))) {
+      // ".001 per cent" is a number too, when nothing is glued before it.
       kind = TokenKind::kNumber;
+      if (c == '.') ++i;
       while (i < s.size() && IsDigit(s[i])) ++i;
       i = ScanNumberTail(s, i);
     } else if (LetterAt(s, i, &next)) {
       kind = TokenKind::kWord;
       i = next;
       while (i < s.size()) {
+        if (IsDigit(s[i]) && kind == TokenKind::kWord &&
+            IsGluedCurrencyCode(s.substr(begin, i - begin))) {
+          break;  // "USD1,700" -> "USD" "1,700".
+        }
         if (IsDigit(s[i])) {
           kind = TokenKind::kAlnum;
           ++i;

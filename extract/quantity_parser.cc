@@ -45,6 +45,7 @@ const std::unordered_map<std::string_view, double>& ScaleWords() {
       {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
       {"mn", 1e6},       {"mln", 1e6},     {"bn", 1e9},      {"bln", 1e9},
       {"tn", 1e12},      {"trn", 1e12},    {"lakh", 1e5},    {"crore", 1e7},
+      {"hundred", 1e2},
   };
   return *map;
 }
@@ -549,7 +550,7 @@ LeftQualifiers() {
 
 const UnitDef* RatioUnit() {
   static const UnitDef* def = [] {
-    const auto* bucket = UnitsStartingWith("x", "x");
+    const auto* bucket = UnitsStartingWith("x");
     return bucket ? bucket->front() : nullptr;
   }();
   return def;
@@ -557,7 +558,7 @@ const UnitDef* RatioUnit() {
 
 const UnitDef* PercentUnit() {
   static const UnitDef* def = [] {
-    const auto* bucket = UnitsStartingWith("%", "%");
+    const auto* bucket = UnitsStartingWith("%");
     return bucket ? bucket->front() : nullptr;
   }();
   return def;
@@ -584,6 +585,7 @@ std::optional<NumberParse> ParseDigits(const SentenceTokens& s, size_t i) {
   size_t decimals = 0;
   bool in_decimals = false;
   bool separators = false;
+  if (!text.empty() && text[0] == '.') clean.push_back('0');  // ".001".
   for (char c : text) {
     if (c == ',') {
       separators = true;
@@ -724,7 +726,7 @@ std::optional<ScaleParse> ParseScale(const SentenceTokens& s, size_t i,
   bool word_follows = s.IsWord(i + 1) && !s.Attached(i + 1);
   if (text == "k" || text == "K") return ScaleParse{1e3, i};
   if (text == "M") return ScaleParse{1e6, i};
-  if (text == "m" && currency) return ScaleParse{1e6, i};
+  if (text == "m" && (currency || word_follows)) return ScaleParse{1e6, i};
   if (text == "B" && (currency || word_follows)) return ScaleParse{1e9, i};
   if (text == "b" && currency) return ScaleParse{1e9, i};
   if (text == "T" && (currency || word_follows)) return ScaleParse{1e12, i};
@@ -765,11 +767,11 @@ bool MatchesWords(const SentenceTokens& s, size_t i, const UnitDef& def) {
   return true;
 }
 
-std::optional<UnitMatch> MatchUnit(const SentenceTokens& s, size_t i,
-                                   const std::vector<const UnitDef*>* (*lookup)(
-                                       std::string_view, std::string_view)) {
+std::optional<UnitMatch> MatchUnit(
+    const SentenceTokens& s, size_t i,
+    const std::vector<const UnitDef*>* (*lookup)(std::string_view)) {
   if (i >= s.size()) return std::nullopt;
-  const auto* bucket = lookup(s.Lower(i), s.Text(i));
+  const auto* bucket = lookup(s.Lower(i));
   if (bucket == nullptr) return std::nullopt;
   for (const UnitDef* def : *bucket) {
     if (MatchesWords(s, i, *def)) {
@@ -837,7 +839,6 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     }
   }
   std::string noun;
-  std::string written;
   size_t last = 0;
   for (int n = 0; n < 3 && LowercaseWord(s, t); ++n, ++t) {
     const std::string& w = s.Lower(t);
@@ -847,21 +848,28 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
              w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
     };
     if (ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w))) break;
-    if (!noun.empty()) {
-      noun += ' ';
-      written += ' ';
-    }
+    if (!noun.empty()) noun += ' ';
     bool plural = LooksPlural(w);
     noun += plural ? Singular(w) : w;
-    written += std::string(s.Text(t));
     last = t;
     if (plural || w == "people" || w == "staff") break;
     // A singular word goes on only into a compound: "data center(s)".
     if (!LowercaseWord(s, t + 1) || !LooksPlural(s.Lower(t + 1))) break;
   }
+  if (noun.empty() && t < s.size() && s.Capitalized(t) &&
+      LooksPlural(s.Lower(t)) && !IsFunctionWord(s.Lower(t)) &&
+      !s.Capitalized(t + 1)) {
+    // A people or group named by a capitalised plural: "millions of
+    // Americans".
+    noun = Singular(s.Lower(t));
+    last = t;
+  }
   if (noun.empty()) return false;
   q->noun = noun;
-  q->noun_written = written;
+  // As written, with its adjectives: "seven European countries" counts
+  // "European countries" of the noun "country".
+  q->noun_written = std::string(
+      s.text().substr(s.token(k).begin, s.token(last).end - s.token(k).begin));
   q->last = last;
   return true;
 }
@@ -1030,10 +1038,86 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
   return p;
 }
 
+// The denominator of a rate after the unit at `t - 1`: "$58 per barrel",
+// "$3,500 a month", "80 km/h" is a unit of its own and never gets here.
+void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
+  static const WordSet* singular_after_a = new WordSet{
+      "day",   "week",   "month",  "year",  "hour",     "minute", "second",
+      "share", "barrel", "gallon", "ounce", "head",     "piece",  "person",
+      "unit",  "ton",    "tonne",  "kilo",  "kilogram", "pound",  "litre",
+      "liter", "game",   "season", "night", "seat",     "square"};
+  bool per = s.Is(t, "per") || (s.Is(t, "/") && s.Attached(t));
+  bool a = s.Is(t, "a") || s.Is(t, "an") || s.Is(t, "each");
+  if (!per && !a) return;
+  size_t d = t + 1;
+  if (d >= s.size()) return;
+  // A unit from the table: "per sq m", "per kWh".
+  if (auto unit = MatchUnit(s, d, &UnitsStartingWith)) {
+    if (a && unit->def->kind != UnitKind::kDuration) return;
+    q->per = unit->def->written;
+    q->per_written = std::string(s.text().substr(
+        s.token(d).begin, s.token(unit->last).end - s.token(d).begin));
+    q->last = unit->last;
+    return;
+  }
+  if (!LowercaseWord(s, d) || IsNounStopWord(s.Lower(d))) return;
+  const std::string& w = s.Lower(d);
+  if (a && !singular_after_a->count(w)) return;
+  q->per = Singular(w);
+  q->per_written = std::string(s.Text(d));
+  q->last = d;
+  // "per square foot": one more word.
+  if (w == "square" && LowercaseWord(s, d + 1)) {
+    q->per += " " + Singular(s.Lower(d + 1));
+    q->per_written += " " + std::string(s.Text(d + 1));
+    q->last = d + 1;
+  }
+}
+
+// Vague amounts as ranges: "dozens of", "hundreds of", "tens of thousands
+// of dollars" -> [10,000, 100,000] USD, "millions of users".
+std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
+  static const auto* powers = new std::unordered_map<std::string_view, double>{
+      {"hundreds", 1e2}, {"thousands", 1e3},  {"millions", 1e6},
+      {"billions", 1e9}, {"trillions", 1e12}, {"dozens", 12}};
+  size_t k = i;
+  double multiplier = 1;
+  if ((s.Is(k, "tens") || s.Is(k, "hundreds")) && s.Is(k + 1, "of") &&
+      k + 2 < s.size() && powers->count(s.Lower(k + 2)) &&
+      !s.Is(k + 2, "dozens") && !s.Is(k + 2, "hundreds")) {
+    multiplier = s.Is(k, "tens") ? 10 : 100;
+    k += 2;
+  }
+  if (!s.IsWord(k)) return std::nullopt;
+  auto it = powers->find(s.Lower(k));
+  if (it == powers->end() || !s.Is(k + 1, "of")) return std::nullopt;
+  Parse p;
+  Quantity& q = p.q;
+  double low = it->second * multiplier;
+  q.first = i;
+  q.number_first = i;
+  q.number_last = k;
+  q.number = low;
+  q.number_high = low * 10;
+  q.is_range = true;
+  q.qualifier = Qualifier::kRange;
+  q.last = k;
+  p.spelled = true;
+  size_t t = k + 2;
+  if (auto unit = MatchUnit(s, t, &UnitsStartingWith)) {
+    q.unit = unit->def;
+    q.last = unit->last;
+  } else if (!FindGpu(s, t, &q) && !FindCountNoun(s, t, &q)) {
+    return std::nullopt;  // "millions of the" counts nothing said.
+  }
+  return p;
+}
+
 std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                              bool allow_range) {
   if (auto p = ParseMultipleWord(s, i)) return p;
   if (auto p = ParseFraction(s, i)) return p;
+  if (auto p = ParseVague(s, i)) return p;
 
   Parse p;
   Quantity& q = p.q;
@@ -1047,38 +1131,31 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     if (!s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
     q.unit = prefix->def;
     p.prefixed = true;
-  } else if (s.token(i).kind == TokenKind::kAlnum) {
-    // A code glued to its number: "INR1 trillion", "USD5bn".
-    static const RE2 kCodeNumber("([A-Z]{3})([0-9]+(?:\\.[0-9]+)?)");
-    std::string code, digits;
-    if (!RE2::FullMatch(s.Text(i), kCodeNumber, &code, &digits)) {
-      return std::nullopt;
-    }
-    const UnitDef* def = CurrencyByCode(code);
-    if (def == nullptr) return std::nullopt;
-    NumberParse n;
-    auto [ptr, ec] =
-        std::from_chars(digits.data(), digits.data() + digits.size(), n.value);
-    if (ec != std::errc()) return std::nullopt;
-    size_t dot = digits.find('.');
-    n.half_step =
-        0.5 *
-        std::pow(10.0, dot == std::string::npos
-                           ? 0.0
-                           : -static_cast<double>(digits.size() - dot - 1));
-    n.last = i;
-    num = n;
-    q.unit = def;
-    p.prefixed = true;
+  }
+  // A sign after the currency: "$-50.8bn".
+  bool negative = false;
+  if (p.prefixed && s.Is(j, "-") && s.Attached(j) && s.IsNumber(j + 1) &&
+      s.Attached(j + 1)) {
+    negative = true;
+    ++j;
   }
   if (!num) num = ParseNumber(s, j);
   if (!num) return std::nullopt;
-  // A sign glued to the number: "-1.3%".
+  // A sign glued to the number: "-1.3%"; or written out: "minus-5 yards".
   if (!p.prefixed && j > 0 && s.Is(j - 1, "-") && s.Attached(j) &&
-      (j == 1 || !s.Attached(j - 1)) && !num->spelled) {
-    num->value = -num->value;
+      !num->spelled) {
+    if (j == 1 || !s.Attached(j - 1)) {
+      negative = true;
+      q.first = j - 1;
+    } else if (j >= 2 && s.Is(j - 2, "minus")) {
+      negative = true;
+      q.first = j - 2;
+    }
+  } else if (!p.prefixed && j > 0 && s.Is(j - 1, "minus") && !num->spelled) {
+    negative = true;
     q.first = j - 1;
   }
+  if (negative) num->value = -num->value;
   q.number_first = j;
   p.spelled = num->spelled;
   p.plain_integer = num->plain_integer;
@@ -1099,6 +1176,14 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
       p.scale = scale->factor;
       p.scaled = true;
       k = scale->last + 1;
+      // "4 hundred million": scales multiply.
+      auto more = ParseScale(s, k, p.prefixed);
+      if (more && !s.Attached(k) && more->factor > scale->factor) {
+        value *= more->factor;
+        half *= more->factor;
+        p.scale *= more->factor;
+        k = more->last + 1;
+      }
     }
   } else if (num->half_step > 0.5) {
     p.scaled = true;
@@ -1179,6 +1264,8 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     }
   }
 
+  if (q.unit == nullptr || !IsDurationUnit(q.unit)) FindPer(s, q.last + 1, &q);
+
   // Ranges: "4-5 GW", "between $10 billion and $12 billion", "4 to 5".
   if (allow_range) {
     size_t t = q.last + 1;
@@ -1186,8 +1273,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     bool from = i > 0 && s.Is(i - 1, "from");
     bool dash = s.Is(t, "-") &&
                 (s.Attached(t) == s.Attached(t + 1));  // "4-5", "4 - 5".
-    bool connector =
-        dash || (s.Is(t, "to") && !from) || (between && s.Is(t, "and"));
+    bool connector = dash || s.Is(t, "to") || (between && s.Is(t, "and"));
     if (connector && t + 1 < s.size()) {
       auto second = ParseAt(s, t + 1, false);
       if (second && !second->reject) {
@@ -1210,8 +1296,10 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         // "2025-2026", and "in 2025 to 950 TWh": a year is no range end.
         bool years = p.plain_integer && p.digits == 4 && a_bare &&
                      q.number >= 1800 && q.number <= 2199;
-        if ((same_unit || inherit || lend) && !(a_bare && b_bare) && !years &&
-            !label) {
+        // Two bare numbers make a range only when words say so: "between
+        // 750,000 and 800,000", "from 240 to 273"; "2-0" is a score.
+        bool bare_ok = !(a_bare && b_bare) || between || from;
+        if ((same_unit || inherit || lend) && bare_ok && !years && !label) {
           if (inherit || (q.unit == nullptr && b.unit == nullptr)) {
             q.unit = b.unit;
             q.gpu = b.gpu;
@@ -1232,6 +1320,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
       }
     }
   }
+  if (q.per.empty() && q.is_range) FindPer(s, q.last + 1, &q);
   return p;
 }
 
@@ -1304,6 +1393,24 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
+  // Scores, spans of years and addresses: "2-0", "2014-15", "16-18".
+  if (unitless && q.noun.empty() && !q.is_range && !p.spelled) {
+    size_t after = q.number_last + 1;
+    if (s.Is(after, "-") && s.Attached(after) && s.IsNumber(after + 1) &&
+        s.Attached(after + 1)) {
+      return true;
+    }
+    if (n >= 2 && s.Is(n - 1, "-") && s.Attached(n) && s.Attached(n - 1) &&
+        s.IsNumber(n - 2)) {
+      return true;
+    }
+    // "0401 GMT": a clock time.
+    static const std::unordered_set<std::string_view>* zones =
+        new std::unordered_set<std::string_view>{
+            "GMT", "UTC",  "EDT", "EST", "ET",  "PT",  "PDT", "PST", "BST",
+            "CET", "CEST", "CT",  "CDT", "CST", "IST", "JST", "AEST"};
+    if (after < s.size() && zones->count(s.Text(after))) return true;
+  }
   // Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3".
   size_t before = q.first;
   if (unitless && before > 0 && !p.prefixed) {
@@ -1319,6 +1426,18 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
     if (s.Is(b, "#") || (s.Is(b, ".") && b > 0 && s.Is(b - 1, "no"))) {
+      return true;
+    }
+    // "iPhone 11", "eBay 2": a capital inside the word marks a name.
+    if (s.token(b).kind == TokenKind::kWord) {
+      std::string_view w = s.Text(b);
+      for (size_t c = 1; c < w.size(); ++c) {
+        if (w[c] >= 'A' && w[c] <= 'Z') return true;
+      }
+    }
+    // "ID.3": a name, a dot and a number glued together.
+    if (s.Is(b, ".") && s.Attached(b) && s.Attached(before) && b > 0 &&
+        (s.Capitalized(b - 1) || s.token(b - 1).kind == TokenKind::kAlnum)) {
       return true;
     }
   }

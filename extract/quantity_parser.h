@@ -75,6 +75,8 @@ struct Quantity {
   bool gpu = false;               // GPUs, accelerators and AI chips.
   std::string noun;               // Singular: "GPU", "employee".
   std::string noun_written;       // As written: "GPUs", "employees".
+  std::string per;                // A rate's denominator: "barrel", "month".
+  std::string per_written;        // As written: "barrel", "sq m".
 
   Qualifier qualifier = Qualifier::kExact;
   bool nearly = false;  // "nearly X", "almost X": below X, not around it.

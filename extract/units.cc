@@ -66,6 +66,7 @@ const Row kSuffixRows[] = {
     {"percent", "%", "percent", 1, UnitKind::kPercent, _, _},
     {"per cent", "%", "percent", 1, UnitKind::kPercent, _, _},
     {"pct", "%", "percent", 1, UnitKind::kPercent, _, _},
+    {"pc", "%", "percent", 1, UnitKind::kPercent, E, A},
     {"percentage points", "percentage points", "percentage_point", 1,
      UnitKind::kPercentagePoint, _, _},
     {"percentage point", "percentage points", "percentage_point", 1,
@@ -147,6 +148,33 @@ const Row kSuffixRows[] = {
     {"yuan", "yuan", "CNY", 1, UnitKind::kCurrency, _, _},
     {"renminbi", "yuan", "CNY", 1, UnitKind::kCurrency, _, _},
     {"yen", "yen", "JPY", 1, UnitKind::kCurrency, _, _},
+    {"Australian dollars", "Australian dollars", "AUD", 1, UnitKind::kCurrency,
+     _, _},
+    {"Canadian dollars", "Canadian dollars", "CAD", 1, UnitKind::kCurrency, _,
+     _},
+    {"Hong Kong dollars", "Hong Kong dollars", "HKD", 1, UnitKind::kCurrency, _,
+     _},
+    {"New Zealand dollars", "New Zealand dollars", "NZD", 1,
+     UnitKind::kCurrency, _, _},
+    {"Singapore dollars", "Singapore dollars", "SGD", 1, UnitKind::kCurrency, _,
+     _},
+    {"Chinese yuan", "yuan", "CNY", 1, UnitKind::kCurrency, _, _},
+    {"Japanese yen", "yen", "JPY", 1, UnitKind::kCurrency, _, _},
+    {"Danish crowns", "Danish krone", "DKK", 1, UnitKind::kCurrency, _, _},
+    {"Danish kroner", "Danish krone", "DKK", 1, UnitKind::kCurrency, _, _},
+    {"Swedish kronor", "Swedish krona", "SEK", 1, UnitKind::kCurrency, _, _},
+    {"Norwegian kroner", "Norwegian krone", "NOK", 1, UnitKind::kCurrency, _,
+     _},
+    {"Swiss francs", "Swiss franc", "CHF", 1, UnitKind::kCurrency, _, _},
+    {"shekels", "shekel", "ILS", 1, UnitKind::kCurrency, _, _},
+    {"rand", "rand", "ZAR", 1, UnitKind::kCurrency, _, _},
+    {"ringgit", "ringgit", "MYR", 1, UnitKind::kCurrency, _, _},
+    {"pesos", "peso", "MXN", 1, UnitKind::kCurrency, _, _},
+    {"rubles", "ruble", "RUB", 1, UnitKind::kCurrency, _, _},
+    {"roubles", "ruble", "RUB", 1, UnitKind::kCurrency, _, _},
+    {"kn", "kn", "HRK", 1, UnitKind::kCurrency, E, _},
+    {"dirhams", "dirham", "AED", 1, UnitKind::kCurrency, _, _},
+    {"riyals", "riyal", "SAR", 1, UnitKind::kCurrency, _, _},
     {"rupees", "rupees", "INR", 1, UnitKind::kCurrency, _, _},
     {"USD", "USD", "USD", 1, UnitKind::kCurrency, E, _},
     {"EUR", "EUR", "EUR", 1, UnitKind::kCurrency, E, _},
@@ -155,6 +183,114 @@ const Row kSuffixRows[] = {
     {"RMB", "RMB", "CNY", 1, UnitKind::kCurrency, E, _},
     {"JPY", "JPY", "JPY", 1, UnitKind::kCurrency, E, _},
     // Everyday physical units that news states.
+    {"Hz", "Hz", "Hz", 1, UnitKind::kOther, E, _},
+    {"kHz", "kHz", "Hz", 1e3, UnitKind::kOther, E, _},
+    {"MHz", "MHz", "Hz", 1e6, UnitKind::kOther, E, _},
+    {"GHz", "GHz", "Hz", 1e9, UnitKind::kOther, E, _},
+    {"Ghz", "GHz", "Hz", 1e9, UnitKind::kOther, E, _},
+    {"hertz", "Hz", "Hz", 1, UnitKind::kOther, _, _},
+    {"kbps", "kbit/s", "bit/s", 1e3, UnitKind::kOther, _, _},
+    {"Mbps", "Mbit/s", "bit/s", 1e6, UnitKind::kOther, E, _},
+    {"Gbps", "Gbit/s", "bit/s", 1e9, UnitKind::kOther, E, _},
+    {"Tbps", "Tbit/s", "bit/s", 1e12, UnitKind::kOther, E, _},
+    {"MB", "MB", "B", 1e6, UnitKind::kBytes, E, _},
+    {"hp", "hp", "hp", 1, UnitKind::kOther, _, _},
+    {"bhp", "bhp", "hp", 1, UnitKind::kOther, _, _},
+    {"horsepower", "hp", "hp", 1, UnitKind::kOther, _, _},
+    {"lb-ft", "lb-ft", "lb-ft", 1, UnitKind::kOther, _, _},
+    {"pound-feet", "lb-ft", "lb-ft", 1, UnitKind::kOther, _, _},
+    {"Nm", "N m", "N m", 1, UnitKind::kOther, E, _},
+    {"newton metres", "N m", "N m", 1, UnitKind::kOther, _, _},
+    {"newton meters", "N m", "N m", 1, UnitKind::kOther, _, _},
+    {"mm", "mm", "mm", 1, UnitKind::kOther, E, _},
+    {"millimetres", "mm", "mm", 1, UnitKind::kOther, _, _},
+    {"millimeters", "mm", "mm", 1, UnitKind::kOther, _, _},
+    {"cm", "cm", "cm", 1, UnitKind::kOther, E, _},
+    {"centimetres", "cm", "cm", 1, UnitKind::kOther, _, _},
+    {"centimeters", "cm", "cm", 1, UnitKind::kOther, _, _},
+    {"µm", "µm", "µm", 1, UnitKind::kOther, E, _},
+    {"micrometres", "µm", "µm", 1, UnitKind::kOther, _, _},
+    {"micrometers", "µm", "µm", 1, UnitKind::kOther, _, _},
+    {"microns", "µm", "µm", 1, UnitKind::kOther, _, _},
+    {"kilometre", "km", "km", 1, UnitKind::kOther, _, _},
+    {"kilometer", "km", "km", 1, UnitKind::kOther, _, _},
+    {"metre", "m", "m", 1, UnitKind::kOther, _, _},
+    {"meter", "m", "m", 1, UnitKind::kOther, _, _},
+    {"inch", "in", "in", 1, UnitKind::kOther, _, _},
+    {"km/h", "km/h", "km/h", 1, UnitKind::kOther, _, _},
+    {"kph", "km/h", "km/h", 1, UnitKind::kOther, _, _},
+    {"kilometres per hour", "km/h", "km/h", 1, UnitKind::kOther, _, _},
+    {"kilometers per hour", "km/h", "km/h", 1, UnitKind::kOther, _, _},
+    {"miles per hour", "mph", "mph", 1, UnitKind::kOther, _, _},
+    {"miles per gallon", "mpg", "mpg", 1, UnitKind::kOther, _, _},
+    {"mpg", "mpg", "mpg", 1, UnitKind::kOther, _, _},
+    {"m/s", "m/s", "m/s", 1, UnitKind::kOther, _, _},
+    {"knots", "knot", "knot", 1, UnitKind::kOther, _, _},
+    {"l", "l", "l", 1, UnitKind::kOther, E, A},
+    {"L", "l", "l", 1, UnitKind::kOther, E, A},
+    {"litre", "l", "l", 1, UnitKind::kOther, _, _},
+    {"liter", "l", "l", 1, UnitKind::kOther, _, _},
+    {"ml", "ml", "ml", 1, UnitKind::kOther, E, _},
+    {"cubic feet", "cu ft", "cu ft", 1, UnitKind::kOther, _, _},
+    {"cubic metres", "m3", "m3", 1, UnitKind::kOther, _, _},
+    {"cubic meters", "m3", "m3", 1, UnitKind::kOther, _, _},
+    {"g", "g", "g", 1, UnitKind::kOther, E, A},
+    {"grams", "g", "g", 1, UnitKind::kOther, _, _},
+    {"gram", "g", "g", 1, UnitKind::kOther, _, _},
+    {"mg", "mg", "mg", 1, UnitKind::kOther, E, _},
+    {"milligrams", "mg", "mg", 1, UnitKind::kOther, _, _},
+    {"lb", "lb", "lb", 1, UnitKind::kOther, _, _},
+    {"pound", "lb", "lb", 1, UnitKind::kOther, _, _},
+    {"ounces", "oz", "oz", 1, UnitKind::kOther, _, _},
+    {"ounce", "oz", "oz", 1, UnitKind::kOther, _, _},
+    {"oz", "oz", "oz", 1, UnitKind::kOther, _, _},
+    {"tonne", "t", "t", 1, UnitKind::kOther, _, _},
+    {"ton", "ton", "ton", 1, UnitKind::kOther, _, _},
+    {"min", "minute", "minute", 1, UnitKind::kDuration, _, _},
+    {"mins", "minute", "minute", 1, UnitKind::kDuration, _, _},
+    {"second", "second", "second", 1, UnitKind::kDuration, _, _},
+    {"secs", "second", "second", 1, UnitKind::kDuration, _, _},
+    {"ms", "ms", "ms", 1, UnitKind::kDuration, E, _},
+    {"V", "V", "V", 1, UnitKind::kOther, E, _},
+    {"kV", "kV", "V", 1e3, UnitKind::kOther, E, _},
+    {"volts", "V", "V", 1, UnitKind::kOther, _, _},
+    {"mAh", "mAh", "mAh", 1, UnitKind::kOther, E, _},
+    {"Pa", "Pa", "Pa", 1, UnitKind::kOther, E, _},
+    {"kPa", "kPa", "Pa", 1e3, UnitKind::kOther, E, _},
+    {"MPa", "MPa", "Pa", 1e6, UnitKind::kOther, E, _},
+    {"GPa", "GPa", "Pa", 1e9, UnitKind::kOther, E, _},
+    {"gigapascals", "GPa", "Pa", 1e9, UnitKind::kOther, _, _},
+    {"megapascals", "MPa", "Pa", 1e6, UnitKind::kOther, _, _},
+    {"psi", "psi", "psi", 1, UnitKind::kOther, _, _},
+    {"degrees Celsius", "°C", "°C", 1, UnitKind::kOther, _, _},
+    {"degrees celsius", "°C", "°C", 1, UnitKind::kOther, _, _},
+    {"degrees Fahrenheit", "°F", "°F", 1, UnitKind::kOther, _, _},
+    {"degrees fahrenheit", "°F", "°F", 1, UnitKind::kOther, _, _},
+    {"degrees C", "°C", "°C", 1, UnitKind::kOther, E, _},
+    {"degrees F", "°F", "°F", 1, UnitKind::kOther, E, _},
+    {"Celsius", "°C", "°C", 1, UnitKind::kOther, E, _},
+    {"Fahrenheit", "°F", "°F", 1, UnitKind::kOther, E, _},
+    {"degF", "°F", "°F", 1, UnitKind::kOther, E, _},
+    {"degC", "°C", "°C", 1, UnitKind::kOther, E, _},
+    {"deg C", "°C", "°C", 1, UnitKind::kOther, E, _},
+    {"deg F", "°F", "°F", 1, UnitKind::kOther, E, _},
+    {"degree", "degree", "degree", 1, UnitKind::kOther, _, _},
+    {"calories", "kcal", "kcal", 1, UnitKind::kOther, _, _},
+    {"kcal", "kcal", "kcal", 1, UnitKind::kOther, _, _},
+    {"decibels", "dB", "dB", 1, UnitKind::kOther, _, _},
+    {"dB", "dB", "dB", 1, UnitKind::kOther, E, _},
+    {"ppm", "ppm", "ppm", 1, UnitKind::kOther, _, _},
+    {"parts per million", "ppm", "ppm", 1, UnitKind::kOther, _, _},
+    {"sq m", "m2", "m2", 1, UnitKind::kArea, _, _},
+    {"square metres", "m2", "m2", 1, UnitKind::kArea, _, _},
+    {"square meters", "m2", "m2", 1, UnitKind::kArea, _, _},
+    {"sq km", "km2", "km2", 1, UnitKind::kArea, _, _},
+    {"square kilometres", "km2", "km2", 1, UnitKind::kArea, _, _},
+    {"square kilometers", "km2", "km2", 1, UnitKind::kArea, _, _},
+    {"cents", "cent", "cent", 1, UnitKind::kOther, _, _},
+    {"cent", "cent", "cent", 1, UnitKind::kOther, _, _},
+    {"pence", "pence", "pence", 1, UnitKind::kOther, _, _},
+    {"p", "pence", "pence", 1, UnitKind::kOther, E, A},
     {"miles", "mile", "mile", 1, UnitKind::kOther, _, _},
     {"mile", "mile", "mile", 1, UnitKind::kOther, _, _},
     {"km", "km", "km", 1, UnitKind::kOther, _, _},
@@ -188,6 +324,14 @@ const Row kSuffixRows[] = {
 const Row kPrefixRows[] = {
     {"$", "$", "USD", 1, UnitKind::kCurrency, _, _},
     {"US$", "US$", "USD", 1, UnitKind::kCurrency, E, _},
+    {"$US", "US$", "USD", 1, UnitKind::kCurrency, E, _},
+    {"$A", "A$", "AUD", 1, UnitKind::kCurrency, E, _},
+    {"$NZ", "NZ$", "NZD", 1, UnitKind::kCurrency, E, _},
+    {"RM", "RM", "MYR", 1, UnitKind::kCurrency, E, _},
+    {"MYR", "MYR", "MYR", 1, UnitKind::kCurrency, E, _},
+    {"NZD", "NZD", "NZD", 1, UnitKind::kCurrency, E, _},
+    {"HKD", "HKD", "HKD", 1, UnitKind::kCurrency, E, _},
+    {"SGD", "SGD", "SGD", 1, UnitKind::kCurrency, E, _},
     {"U.S.$", "US$", "USD", 1, UnitKind::kCurrency, E, _},
     {"USD", "USD", "USD", 1, UnitKind::kCurrency, E, _},
     {"€", "€", "EUR", 1, UnitKind::kCurrency, _, _},
@@ -246,47 +390,30 @@ class Table {
       def->exact_case = row.exact_case;
       def->attached = row.attached;
       def->prefix = prefix;
-      auto& bucket = (row.exact_case ? exact_ : lower_)[def->words.front()];
-      bucket.push_back(def.get());
+      // One bucket per case-folded first word; MatchesWords checks case.
+      buckets_[Lower(def->words.front())].push_back(def.get());
       defs_.push_back(std::move(def));
     }
-    auto longest_first = [](const UnitDef* a, const UnitDef* b) {
-      return a->words.size() > b->words.size();
+    // Longest phrases first; at equal length, exact-case rows first.
+    auto before = [](const UnitDef* a, const UnitDef* b) {
+      if (a->words.size() != b->words.size()) {
+        return a->words.size() > b->words.size();
+      }
+      return a->exact_case && !b->exact_case;
     };
-    for (auto* map : {&exact_, &lower_}) {
-      for (auto& [word, bucket] : *map) {
-        std::stable_sort(bucket.begin(), bucket.end(), longest_first);
-      }
-    }
-    for (const auto& def : defs_) {
-      if (def->kind == UnitKind::kCurrency && def->exact_case &&
-          def->words.size() == 1) {
-        codes_.emplace(def->words.front(), def.get());
-      }
+    for (auto& [word, bucket] : buckets_) {
+      std::stable_sort(bucket.begin(), bucket.end(), before);
     }
   }
 
-  // Exact-case rows win over case-folded ones: "MB" is megabytes, never a
-  // case-folded spelling of something else.
-  const std::vector<const UnitDef*>* Find(std::string_view lower,
-                                          std::string_view exact) const {
-    auto it = exact_.find(std::string(exact));
-    if (it != exact_.end()) return &it->second;
-    it = lower_.find(std::string(lower));
-    if (it != lower_.end()) return &it->second;
-    return nullptr;
-  }
-
-  const UnitDef* Code(std::string_view code) const {
-    auto it = codes_.find(std::string(code));
-    return it == codes_.end() ? nullptr : it->second;
+  const std::vector<const UnitDef*>* Find(std::string_view lower) const {
+    auto it = buckets_.find(std::string(lower));
+    return it == buckets_.end() ? nullptr : &it->second;
   }
 
  private:
   std::vector<std::unique_ptr<UnitDef>> defs_;
-  std::unordered_map<std::string, std::vector<const UnitDef*>> exact_;
-  std::unordered_map<std::string, std::vector<const UnitDef*>> lower_;
-  std::unordered_map<std::string, const UnitDef*> codes_;
+  std::unordered_map<std::string, std::vector<const UnitDef*>> buckets_;
 };
 
 const Table& Suffixes() {
@@ -301,18 +428,13 @@ const Table& Prefixes() {
 
 }  // namespace
 
-const std::vector<const UnitDef*>* UnitsStartingWith(std::string_view lower,
-                                                     std::string_view exact) {
-  return Suffixes().Find(lower, exact);
+const std::vector<const UnitDef*>* UnitsStartingWith(std::string_view lower) {
+  return Suffixes().Find(lower);
 }
 
 const std::vector<const UnitDef*>* PrefixUnitsStartingWith(
-    std::string_view lower, std::string_view exact) {
-  return Prefixes().Find(lower, exact);
-}
-
-const UnitDef* CurrencyByCode(std::string_view code) {
-  return Prefixes().Code(code);
+    std::string_view lower) {
+  return Prefixes().Find(lower);
 }
 
 }  // namespace ct::extract

@@ -43,19 +43,14 @@ struct UnitDef {
   bool prefix = false;      // Written before the number: "$", "US$", "EUR".
 };
 
-// The units that follow a number, longest phrases first for each first word.
-// Looks up by the first token: `lower` is its lowercase text, `exact` as
-// written. Returns the candidates, or nullptr when none starts so.
-const std::vector<const UnitDef*>* UnitsStartingWith(std::string_view lower,
-                                                     std::string_view exact);
+// The units that follow a number whose first word, case-folded, is `lower`,
+// longest phrases first; nullptr when none starts so. Callers check case
+// and the other words (exact_case, words).
+const std::vector<const UnitDef*>* UnitsStartingWith(std::string_view lower);
 
 // Currency signs and codes written before a number ("$", "US$", "€", "EUR").
 const std::vector<const UnitDef*>* PrefixUnitsStartingWith(
-    std::string_view lower, std::string_view exact);
-
-// A currency by ISO code ("USD"), or nullptr. For codes glued to a number
-// ("INR1 trillion").
-const UnitDef* CurrencyByCode(std::string_view code);
+    std::string_view lower);
 
 }  // namespace ct::extract
 
