@@ -101,6 +101,12 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
           c.written_unit = q.noun_written;
           c.noun = q.noun;
         }
+        if (!q.per.empty()) {
+          // A rate: "$58 per barrel" is USD/barrel, written "$ per barrel".
+          c.unit += "/" + q.per;
+          c.written_unit += " per " + q.per_written;
+        }
+        if (q.age) c.written_unit += "-old";
         c.qualifier = q.qualifier;
         c.change = q.change;
         Interval bounds;

@@ -373,6 +373,7 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
       return "share";
     }
     case UnitKind::kCurrency: {
+      if (!q.per.empty()) return "price";  // "$2 per GPU-hour".
       const auto& keys = MoneyKeywords();
       size_t best = static_cast<size_t>(-1);
       std::string_view metric = "other";

@@ -1060,12 +1060,23 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
     q->last = unit->last;
     return;
   }
-  if (!LowercaseWord(s, d) || IsNounStopWord(s.Lower(d))) return;
+  bool acronym = s.IsWord(d) && s.Text(d).size() >= 2 &&
+                 std::all_of(s.Text(d).begin(), s.Text(d).end(),
+                             [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!(LowercaseWord(s, d) || acronym) || IsNounStopWord(s.Lower(d))) return;
   const std::string& w = s.Lower(d);
   if (a && !singular_after_a->count(w)) return;
   q->per = Singular(w);
   q->per_written = std::string(s.Text(d));
   q->last = d;
+  // "per GPU-hour", "per kilowatt-hour".
+  if (s.Is(d + 1, "-") && s.Attached(d + 1) && s.IsWord(d + 2) &&
+      s.Attached(d + 2)) {
+    q->per = s.Lower(d) + "-" + Singular(s.Lower(d + 2));
+    q->per_written += "-" + std::string(s.Text(d + 2));
+    q->last = d + 2;
+    return;
+  }
   // "per square foot": one more word.
   if (w == "square" && LowercaseWord(s, d + 1)) {
     q->per += " " + Singular(s.Lower(d + 1));
@@ -1128,7 +1139,6 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
   // A currency sign or code before the number: "$", "US$", "EUR 5".
   if (auto prefix = MatchUnit(s, i, &PrefixUnitsStartingWith)) {
     j = prefix->last + 1;
-    if (!s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
     q.unit = prefix->def;
     p.prefixed = true;
   }
@@ -1139,6 +1149,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     negative = true;
     ++j;
   }
+  if (p.prefixed && !s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
   if (!num) num = ParseNumber(s, j);
   if (!num) return std::nullopt;
   // A sign glued to the number: "-1.3%"; or written out: "minus-5 yards".
@@ -1216,6 +1227,17 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     if (auto unit = MatchUnit(s, k, &UnitsStartingWith)) {
       q.unit = unit->def;
       q.last = unit->last;
+      // "15 year-old", "65 years old": ages.
+      size_t after = q.last + 1;
+      if (IsDurationUnit(q.unit)) {
+        if (s.Is(after, "-") && s.Attached(after) && s.Is(after + 1, "old")) {
+          q.last = after + 1;
+          q.age = true;
+        } else if (s.Is(after, "old")) {
+          q.last = after;
+          q.age = true;
+        }
+      }
     } else if (auto hyphen = MatchHyphenUnit(s, k)) {
       q.unit = hyphen->def;
       q.last = hyphen->last;
@@ -1224,6 +1246,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         size_t after = q.last + 1;
         if (s.Is(after, "-") && s.Is(after + 1, "old")) {
           q.last = after + 1;
+          q.age = true;
         } else if (s.IsWord(after)) {
           p.reject = true;
           return p;
@@ -1306,7 +1329,10 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
             q.noun = b.noun;
             q.noun_written = b.noun_written;
           }
-          if (!p.scaled && second->scaled) {
+          // "$10-12 billion" shares the scale; "$800,000 to $1.3 million"
+          // does not: the first end is complete at its own magnitude.
+          if (!p.scaled && second->scaled &&
+              q.number <= 10 * b.number / second->scale) {
             q.number *= second->scale;
             q.half_step *= second->scale;
           }

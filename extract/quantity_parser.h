@@ -77,6 +77,7 @@ struct Quantity {
   std::string noun_written;       // As written: "GPUs", "employees".
   std::string per;                // A rate's denominator: "barrel", "month".
   std::string per_written;        // As written: "barrel", "sq m".
+  bool age = false;               // "30-year-old": a duration that is an age.
 
   Qualifier qualifier = Qualifier::kExact;
   bool nearly = false;  // "nearly X", "almost X": below X, not around it.

@@ -477,9 +477,11 @@ TEST_CASE("ExtractClaims normalises energy from Wh to TWh", "[extract]") {
   CHECK(Get(gwh.value) == Near(5e10));
   CHECK(gwh.unit == "Wh");
 
+  // A rate keeps its denominator apart: energy per query is not energy.
   Claim kwh = Single("Power costs 8 kWh per query in the worst case.");
   CHECK(Get(kwh.value) == Near(8e3));
-  CHECK(kwh.unit == "Wh");
+  CHECK(kwh.unit == "Wh/query");
+  CHECK(kwh.written_unit == "kWh per query");
 
   Claim wh = Single("A single query uses 0.3 Wh on average.");
   CHECK(Get(wh.value) == Near(0.3));
@@ -1296,4 +1298,61 @@ TEST_CASE("ExtractClaims keeps offsets in a very long sentence", "[extract]") {
   CHECK(Get(claims[0].value) == Near(7e9));
   CHECK(claims[0].sentence.size() <= 1000);
   CHECK(claims[0].sentence.find("7 GW") != std::string::npos);
+}
+
+TEST_CASE("ExtractClaims keeps the denominator of a price", "[extract]") {
+  Claim c =
+      Single("Spot capacity rents for $2.10 per GPU-hour on the exchange.");
+  CHECK(Get(c.value) == Near(2.1));
+  CHECK(c.unit == "USD/gpu-hour");
+  CHECK(c.metric == "price");
+  Claim month = Single("The plan costs $14.95 a month.");
+  CHECK(month.unit == "USD/month");
+  CHECK(month.written_unit == "$ per month");
+  // "a" takes only a denominator that a price is quoted in.
+  Claim deal = Single("OpenAI signed $38 billion a company filing showed.");
+  CHECK(deal.unit == "USD");
+}
+
+TEST_CASE("ExtractClaims reads vague amounts as ranges", "[extract]") {
+  Claim c =
+      Single("The upgrade adds tens of thousands of dollars to each rack.");
+  CHECK(c.qualifier == Qualifier::kRange);
+  CHECK(Get(c.low) == Near(1e4));
+  CHECK(Get(c.high) == Near(1e5));
+  CHECK(c.unit == "USD");
+  Claim people = Single("Millions of users signed up in a week.");
+  CHECK(Get(people.low) == Near(1e6));
+  CHECK(people.noun == "user");
+}
+
+TEST_CASE("ExtractClaims reads written negatives", "[extract]") {
+  CHECK(Get(Single("The margin fell to minus-5 percent.").value) == Near(-5));
+  CHECK(Get(Single("The balance was $-50.8bn in April.").value) ==
+        Near(-50.8e9));
+}
+
+TEST_CASE("ExtractClaims does not count scores, model numbers or clock times",
+          "[extract]") {
+  CHECK(Extract("The match ended 2-0 after extra time.").empty());
+  CHECK(Extract("The iPhone 11 shipped with a new chip.").empty());
+  CHECK(Extract("Trading closed at 0401 GMT on Friday.").empty());
+  CHECK(Extract("The ID.3 went on sale.").empty());
+}
+
+TEST_CASE("ExtractClaims reads from-to as a range when nothing stands between",
+          "[extract]") {
+  Claim c = Single("Prices range from $800,000 to $1.3 million per unit.");
+  CHECK(c.qualifier == Qualifier::kRange);
+  CHECK(Get(c.number_low) == Near(8e5));
+  CHECK(Get(c.number_high) == Near(1.3e6));
+  CHECK(
+      Extract("Demand rises from 415 TWh in 2024 to 945 TWh in 2030.").size() ==
+      2);
+}
+
+TEST_CASE("ExtractClaims reads ages", "[extract]") {
+  Claim c = Single("The 44-year-old engineer joined in March.");
+  CHECK(c.unit == "year");
+  CHECK(c.written_unit == "year-old");
 }
