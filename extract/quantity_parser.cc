@@ -45,7 +45,7 @@ const std::unordered_map<std::string_view, double>& ScaleWords() {
       {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
       {"mn", 1e6},       {"mln", 1e6},     {"bn", 1e9},      {"bln", 1e9},
       {"tn", 1e12},      {"trn", 1e12},    {"lakh", 1e5},    {"crore", 1e7},
-      {"hundred", 1e2},
+      {"hundred", 1e2}, {"mil", 1e6},
   };
   return *map;
 }
@@ -556,13 +556,6 @@ const UnitDef* RatioUnit() {
   return def;
 }
 
-const UnitDef* PercentUnit() {
-  static const UnitDef* def = [] {
-    const auto* bucket = UnitsStartingWith("%");
-    return bucket ? bucket->front() : nullptr;
-  }();
-  return def;
-}
 
 // ---------------------------------------------------------------------------
 // Numbers.
@@ -950,6 +943,20 @@ std::optional<UnitMatch> MatchHyphenUnit(const SentenceTokens& s, size_t k) {
 
 std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                              bool allow_range);
+bool IsTimePreposition(std::string_view lower);
+
+// "a third of": the number as written is the fraction, the value a share.
+const UnitDef* FractionUnit() {
+  static const UnitDef* def = [] {
+    auto* d = new UnitDef();
+    d->written = "fraction";
+    d->base = "percent";
+    d->factor = 100;
+    d->kind = UnitKind::kPercent;
+    return d;
+  }();
+  return def;
+}
 
 // Fractions: "half of", "a third of", "two-thirds of", "by half".
 std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
@@ -998,8 +1005,8 @@ std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
   p.q.last = k;
   p.spelled = true;
   if (of) {
-    p.q.number = value * 100;
-    p.q.unit = PercentUnit();
+    p.q.number = value;
+    p.q.unit = FractionUnit();
   } else {
     p.q.number = value;
     p.q.unit = RatioUnit();
@@ -1167,6 +1174,20 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     q.first = j - 1;
   }
   if (negative) num->value = -num->value;
+  // A written fraction: "1/2 pound", "3/4 of". Only a proper fraction with
+  // a small denominator; "24/7" and dates stay what they are.
+  if (!num->spelled && num->plain_integer && s.Is(num->last + 1, "/") &&
+      s.Attached(num->last + 1) && s.IsNumber(num->last + 2) &&
+      s.Attached(num->last + 2) && !s.Is(num->last + 3, "/")) {
+    auto den = ParseDigits(s, num->last + 2);
+    if (den && den->plain_integer && den->value > num->value &&
+        den->value <= 64 && num->value > 0) {
+      num->value = num->value / den->value;
+      num->half_step = 0;
+      num->last += 2;
+      num->plain_integer = false;
+    }
+  }
   q.number_first = j;
   p.spelled = num->spelled;
   p.plain_integer = num->plain_integer;
@@ -1296,7 +1317,11 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     bool from = i > 0 && s.Is(i - 1, "from");
     bool dash = s.Is(t, "-") &&
                 (s.Attached(t) == s.Attached(t + 1));  // "4-5", "4 - 5".
-    bool connector = dash || s.Is(t, "to") || (between && s.Is(t, "and"));
+    // "increased by $43.6 billion to $419.2 billion" is a change and a
+    // level, not a range.
+    bool by = i > 0 && s.Is(i - 1, "by");
+    bool connector =
+        dash || (s.Is(t, "to") && !by) || (between && s.Is(t, "and"));
     if (connector && t + 1 < s.size()) {
       auto second = ParseAt(s, t + 1, false);
       if (second && !second->reject) {
@@ -1317,8 +1342,11 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
              (s.Capitalized(i - 1) && !IsFunctionWord(s.Lower(i - 1)) &&
               !IsMonth(s.Text(i - 1))));
         // "2025-2026", and "in 2025 to 950 TWh": a year is no range end.
-        bool years = p.plain_integer && p.digits == 4 && a_bare &&
-                     q.number >= 1800 && q.number <= 2199;
+        bool year_like = p.plain_integer && p.digits == 4 && a_bare &&
+                         q.number >= 1800 && q.number <= 2199;
+        bool years = year_like &&
+                     ((i > 0 && IsTimePreposition(s.Lower(i - 1))) ||
+                      (second->plain_integer && second->digits == 4 && b_bare));
         // Two bare numbers make a range only when words say so: "between
         // 750,000 and 800,000", "from 240 to 273"; "2-0" is a score.
         bool bare_ok = !(a_bare && b_bare) || between || from;
@@ -1336,6 +1364,10 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
             q.number *= second->scale;
             q.half_step *= second->scale;
           }
+          if (q.per.empty()) {
+            q.per = b.per;
+            q.per_written = b.per_written;
+          }
           q.is_range = true;
           q.qualifier = Qualifier::kRange;
           q.number_high = b.number;
@@ -1346,7 +1378,6 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
       }
     }
   }
-  if (q.per.empty() && q.is_range) FindPer(s, q.last + 1, &q);
   return p;
 }
 

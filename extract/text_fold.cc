@@ -37,6 +37,9 @@ bool FoldCodePoint(UChar32 c, std::string* out) {
     case 0x2033:
       out->push_back('"');
       return true;
+    case 0x2044:  // Fraction slash.
+      out->push_back('/');
+      return true;
     case 0x2212:  // Minus sign.
     case 0xFE63:
       out->push_back('-');
