@@ -45,7 +45,7 @@ const std::unordered_map<std::string_view, double>& ScaleWords() {
       {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
       {"mn", 1e6},       {"mln", 1e6},     {"bn", 1e9},      {"bln", 1e9},
       {"tn", 1e12},      {"trn", 1e12},    {"lakh", 1e5},    {"crore", 1e7},
-      {"hundred", 1e2}, {"mil", 1e6},
+      {"hundred", 1e2},  {"mil", 1e6},
   };
   return *map;
 }
@@ -556,7 +556,6 @@ const UnitDef* RatioUnit() {
   return def;
 }
 
-
 // ---------------------------------------------------------------------------
 // Numbers.
 
@@ -833,21 +832,30 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   }
   std::string noun;
   size_t last = 0;
-  for (int n = 0; n < 3 && LowercaseWord(s, t); ++n, ++t) {
-    const std::string& w = s.Lower(t);
-    if (IsNounStopWord(w) || ChangeOf(w) != 0) break;
+  auto nounish = [&](size_t i) {
+    if (!LowercaseWord(s, i)) return false;
+    const std::string& w = s.Lower(i);
+    if (IsNounStopWord(w) || ChangeOf(w) != 0) return false;
     auto ends = [&](std::string_view suf) {
       return w.size() > suf.size() + 2 &&
              w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
     };
-    if (ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w))) break;
+    return !(ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w)));
+  };
+  // Up to three words, ending at the first plural: "data centers", "course
+  // meal", "first-team players".
+  for (int n = 0; n < 3 && nounish(t); ++n, ++t) {
+    std::string w = s.Lower(t);
+    if (s.Is(t + 1, "-") && s.Attached(t + 1) && s.Attached(t + 2) &&
+        nounish(t + 2)) {
+      w += "-" + s.Lower(t + 2);
+      t += 2;
+    }
     if (!noun.empty()) noun += ' ';
     bool plural = LooksPlural(w);
     noun += plural ? Singular(w) : w;
     last = t;
     if (plural || w == "people" || w == "staff") break;
-    // A singular word goes on only into a compound: "data center(s)".
-    if (!LowercaseWord(s, t + 1) || !LooksPlural(s.Lower(t + 1))) break;
   }
   if (noun.empty() && t < s.size() && s.Capitalized(t) &&
       LooksPlural(s.Lower(t)) && !IsFunctionWord(s.Lower(t)) &&
