@@ -1,5 +1,10 @@
 #include "extract/claim_extractor.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
 #include "extract/meaning.h"
 #include "extract/quantity_parser.h"
 #include "extract/sentences.h"
@@ -53,6 +58,91 @@ std::string ClipSentence(std::string_view text, size_t begin, size_t end,
   return std::string(text.substr(b, e - b));
 }
 
+// What a claim's sentence told about its parties, for the document pass.
+struct Context {
+  bool site = false;   // Subject is a data centre named in the sentence.
+  bool local = false;  // Subject is named at the figure itself.
+  std::vector<std::string> names;  // Known entities in the sentence.
+};
+
+struct Mentions {
+  int count = 0;
+  size_t order = 0;
+};
+
+bool SameFigure(const Claim& a, const Claim& b) {
+  return a.unit == b.unit && a.value && b.value &&
+         std::fabs(*a.value - *b.value) <=
+             1e-9 * std::max(std::fabs(*a.value), 1.0);
+}
+
+bool IsSiteMetric(const std::string& metric) {
+  return metric == "gpu_count" || metric == "power_capacity";
+}
+
+// Subjects that only the whole article tells. An article repeats its
+// figures in other words ("220,000 GPUs at Colossus 1", later "borrowing
+// 220,000 GPUs"), so a figure takes the subject of the same figure where its
+// sentence names it; capacity in an article about one data centre belongs
+// to that site when the sentence names nobody else than its owner; and a
+// figure whose sentence names nobody belongs to the article's main actor.
+void ResolveInDocument(
+    const std::unordered_map<std::string, Mentions>& mentions,
+    const std::map<std::string, std::string>& sites,
+    const std::vector<Context>& contexts, std::vector<Claim>* claims) {
+  std::vector<Claim>& cs = *claims;
+  // 1. The same capacity figure, anchored at a site elsewhere.
+  for (size_t i = 0; i < cs.size(); ++i) {
+    if (contexts[i].site || !IsSiteMetric(cs[i].metric)) continue;
+    for (size_t j = 0; j < cs.size(); ++j) {
+      if (contexts[j].site && SameFigure(cs[i], cs[j])) {
+        cs[i].subject = cs[j].subject;
+        cs[i].object.clear();
+        break;
+      }
+    }
+  }
+  // 2. One site in the article: capacity in sentences that name only its
+  // owner, or nobody.
+  if (sites.size() == 1) {
+    const auto& [site, owner] = *sites.begin();
+    for (size_t i = 0; i < cs.size(); ++i) {
+      if (contexts[i].site || !IsSiteMetric(cs[i].metric)) continue;
+      if (cs[i].subject == site) continue;
+      const auto& names = contexts[i].names;
+      bool owner_named = !owner.empty() && std::find(names.begin(), names.end(),
+                                                     owner) != names.end();
+      if (names.empty() || owner_named) {
+        if (cs[i].object == owner) cs[i].object.clear();
+        cs[i].subject = site;
+      }
+    }
+  }
+  // 3. A figure without a subject takes that of the same figure elsewhere,
+  // then the article's most mentioned actor.
+  std::string main;
+  int best = 0;
+  size_t first = 0;
+  for (const auto& [name, m] : mentions) {
+    if (m.count > best || (m.count == best && m.order < first)) {
+      main = name;
+      best = m.count;
+      first = m.order;
+    }
+  }
+  for (size_t i = 0; i < cs.size(); ++i) {
+    if (!cs[i].subject.empty()) continue;
+    for (size_t j = 0; j < cs.size(); ++j) {
+      if (j != i && !cs[j].subject.empty() && cs[j].metric == cs[i].metric &&
+          SameFigure(cs[i], cs[j])) {
+        cs[i].subject = cs[j].subject;
+        break;
+      }
+    }
+    if (cs[i].subject.empty() && cs[i].metric != "other") cs[i].subject = main;
+  }
+}
+
 }  // namespace
 
 ClaimExtractor::ClaimExtractor(const ExtractorOptions& options)
@@ -70,6 +160,9 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
 
 std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
   std::vector<Claim> claims;
+  std::vector<Context> contexts;  // One per claim.
+  std::unordered_map<std::string, Mentions> mentions;
+  std::map<std::string, std::string> sites;  // Data centres -> owners.
   FoldedText folded = FoldText(text);
   const std::string& ft = folded.text;
   for (const Span& sentence : SplitSentences(ft)) {
@@ -82,6 +175,22 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
       if (quantities.empty()) continue;
       std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
       std::vector<TimeMention> times = FindTimes(s);
+      for (const EntityMention& e : entities) {
+        // The article's actors: no places, and nothing inside a figure (the
+        // "US" of "US$55bn").
+        if (e.kind == "unknown" || e.kind == "place" ||
+            e.kind == "government") {
+          continue;
+        }
+        bool inside = std::any_of(
+            quantities.begin(), quantities.end(), [&](const Quantity& q) {
+              return e.first <= q.last && e.last >= q.first;
+            });
+        if (inside) continue;
+        auto& seen = mentions[e.name];
+        if (seen.count++ == 0) seen.order = mentions.size();
+        if (e.kind == "datacenter") sites[e.name] = e.owner;
+      }
       for (size_t i = 0; i < quantities.size(); ++i) {
         const Quantity& q = quantities[i];
         Claim c;
@@ -127,6 +236,15 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
         c.high_inclusive = bounds.high_inclusive;
         c.metric = MetricOf(s, q);
         Roles roles = RolesOf(s, quantities, i, c.metric, entities);
+        Context ctx;
+        ctx.site = roles.site;
+        ctx.local = roles.local;
+        for (const EntityMention& e : entities) {
+          if (e.kind == "unknown") continue;
+          if (e.first <= q.last && e.last >= q.first) continue;
+          ctx.names.push_back(e.name);
+        }
+        contexts.push_back(std::move(ctx));
         c.subject = std::move(roles.subject);
         c.object = std::move(roles.object);
         c.time = TimeOf(s, quantities, i, times);
@@ -136,6 +254,7 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
       }
     }
   }
+  ResolveInDocument(mentions, sites, contexts, &claims);
   return claims;
 }
 

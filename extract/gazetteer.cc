@@ -52,7 +52,7 @@ std::vector<std::string> Words(std::string_view text) {
 
 Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
   struct Row {
-    std::string name, kind;
+    std::string name, kind, owner;
     std::vector<std::string> aliases;
   };
   std::vector<Row> rows;
@@ -63,7 +63,7 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
     if (line.empty() || line.front() == '#') continue;
     std::vector<std::string_view> fields = Split(line, '\t');
     auto where = std::string(origin) + ":" + std::to_string(line_no) + ": ";
-    if (fields.size() != 3 && fields.size() != 2) {
+    if (fields.size() < 2 || fields.size() > 4) {
       return Status::InvalidArgument(
           where + "expected 3 TAB-separated fields (name, kind, aliases)");
     }
@@ -78,7 +78,8 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
       return Status::InvalidArgument(where + "unknown kind \"" + row.kind +
                                      "\"");
     }
-    if (fields.size() == 3) {
+    if (fields.size() == 4) row.owner = std::string(Trim(fields[3]));
+    if (fields.size() >= 3) {
       for (std::string_view alias : Split(fields[2], '|')) {
         alias = Trim(alias);
         if (!alias.empty()) row.aliases.emplace_back(alias);
@@ -94,7 +95,7 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
       id = it->second;
     } else {
       id = static_cast<int>(entities_.size());
-      entities_.push_back({row.name, row.kind});
+      entities_.push_back({row.name, row.kind, row.owner});
       by_name_.emplace(row.name, id);
     }
     row.aliases.push_back(row.name);

@@ -6,7 +6,10 @@
 // alias that a later one also claims, so user files load before the
 // built-in list. Format, one entity per line:
 //
-//   canonical name <TAB> kind <TAB> alias|alias|...
+//   canonical name <TAB> kind <TAB> alias|alias|... [<TAB> owner]
+//
+// The owner of a data centre is the company that runs it ("Colossus 1" ->
+// "SpaceX"); a figure about the site often names the owner instead.
 //
 // Aliases match whole tokens, case-sensitively ("xAI" -> "SpaceX").
 // Thread-safe for concurrent reads once loaded; loading is not.
@@ -28,8 +31,9 @@ class SentenceTokens;
 class Gazetteer {
  public:
   struct Entity {
-    std::string name;  // Canonical.
-    std::string kind;  // lab, company, cloud, chipmaker, datacenter, ...
+    std::string name;   // Canonical.
+    std::string kind;   // lab, company, cloud, chipmaker, datacenter, ...
+    std::string owner;  // For a data centre: who runs it; may be empty.
   };
   struct Mention {
     size_t first = 0;  // Token span, inclusive.

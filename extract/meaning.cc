@@ -231,7 +231,7 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
   for (size_t i = 0; i < s.size();) {
     if (k < known.size() && known[k].first == i) {
       const auto& e = gazetteer.entity(known[k].entity);
-      out.push_back({known[k].first, known[k].last, e.name, e.kind});
+      out.push_back({known[k].first, known[k].last, e.name, e.kind, e.owner});
       i = known[k].last + 1;
       ++k;
       continue;
@@ -252,7 +252,7 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
         if (t > i) name += ' ';
         name += std::string(s.Text(t));
       }
-      out.push_back({i, j - 1, name, "unknown"});
+      out.push_back({i, j - 1, name, "unknown", ""});
       i = j;
       continue;
     }
@@ -404,10 +404,93 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
   }
 }
 
+namespace {
+
+const EntityMention* EntityAt(const std::vector<EntityMention>& entities,
+                              size_t first) {
+  for (const EntityMention& e : entities) {
+    if (e.first == first) return &e;
+  }
+  return nullptr;
+}
+
+bool IsLowercaseWord(const SentenceTokens& s, size_t i) {
+  if (i >= s.size() || s.token(i).kind != TokenKind::kWord) return false;
+  unsigned char c = static_cast<unsigned char>(s.Text(i)[0]);
+  return c >= 'a' && c <= 'z';
+}
+
+// The party a figure names next to itself, which beats the sentence's actor:
+//   "up to 5 GW with Amazon"                 -> Amazon
+//   "$30 billion of Azure capacity"          -> Microsoft
+//   "the $2 trillion in backlogs at cloud providers", "Anthropic's
+//   valuation", "cloud provider backlogs"    -> the holder of the measure
+const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
+                                const std::string& metric, size_t lo, size_t hi,
+                                const std::vector<EntityMention>& entities) {
+  size_t after = q.last + 1;
+  // Capacity or a build "with X" is X's: the provider's gigawatts, the
+  // builder's investment. Money paid under a contract "with X" stays the
+  // payer's, so commitments keep the sentence's actor.
+  bool with_counts = metric == "power_capacity" || metric == "gpu_count" ||
+                     metric == "investment" || metric == "energy";
+  for (size_t t = after; with_counts && t < hi && t < after + 4; ++t) {
+    if (s.Is(t, "with")) {
+      size_t e = s.Is(t + 1, "the") ? t + 2 : t + 1;
+      return EntityAt(entities, e);
+    }
+    if (!IsLowercaseWord(s, t)) break;
+  }
+  static const WordSet* capacity =
+      new WordSet{"capacity", "compute", "computing",     "cloud",
+                  "services", "chips",   "infrastructure"};
+  if (s.Is(after, "of")) {
+    if (const EntityMention* e = EntityAt(entities, after + 1)) {
+      if (capacity->count(s.Lower(e->last + 1))) return e;
+    }
+  }
+  static const WordSet* measures =
+      new WordSet{"valuation", "valuations", "backlog", "backlogs", "revenue",
+                  "revenues",  "sales",      "capex",   "budget",   "payroll"};
+  size_t from = q.first > lo + 3 ? q.first - 3 : lo;
+  size_t to = std::min(hi, q.last + 5);
+  for (size_t m = from; m < to; ++m) {
+    if (m >= q.first && m <= q.last) continue;
+    if (!measures->count(s.Lower(m))) continue;
+    // "<measure> at/of/for [the] [major] <Entity>"
+    if (s.Is(m + 1, "at") || s.Is(m + 1, "of") || s.Is(m + 1, "for")) {
+      size_t e = m + 2;
+      for (int skip = 0;
+           skip < 2 && IsLowercaseWord(s, e) && !EntityAt(entities, e);
+           ++skip) {
+        ++e;
+      }
+      if (const EntityMention* found = EntityAt(entities, e)) return found;
+    }
+    // "<Entity> <measure>", "<Entity>'s <measure>"
+    for (const EntityMention& e : entities) {
+      if (e.last + 1 == m) return &e;
+      if (e.last + 3 == m && s.Is(e.last + 1, "'") && s.Is(e.last + 2, "s")) {
+        return &e;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
               size_t index, const std::string& metric,
               const std::vector<EntityMention>& all_entities) {
   Roles roles;
+  const Quantity& q = quantities[index];
+  // A figure in brackets right after another one adds to it: "up to 5 GW
+  // with Amazon (nearly 1 GW by end of 2026)". It has the same parties.
+  if (index > 0 && q.first > 0 && s.Is(q.first - 1, "(") &&
+      q.first - 1 - quantities[index - 1].last <= 5) {
+    return RolesOf(s, quantities, index - 1, metric, all_entities);
+  }
   // Names the gazetteer knows come first; unknown capitalised words only
   // stand in when it knows none in the sentence.
   // A name inside any figure qualifies it and is no party to it: "220,000
@@ -425,12 +508,26 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   }
   const std::vector<EntityMention>& entities = known.empty() ? unknown : known;
   if (entities.empty()) return roles;
-  const Quantity& q = quantities[index];
   static const WordSet* object_preps = new WordSet{
       "with", "to", "from", "via", "through", "for", "of", "at", "by"};
   auto preceded_by_prep = [&](const EntityMention& e) {
-    return e.first > 0 && object_preps->count(s.Lower(e.first - 1)) > 0;
+    if (e.first == 0) return false;
+    if (object_preps->count(s.Lower(e.first - 1))) return true;
+    // "from Anthropic and OpenAI": the second name shares the preposition.
+    if ((s.Is(e.first - 1, "and") || s.Is(e.first - 1, "or")) && e.first > 1) {
+      for (const EntityMention& o : entities) {
+        if (o.last + 2 == e.first && o.first > 0 &&
+            object_preps->count(s.Lower(o.first - 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
   };
+  // Where neighbouring figures start and end: local patterns stop there.
+  size_t lo = index > 0 ? quantities[index - 1].last + 1 : 0;
+  size_t hi =
+      index + 1 < quantities.size() ? quantities[index + 1].first : s.size();
 
   // Capacity and GPUs belong to the site when one is named.
   if (metric == "gpu_count" || metric == "power_capacity" ||
@@ -443,37 +540,51 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
         site = &e;
       }
     }
-    if (site != nullptr) roles.subject = site->name;
+    if (site != nullptr) {
+      roles.subject = site->name;
+      roles.site = true;
+    }
   }
-  bool site_subject = !roles.subject.empty();
 
-  // Otherwise the subject is the sentence's first named actor that no
-  // preposition governs, or what it possesses: "Anthropic's Claude API".
-  const EntityMention* subject = nullptr;
-  if (roles.subject.empty()) {
-    for (size_t k = 0; k < entities.size(); ++k) {
-      const EntityMention& e = entities[k];
-      if (e.first > q.last) break;
-      if (preceded_by_prep(e)) continue;
-      subject = &e;
-      if (k + 1 < entities.size() && s.Is(e.last + 1, "'") &&
-          s.Is(e.last + 2, "s") && entities[k + 1].first == e.last + 3 &&
-          entities[k + 1].first < q.first) {
-        subject = &entities[k + 1];
-      }
-      break;
+  // The sentence's actor: its first name that no preposition governs, or
+  // what that name possesses ("Anthropic's Claude API"); when every name
+  // before the figure is governed, the first of them.
+  const EntityMention* actor = nullptr;
+  for (size_t k = 0; k < entities.size(); ++k) {
+    const EntityMention& e = entities[k];
+    if (e.first > q.last) break;
+    if (preceded_by_prep(e)) continue;
+    actor = &e;
+    if (k + 1 < entities.size() && s.Is(e.last + 1, "'") &&
+        s.Is(e.last + 2, "s") && entities[k + 1].first == e.last + 3 &&
+        entities[k + 1].first < q.first) {
+      actor = &entities[k + 1];
     }
-    if (subject == nullptr) {
-      // The nearest name, before or after.
-      for (const EntityMention& e : entities) {
-        if (subject == nullptr ||
-            Distance(q, e.first, e.last) <
-                Distance(q, subject->first, subject->last)) {
-          subject = &e;
-        }
+    break;
+  }
+  if (actor == nullptr && entities.front().last < q.first) {
+    actor = &entities.front();
+  }
+  if (actor == nullptr) {
+    for (const EntityMention& e : entities) {
+      if (actor == nullptr || Distance(q, e.first, e.last) <
+                                  Distance(q, actor->first, actor->last)) {
+        actor = &e;
       }
     }
-    roles.subject = subject->name;
+  }
+
+  if (!roles.site) {
+    const EntityMention* local = LocalParty(s, q, metric, lo, hi, entities);
+    if (local != nullptr) {
+      roles.subject = local->name;
+      roles.local = true;
+      if (actor != nullptr && actor->name != local->name) {
+        roles.object = actor->name;
+      }
+      return roles;
+    }
+    roles.subject = actor->name;
   }
 
   // The counterparty: the nearest other name, preferring one after the
@@ -484,24 +595,14 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     if (e.name == roles.subject || e.kind == "place") continue;
     // A site's owner is no counterparty; a tenant is named with a
     // preposition: "300 MW at Colossus 1 for Anthropic".
-    if (site_subject && !(e.first > 0 && (s.Is(e.first - 1, "with") ||
-                                          s.Is(e.first - 1, "to") ||
-                                          s.Is(e.first - 1, "for")))) {
+    if (roles.site && !(e.first > 0 &&
+                        (s.Is(e.first - 1, "with") || s.Is(e.first - 1, "to") ||
+                         s.Is(e.first - 1, "for")))) {
       continue;
     }
+    if (e.first >= hi || e.last < lo) continue;  // Past a neighbouring figure.
     size_t d = Distance(q, e.first, e.last);
     if (e.last < q.first) d += 8;  // A name before the figure counts less.
-    // Never reach past a neighbouring figure.
-    bool crosses = false;
-    for (size_t k = 0; k < quantities.size(); ++k) {
-      if (k == index) continue;
-      const Quantity& o = quantities[k];
-      if ((e.first > q.last && o.first > q.last && o.last < e.first) ||
-          (e.last < q.first && o.last < q.first && o.first > e.last)) {
-        crosses = true;
-      }
-    }
-    if (crosses) continue;
     if (d < best) {
       best = d;
       object = &e;

@@ -19,8 +19,9 @@ namespace ct::extract {
 struct EntityMention {
   size_t first = 0;  // Token span, inclusive.
   size_t last = 0;
-  std::string name;  // Canonical.
-  std::string kind;  // Gazetteer kind, or "unknown".
+  std::string name;   // Canonical.
+  std::string kind;   // Gazetteer kind, or "unknown".
+  std::string owner;  // For a data centre, who runs it.
 };
 
 // A period the sentence names: "in 2030", "second half of 2026".
@@ -40,6 +41,8 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q);
 struct Roles {
   std::string subject;
   std::string object;
+  bool site = false;   // The subject is a data centre named in the sentence.
+  bool local = false;  // The subject is named right at the figure.
 };
 // Subject and counterparty of `quantities[index]` among `entities`.
 Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,

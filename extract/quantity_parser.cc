@@ -394,7 +394,7 @@ bool IsGpuFiller(std::string_view lower) {
       "s",         "-",           "in-house",    "own",        "training",
       "inference", "specialized", "specialised", "powerful",   "state",
       "art",       "dedicated",   "flagship",    "nvidia's",   "amd's",
-      "google's",  "and",         "or",          "/",          ",",
+      "google's",  "and",         "or",          "/",
   };
   return words->count(lower) > 0;
 }
@@ -1512,6 +1512,16 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   if (p.spelled && unitless && q.number == 1 &&
       (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
     return true;
+  }
+  // "not one GPU", "isn't one bad call", "those two things": a negation or
+  // a pointer back, not a figure.
+  if (p.spelled && !q.is_range && n > 0) {
+    const std::string& prev = s.Lower(n - 1);
+    if (prev == "not" || prev == "no" || prev == "never" ||
+        (prev == "t" && n > 1 && s.Is(n - 2, "'")) || prev == "those" ||
+        prev == "these") {
+      return true;
+    }
   }
   return false;
 }
