@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "extract/meaning.h"
@@ -70,10 +72,13 @@ struct Mentions {
   size_t order = 0;
 };
 
-bool SameFigure(const Claim& a, const Claim& b) {
-  return a.unit == b.unit && a.value && b.value &&
-         std::fabs(*a.value - *b.value) <=
-             1e-9 * std::max(std::fabs(*a.value), 1.0);
+// A figure's identity within one article: the same text gives the same
+// double, so equality is exact.
+using FigureKey = std::tuple<std::string, std::string, double>;
+
+std::optional<FigureKey> KeyOf(const Claim& c, bool with_metric) {
+  if (!c.value) return std::nullopt;
+  return FigureKey{with_metric ? c.metric : "", c.unit, *c.value};
 }
 
 bool IsSiteMetric(const std::string& metric) {
@@ -92,14 +97,19 @@ void ResolveInDocument(
     const std::vector<Context>& contexts, std::vector<Claim>* claims) {
   std::vector<Claim>& cs = *claims;
   // 1. The same capacity figure, anchored at a site elsewhere.
-  for (size_t i = 0; i < cs.size(); ++i) {
+  std::map<FigureKey, std::string> site_of;
+  for (size_t j = 0; j < cs.size(); ++j) {
+    if (!contexts[j].site) continue;
+    if (auto key = KeyOf(cs[j], false)) site_of.emplace(*key, cs[j].subject);
+  }
+  for (size_t i = 0; i < cs.size() && !site_of.empty(); ++i) {
     if (contexts[i].site || !IsSiteMetric(cs[i].metric)) continue;
-    for (size_t j = 0; j < cs.size(); ++j) {
-      if (contexts[j].site && SameFigure(cs[i], cs[j])) {
-        cs[i].subject = cs[j].subject;
-        cs[i].object.clear();
-        break;
-      }
+    auto key = KeyOf(cs[i], false);
+    if (!key) continue;
+    auto it = site_of.find(*key);
+    if (it != site_of.end()) {
+      cs[i].subject = it->second;
+      cs[i].object.clear();
     }
   }
   // 2. One site in the article: capacity in sentences that name only its
@@ -130,14 +140,16 @@ void ResolveInDocument(
       first = m.order;
     }
   }
+  std::map<FigureKey, std::string> subject_of;
+  for (const Claim& c : cs) {
+    if (c.subject.empty()) continue;
+    if (auto key = KeyOf(c, true)) subject_of.emplace(*key, c.subject);
+  }
   for (size_t i = 0; i < cs.size(); ++i) {
     if (!cs[i].subject.empty()) continue;
-    for (size_t j = 0; j < cs.size(); ++j) {
-      if (j != i && !cs[j].subject.empty() && cs[j].metric == cs[i].metric &&
-          SameFigure(cs[i], cs[j])) {
-        cs[i].subject = cs[j].subject;
-        break;
-      }
+    if (auto key = KeyOf(cs[i], true)) {
+      auto it = subject_of.find(*key);
+      if (it != subject_of.end()) cs[i].subject = it->second;
     }
     if (cs[i].subject.empty() && cs[i].metric != "other") cs[i].subject = main;
   }
@@ -172,7 +184,17 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
       SentenceTokens s(
           std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
       std::vector<Quantity> quantities = FindQuantities(s);
-      if (quantities.empty()) continue;
+      if (quantities.empty()) {
+        // Still count who the article is about.
+        for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
+          const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
+          if (e.kind == "place" || e.kind == "government") continue;
+          auto& seen = mentions[e.name];
+          if (seen.count++ == 0) seen.order = mentions.size();
+          if (e.kind == "datacenter") sites[e.name] = e.owner;
+        }
+        continue;
+      }
       std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
       std::vector<TimeMention> times = FindTimes(s);
       for (const EntityMention& e : entities) {

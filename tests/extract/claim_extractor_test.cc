@@ -1,5 +1,6 @@
 #include "extract/claim_extractor.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <limits>
 #include <memory>
@@ -1355,4 +1356,95 @@ TEST_CASE("ExtractClaims reads ages", "[extract]") {
   Claim c = Single("The 44-year-old engineer joined in March.");
   CHECK(c.unit == "year");
   CHECK(c.written_unit == "year-old");
+}
+
+TEST_CASE("ExtractClaims gives capacity 'with' a provider to the provider",
+          "[extract]") {
+  Claim c = Single("The lab now has up to 5 GW with Amazon under contract.");
+  CHECK(c.subject == "Amazon");
+  // Money paid under a contract stays the payer's.
+  Claim paid = Single("OpenAI signed a $300 billion contract with Oracle.");
+  CHECK(paid.subject == "OpenAI");
+}
+
+TEST_CASE("ExtractClaims gives a measure to its holder", "[extract]") {
+  CHECK(Single("Anthropic's valuation reached $380 billion.").subject ==
+        "Anthropic");
+  CHECK(Single("Deals filled $2 trillion of backlogs at cloud providers.")
+            .subject == "cloud providers");
+}
+
+TEST_CASE("ExtractClaims lets a bracketed figure share its parties",
+          "[extract]") {
+  auto claims =
+      Extract("Anthropic holds up to 5 GW with Amazon (nearly 1 GW by 2026).");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].subject == "Amazon");
+  CHECK(claims[1].time == "2026");
+}
+
+TEST_CASE("ExtractClaims resolves a repeated figure to its named site",
+          "[extract]") {
+  auto claims = Extract(
+      "The lab is renting 220,000 GPUs. The chips sit at Colossus 1, where "
+      "220,000 GPUs run today. Nobody else has 220,000 GPUs to spare.");
+  REQUIRE(claims.size() == 3);
+  for (const Claim& c : claims) CHECK(c.subject == "Colossus 1");
+}
+
+TEST_CASE(
+    "ExtractClaims gives an article's one site the capacity its owner "
+    "states",
+    "[extract]") {
+  auto claims = Extract(
+      "Colossus 1 was built in Memphis. xAI says it added 300 MW this year. "
+      "Amazon plans 5 GW elsewhere.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].subject == "Colossus 1");  // xAI owns the site.
+  CHECK(claims[1].subject == "Amazon");      // Not the site's owner.
+}
+
+TEST_CASE("ExtractClaims gives a figure without a name the article's actor",
+          "[extract]") {
+  auto claims = Extract(
+      "Anthropic raised money. Anthropic hired staff. The round set a $380 "
+      "billion valuation.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].subject == "Anthropic");
+}
+
+// Hostile input: none of these may crash or take more than linear time.
+TEST_CASE("ExtractClaims survives invalid UTF-8 and NUL bytes", "[extract]") {
+  std::string text("\xff\xfe 6 GW \0 \xc3 at \xe2\x82 Colossus 1 \x80.", 30);
+  auto claims = Extract(text);
+  REQUIRE(claims.size() == 1);
+  CHECK(Get(claims[0].value) == Near(6e9));
+  CHECK(text.substr(claims[0].start, claims[0].end - claims[0].start) ==
+        "6 GW");
+}
+
+TEST_CASE("ExtractClaims reads a 10 MB line without a sentence end",
+          "[extract]") {
+  std::string line;
+  while (line.size() < (10u << 20)) line += "capacity of 300 MW and ";
+  auto claims = Extract(line);
+  CHECK(claims.size() == line.size() / 23);
+  size_t longest = 0;
+  for (const Claim& c : claims) longest = std::max(longest, c.sentence.size());
+  CHECK(longest <= 1000);
+}
+
+TEST_CASE("ExtractClaims refuses a 100,000-digit number", "[extract]") {
+  std::string text = "A " + std::string(100000, '9') + " GW campus and 5 GW.";
+  auto claims = Extract(text);
+  REQUIRE(claims.size() == 1);
+  CHECK(Get(claims[0].value) == Near(5e9));
+}
+
+TEST_CASE("ExtractClaims reads 1 MB of punctuation and finds nothing",
+          "[extract]") {
+  std::string text;
+  const char* marks = ".,;:!?-()[]$%'\"/";
+  for (size_t i = 0; i < (1u << 20); ++i) text += marks[i % 16];
+  CHECK(Extract(text).empty());
 }
