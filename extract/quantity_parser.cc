@@ -991,6 +991,7 @@ std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
   bool plural_word = w.back() == 's';
   if ((numerator == 1) == plural_word && w != "half") return std::nullopt;
   if (w == "half" && k != i) return std::nullopt;  // "a half": rare, vague.
+  if (w != "half" && k == i) return std::nullopt;  // "the final third".
   if (w == "halves") return std::nullopt;
   // "first half of 2026" is a time; "half-hour" a label.
   if (i > 0 &&
@@ -1204,6 +1205,26 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
   double half = num->half_step;
   size_t k = num->last + 1;
 
+  // Scientific notation: "1.99×10^-30", "2.998×10−8" (the exponent's
+  // superscript lost in plain text).
+  if (!num->spelled && s.Is(k, "×") && k + 1 < s.size() &&
+      s.Text(k + 1) == "10") {
+    size_t e = k + 2;
+    if (s.Is(e, "^")) ++e;
+    double sign = 1;
+    if (s.Is(e, "-") && s.Attached(e)) {
+      sign = -1;
+      ++e;
+    }
+    if (s.IsNumber(e) && s.Attached(e) && s.Text(e).size() <= 3) {
+      double exponent = sign * std::stod(std::string(s.Text(e)));
+      double scale = std::pow(10.0, exponent);
+      value *= scale;
+      half *= scale;
+      k = e + 1;
+    }
+  }
+
   bool plus = false;
   if (s.Is(k, "+") && s.Attached(k)) {
     plus = true;
@@ -1276,7 +1297,10 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         if (s.Is(after, "-") && s.Is(after + 1, "old")) {
           q.last = after + 1;
           q.age = true;
-        } else if (s.IsWord(after)) {
+        } else if (after < s.size() &&
+                   (s.token(after).kind != TokenKind::kSymbol ||
+                    s.Is(after, "$") || s.Is(after, "€") || s.Is(after, "£"))) {
+          // "a five-year $700,000 award": the duration names the award.
           p.reject = true;
           return p;
         }
@@ -1327,7 +1351,8 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                 (s.Attached(t) == s.Attached(t + 1));  // "4-5", "4 - 5".
     // "increased by $43.6 billion to $419.2 billion" is a change and a
     // level, not a range.
-    bool by = i > 0 && s.Is(i - 1, "by");
+    bool by = i > 0 && s.Is(i - 1, "by") &&
+              (q.unit != nullptr || q.gpu || !q.noun.empty());
     bool connector =
         dash || (s.Is(t, "to") && !by) || (between && s.Is(t, "and"));
     if (connector && t + 1 < s.size()) {
@@ -1427,6 +1452,10 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     if (v >= 1800 && v <= 2199) {
       bool plural_noun = counted_thing && LooksPlural(q.noun_written);
       bool time_word = n > 0 && IsTimePreposition(s.Lower(n - 1));
+      // "Mar 9 2018 MIT researchers": a year after a day of a month.
+      if (n > 1 && s.IsNumber(n - 1) && IsMonth(s.Text(n - 2)))
+        time_word = true;
+      if (n > 0 && IsMonth(s.Text(n - 1))) time_word = true;
       if (!plural_noun || time_word) return true;
     }
   }
@@ -1458,8 +1487,13 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
-  // Scores, spans of years and addresses: "2-0", "2014-15", "16-18".
-  if (unitless && q.noun.empty() && !q.is_range && !p.spelled) {
+  // Scores, spans of years and addresses: "2-0", "2014-15", "16-18"; and
+  // numbers glued into a word: "last-32", "top-10".
+  if (unitless && !q.is_range && !p.spelled) {
+    if (n >= 2 && s.Is(n - 1, "-") && s.Attached(n) && s.Attached(n - 1) &&
+        s.IsWord(n - 2) && !s.Is(n - 2, "minus")) {
+      return true;
+    }
     size_t after = q.number_last + 1;
     if (s.Is(after, "-") && s.Attached(after) && s.IsNumber(after + 1) &&
         s.Attached(after + 1)) {
