@@ -832,7 +832,7 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   }
   std::string noun;
   size_t last = 0;
-  auto nounish = [&](size_t i) {
+  auto plain_noun = [&](size_t i) {
     if (!LowercaseWord(s, i)) return false;
     const std::string& w = s.Lower(i);
     if (IsNounStopWord(w) || ChangeOf(w) != 0) return false;
@@ -841,6 +841,13 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
              w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
     };
     return !(ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w)));
+  };
+  // A participle counts only before a plural noun: "400 charging stations",
+  // "300 recorded songs"; "300 planned" counts nothing.
+  auto nounish = [&](size_t i) {
+    if (plain_noun(i)) return true;
+    if (!LowercaseWord(s, i) || IsNounStopWord(s.Lower(i))) return false;
+    return plain_noun(i + 1) && LooksPlural(s.Lower(i + 1));
   };
   // Up to three words, ending at the first plural: "data centers", "course
   // meal", "first-team players".
@@ -1631,6 +1638,32 @@ std::vector<std::pair<size_t, size_t>> UrlSpans(std::string_view text) {
   return spans;
 }
 
+// A bare number right after a figure with a unit, joined to it by a
+// comparison, has that unit: "3.9 million headsets, up from 2.4 million",
+// "84.75 cents, while the lowest is 74.07".
+void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
+  static const WordSet* joins = new WordSet{
+      "from", "to", "and", "or", "vs", "versus", "than", "while", "compared"};
+  for (size_t k = 1; k < out->size(); ++k) {
+    Quantity& q = (*out)[k];
+    const Quantity& prev = (*out)[k - 1];
+    if (q.unit != nullptr || q.gpu || !q.noun.empty() || q.is_range) continue;
+    if (prev.unit == nullptr && !prev.gpu && prev.noun.empty()) continue;
+    if (q.first <= prev.last || q.first - prev.last > 7) continue;
+    bool joined = false;
+    for (size_t t = prev.last + 1; t < q.first; ++t) {
+      if (joins->count(s.Lower(t))) joined = true;
+    }
+    if (!joined) continue;
+    q.unit = prev.unit;
+    q.gpu = prev.gpu;
+    q.noun = prev.noun;
+    q.noun_written = prev.noun_written;
+    q.per = prev.per;
+    q.per_written = prev.per_written;
+  }
+}
+
 }  // namespace
 
 SentenceTokens::SentenceTokens(std::string_view text)
@@ -1676,6 +1709,7 @@ std::vector<Quantity> FindQuantities(const SentenceTokens& s) {
     floor = next;
     i = next;
   }
+  InheritUnits(s, &out);
   return out;
 }
 
