@@ -809,6 +809,14 @@ bool LowercaseWord(const SentenceTokens& s, size_t i) {
   return c >= 'a' && c <= 'z';
 }
 
+bool IsParticiple(std::string_view w) {
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() + 2 &&
+           w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends("ing") || ends("ed");
+}
+
 // What a number counts: "300 new data centers" -> "data center".
 bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   size_t t = k;
@@ -863,6 +871,9 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     noun += plural ? Singular(w) : w;
     last = t;
     if (plural || w == "people" || w == "staff") break;
+    // A singular word goes on only into a plural: "data center(s)", but
+    // "a 12 page document" counts pages.
+    if (!(nounish(t + 1) && LooksPlural(s.Lower(t + 1)))) break;
   }
   if (noun.empty() && t < s.size() && s.Capitalized(t) &&
       LooksPlural(s.Lower(t)) && !IsFunctionWord(s.Lower(t)) &&
@@ -876,8 +887,17 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   q->noun = noun;
   // As written, with its adjectives: "seven European countries" counts
   // "European countries" of the noun "country".
-  q->noun_written = std::string(
-      s.text().substr(s.token(k).begin, s.token(last).end - s.token(k).begin));
+  // Written without leading participles and comparatives, which qualify
+  // the count rather than name it: "400 charging stations" counts stations.
+  size_t from = k;
+  while (from < last && LowercaseWord(s, from) &&
+         (IsParticiple(s.Lower(from)) || s.Is(from, "more") ||
+          s.Is(from, "additional") || s.Is(from, "extra") ||
+          s.Is(from, "further"))) {
+    ++from;
+  }
+  q->noun_written = std::string(s.text().substr(
+      s.token(from).begin, s.token(last).end - s.token(from).begin));
   q->last = last;
   return true;
 }
@@ -1649,6 +1669,14 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     const Quantity& prev = (*out)[k - 1];
     if (q.unit != nullptr || q.gpu || !q.noun.empty() || q.is_range) continue;
     if (prev.unit == nullptr && !prev.gpu && prev.noun.empty()) continue;
+    // A level after a change in percent is no percentage: "up 1.2% to
+    // 6,327.80".
+    if (prev.unit != nullptr &&
+        (prev.unit->kind == UnitKind::kPercent ||
+         prev.unit->kind == UnitKind::kRatio ||
+         prev.unit->kind == UnitKind::kPercentagePoint)) {
+      continue;
+    }
     if (q.first <= prev.last || q.first - prev.last > 7) continue;
     bool joined = false;
     for (size_t t = prev.last + 1; t < q.first; ++t) {

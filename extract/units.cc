@@ -73,6 +73,8 @@ const Row kSuffixRows[] = {
      UnitKind::kPercentagePoint, _, _},
     {"basis points", "basis points", "basis_point", 1,
      UnitKind::kPercentagePoint, _, _},
+    {"basis point", "basis points", "basis_point", 1,
+     UnitKind::kPercentagePoint, _, _},
     {"bps", "basis points", "basis_point", 1, UnitKind::kPercentagePoint, _, _},
     // Multiples. "times" needs context and is handled by the parser.
     {"x", "x", "ratio", 1, UnitKind::kRatio, _, A},
@@ -140,6 +142,7 @@ const Row kSuffixRows[] = {
     {"square miles", "sq mi", "sq mi", 1, UnitKind::kArea, _, _},
     // Currency words after the number.
     {"dollars", "dollars", "USD", 1, UnitKind::kCurrency, _, _},
+    {"dollar", "dollars", "USD", 1, UnitKind::kCurrency, _, _},
     {"US dollars", "dollars", "USD", 1, UnitKind::kCurrency, _, _},
     {"U.S. dollars", "dollars", "USD", 1, UnitKind::kCurrency, _, _},
     {"euros", "euros", "EUR", 1, UnitKind::kCurrency, _, _},
