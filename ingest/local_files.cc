@@ -1,7 +1,5 @@
 #include "ingest/local_files.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +8,7 @@
 #include "ingest/charset.h"
 #include "ingest/dates.h"
 #include "ingest/html_page.h"
+#include "ingest/inflate.h"
 
 namespace ct::ingest {
 namespace {
@@ -99,35 +98,10 @@ Result<std::string> MaybeGunzip(std::string bytes, size_t max_bytes) {
     }
     return bytes;
   }
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 32) != Z_OK) {
-    return Status::Internal("cannot start gzip decoder");
-  }
+  Inflater inflater(max_bytes);
   std::string out;
-  char buf[65536];
-  z.next_in = reinterpret_cast<Bytef*>(bytes.data());
-  z.avail_in = static_cast<uInt>(bytes.size());
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&z);
-      return Status::InvalidArgument("corrupt gzip data");
-    }
-    out.append(buf, sizeof buf - z.avail_out);
-    if (out.size() > max_bytes) {
-      inflateEnd(&z);
-      return Status::TooLarge("inflates past " + std::to_string(max_bytes) +
-                              " bytes");
-    }
-    if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) {
-      inflateEnd(&z);
-      return Status::InvalidArgument("truncated gzip data");
-    }
-  }
-  inflateEnd(&z);
+  CT_RETURN_IF_ERROR(inflater.Feed(bytes, &out));
+  CT_RETURN_IF_ERROR(inflater.Finish());
   return out;
 }
 
