@@ -1,0 +1,3 @@
+#include "ingest/feed_parser.h"
+
+#include <catch2/catch.hpp>
