@@ -36,6 +36,9 @@ const Command kCommands[] = {
      "read text (or JSON lines {\"id\",\"text\"} with --jsonl) on stdin and "
      "print the claims found; no database",
      CmdExtract},
+    {"parse-feed", "parse-feed FILE|URL --json [--timeout S]",
+     "print a feed (RSS, RDF, Atom, JSON Feed) as parsed, as JSON",
+     CmdParseFeed},
     {"article", "article --json FILE...",
      "print the extracted article of each HTML or text file as a JSON line",
      CmdArticle},

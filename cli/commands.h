@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "ingest/fetcher.h"
 
 namespace ct::cli {
 
@@ -21,6 +22,10 @@ int CmdArticles(const Context& ctx, const Argv& argv);
 int CmdArticle(const Context& ctx, const Argv& argv);
 int CmdSources(const Context& ctx, const Argv& argv);
 int CmdServe(const Context& ctx, const Argv& argv);
+int CmdParseFeed(const Context& ctx, const Argv& argv);
+
+// --timeout SECONDS as fetch options; InvalidArgument for a bad value.
+Result<ingest::FetchOptions> FetchOptionsOf(const Args& args);
 
 }  // namespace ct::cli
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extract/claim.h"
+#include "ingest/feed_parser.h"
 #include "store/claim_store.h"
 
 namespace ct::web {
@@ -35,6 +36,9 @@ std::string DocumentJson(std::string_view file, std::string_view url,
                          std::string_view canonical_url, std::string_view title,
                          std::string_view author, std::string_view published,
                          std::string_view text);
+// The parse-feed format of DESIGN.md, plus "bozo" and "encoding". Empty
+// fields are null.
+std::string FeedJson(const ingest::Feed& feed);
 // {"error": message}
 std::string ErrorJson(std::string_view message);
 // A JSON string literal, quoted and escaped.
