@@ -101,6 +101,33 @@ Result<std::unique_ptr<extract::ClaimExtractor>> MakeExtractor(
   return extract::ClaimExtractor::Create(options);
 }
 
+int64_t DurationSeconds(const std::string& s) {
+  if (s.size() < 2) return -1;
+  int64_t unit = 0;
+  switch (s.back()) {
+    case 's':
+      unit = 1;
+      break;
+    case 'm':
+      unit = 60;
+      break;
+    case 'h':
+      unit = 3600;
+      break;
+    case 'd':
+      unit = 86400;
+      break;
+    default:
+      return -1;
+  }
+  int64_t n = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9' || n > 1000000000) return -1;
+    n = n * 10 + (s[i] - '0');
+  }
+  return n > 0 ? n * unit : -1;
+}
+
 Result<Format> FormatOf(const Args& args) {
   if (args.Has("json") && args.Has("csv")) {
     return Status::InvalidArgument("--json and --csv exclude each other");

@@ -55,6 +55,9 @@ Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx);
 Result<std::unique_ptr<extract::ClaimExtractor>> MakeExtractor(
     const Context& ctx);
 
+// "30m", "2h", "1d", "90s" -> seconds; -1 when it is not a duration.
+int64_t DurationSeconds(const std::string& s);
+
 // Output format of the listing commands: table (default), json or csv.
 enum class Format { kTable, kJson, kCsv };
 Result<Format> FormatOf(const Args& args);

@@ -20,10 +20,13 @@ struct Command {
 
 // The subcommand table, in the order `--help` lists it.
 const Command kCommands[] = {
-    {"ingest", "ingest [--threads N] SOURCE...",
-     "store articles from files and folders (HTML, text, .gz), extract their "
-     "claims and judge facts",
+    {"ingest",
+     "ingest [--timeout S] [--delay S] [--no-pages] [--threads N] SOURCE...",
+     "store articles from feed and page URLs, OPML lists, files and folders "
+     "(HTML, text, feeds, .gz); extract their claims and judge facts",
      CmdIngest},
+    {"run-due", "run-due [--timeout S] [--delay S] [--no-pages]",
+     "poll every source that is due (for cron or a systemd timer)", CmdRunDue},
     {"articles", "articles [--json|--csv]", "list stored articles",
      CmdArticles},
     {"claims",
@@ -42,10 +45,14 @@ const Command kCommands[] = {
     {"article", "article --json FILE...",
      "print the extracted article of each HTML or text file as a JSON line",
      CmdArticle},
-    {"sources", "sources add URL [--every 30m] | list [--json] | remove ID|URL",
+    {"sources",
+     "sources add URL [--every 30m] | list [--json] | remove ID|URL | "
+     "import FILE.opml [--every 30m] | export",
      "the sources that scheduled runs poll", CmdSources},
-    {"serve", "serve [--port N] [--host H]",
-     "serve the web UI and JSON API on localhost", CmdServe},
+    {"serve", "serve [--port N] [--host H] [--ingest-every DURATION]",
+     "serve the web UI and JSON API on localhost; optionally poll due "
+     "sources every DURATION (30m, 1h)",
+     CmdServe},
 };
 
 void PrintHelp(FILE* out) {

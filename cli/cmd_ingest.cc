@@ -3,14 +3,53 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "cli/commands.h"
+#include "ingest/fetcher.h"
 #include "pipeline/ingest_run.h"
 
 namespace ct::cli {
 
+std::optional<std::chrono::milliseconds> SecondsOf(const std::string& s) {
+  double seconds = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), seconds);
+  if (ec != std::errc() || ptr != s.data() + s.size() || seconds < 0 ||
+      seconds > 3600) {
+    return std::nullopt;
+  }
+  return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+}
+
+pipeline::ProgressFn ProgressBar() {
+  if (isatty(STDERR_FILENO) == 0) return nullptr;
+  return [](int done, int total, const std::string& name) {
+    const int kWidth = 30;
+    int filled = total ? done * kWidth / total : kWidth;
+    std::string shown =
+        name.size() > 40 ? "..." + name.substr(name.size() - 37) : name;
+    std::fprintf(
+        stderr, "\r[%s%s] %d/%d %-40s", std::string(filled, '#').c_str(),
+        std::string(kWidth - filled, ' ').c_str(), done, total, shown.c_str());
+    if (done == total) std::fprintf(stderr, "\n");
+  };
+}
+
+int ReportSummary(const pipeline::IngestSummary& summary) {
+  for (const std::string& e : summary.errors)
+    Fail(kExitPartial, "failed: " + e);
+  std::fprintf(
+      stderr,
+      "ingested %d input%s: %d new, %d updated, %d unchanged, %d duplicate, "
+      "%d not modified, %d claims, %zu failed\n",
+      summary.inputs, summary.inputs == 1 ? "" : "s", summary.new_articles,
+      summary.updated, summary.unchanged, summary.duplicates,
+      summary.not_modified, summary.claims, summary.errors.size());
+  return summary.errors.empty() ? kExitOk : kExitPartial;
+}
+
 int CmdIngest(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"threads", "timeout"}, {});
+  Args args(argv, {"threads", "timeout", "delay"}, {"no-pages"});
   if (Status s = args.Parse(); !s.ok())
     return Fail(kExitUsage, "ingest: " + s.message());
   if (args.positional().empty()) {
@@ -27,12 +66,22 @@ int CmdIngest(const Context& ctx, const Argv& argv) {
                   "ingest: --threads wants a positive number, not '" + t + "'");
     }
   }
+  auto fetch = FetchOptionsOf(args);
+  if (!fetch.ok())
+    return Fail(kExitUsage, "ingest: " + fetch.status().message());
+  options.fetch = *fetch;
+  options.fetch_pages = !args.Has("no-pages");
+  if (args.Has("delay")) {
+    auto delay = SecondsOf(args.Get("delay"));
+    if (!delay) {
+      return Fail(kExitUsage, "ingest: --delay wants seconds, not '" +
+                                  args.Get("delay") + "'");
+    }
+    options.host_delay = *delay;
+  }
   // A missing input is a typo: say so before anything is written.
   for (const std::string& p : args.positional()) {
-    if (p.rfind("http://", 0) == 0 || p.rfind("https://", 0) == 0) {
-      return Fail(kExitUsage,
-                  "ingest: " + p + ": fetching URLs is not supported yet");
-    }
+    if (ingest::IsHttpUrl(p)) continue;
     std::error_code ec;
     if (!std::filesystem::exists(p, ec)) {
       return Fail(kExitUsage, "ingest: " + p + ": no such file or directory");
@@ -43,31 +92,45 @@ int CmdIngest(const Context& ctx, const Argv& argv) {
   auto extractor = MakeExtractor(ctx);
   if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
 
-  bool tty = isatty(STDERR_FILENO) != 0;
-  auto progress = [tty](int done, int total, const std::string& name) {
-    if (!tty) return;
-    const int kWidth = 30;
-    int filled = total ? done * kWidth / total : kWidth;
-    std::string shown =
-        name.size() > 40 ? "…" + name.substr(name.size() - 39) : name;
-    std::fprintf(
-        stderr, "\r[%s%s] %d/%d %-40s", std::string(filled, '#').c_str(),
-        std::string(kWidth - filled, ' ').c_str(), done, total, shown.c_str());
-    if (done == total) std::fprintf(stderr, "\n");
-  };
-  auto summary = pipeline::IngestPaths(args.positional(), **extractor,
-                                       store->get(), options, progress);
+  auto fetcher = ingest::NewHttpFetcher();
+  auto summary = pipeline::Ingest(args.positional(), **extractor, fetcher.get(),
+                                  store->get(), options, ProgressBar());
   if (!summary.ok()) return Fail(kExitUsage, summary.status().message());
-  for (const std::string& e : summary->errors)
-    Fail(kExitPartial, "skipped " + e);
-  std::fprintf(
-      stderr,
-      "ingested %d input%s: %d new, %d updated, %d unchanged, %d duplicate, "
-      "%d claims, %zu failed\n",
-      summary->inputs, summary->inputs == 1 ? "" : "s", summary->new_articles,
-      summary->updated, summary->unchanged, summary->duplicates,
-      summary->claims, summary->errors.size());
-  return summary->errors.empty() ? kExitOk : kExitPartial;
+  return ReportSummary(*summary);
+}
+
+}  // namespace ct::cli
+
+namespace ct::cli {
+
+int CmdRunDue(const Context& ctx, const Argv& argv) {
+  Args args(argv, {"threads", "timeout", "delay"}, {"no-pages"});
+  if (Status s = args.Parse(); !s.ok())
+    return Fail(kExitUsage, "run-due: " + s.message());
+  if (!args.positional().empty()) {
+    return Fail(kExitUsage,
+                "run-due: unexpected '" + args.positional().front() + "'");
+  }
+  pipeline::IngestOptions options;
+  auto fetch = FetchOptionsOf(args);
+  if (!fetch.ok())
+    return Fail(kExitUsage, "run-due: " + fetch.status().message());
+  options.fetch = *fetch;
+  options.fetch_pages = !args.Has("no-pages");
+  if (args.Has("delay")) {
+    auto delay = SecondsOf(args.Get("delay"));
+    if (!delay) return Fail(kExitUsage, "run-due: --delay wants seconds");
+    options.host_delay = *delay;
+  }
+  auto store = OpenStore(ctx);
+  if (!store.ok()) return Fail(kExitUsage, store.status().message());
+  auto extractor = MakeExtractor(ctx);
+  if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
+  auto fetcher = ingest::NewHttpFetcher();
+  auto summary = pipeline::RunDue(**extractor, fetcher.get(), store->get(),
+                                  options, ProgressBar());
+  if (!summary.ok()) return Fail(kExitUsage, summary.status().message());
+  return ReportSummary(*summary);
 }
 
 }  // namespace ct::cli

@@ -1,12 +1,20 @@
+#include <signal.h>
+
 #include <charconv>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
 
 #include "cli/commands.h"
+#include "ingest/fetcher.h"
+#include "pipeline/ingest_run.h"
 #include "web/server.h"
 
 namespace ct::cli {
 
 int CmdServe(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"port", "host"}, {});
+  Args args(argv, {"port", "host", "ingest-every"}, {});
   if (Status s = args.Parse(); !s.ok())
     return Fail(kExitUsage, "serve: " + s.message());
   web::ServerOptions options;
@@ -23,8 +31,78 @@ int CmdServe(const Context& ctx, const Argv& argv) {
           "serve: --port wants a number from 0 to 65535, not '" + p + "'");
     }
   }
-  Status s = web::RunServer(options);
-  if (!s.ok()) return Fail(kExitUsage, "serve: " + s.message());
+  int64_t every = 0;
+  if (args.Has("ingest-every")) {
+    every = DurationSeconds(args.Get("ingest-every"));
+    if (every < 60) {
+      return Fail(kExitUsage,
+                  "serve: --ingest-every wants a duration of a minute or more "
+                  "like 30m or 1h, not '" +
+                      args.Get("ingest-every") + "'");
+    }
+  }
+  auto extractor = MakeExtractor(ctx);
+  if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
+
+  // Block the signals before any thread starts, so that only sigwait below
+  // receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto server = web::Server::Start(options);
+  if (!server.ok())
+    return Fail(kExitUsage, "serve: " + server.status().message());
+  std::fprintf(stderr, "claimtrack: serving %s on http://%s:%d/\n",
+               options.db_path.c_str(), options.host.c_str(),
+               (*server)->port());
+
+  // The scheduled passes run on their own thread with their own database
+  // connection; WAL lets the server read meanwhile.
+  std::mutex mu;
+  std::condition_variable wake;
+  bool stopping = false;
+  std::thread scheduler;
+  if (every > 0) {
+    scheduler = std::thread([&] {
+      auto fetcher = ingest::NewHttpFetcher();
+      pipeline::IngestOptions ingest_options;
+      while (true) {
+        auto store = OpenStore(ctx);
+        if (!store.ok()) {
+          Fail(kExitPartial, "scheduled pass: " + store.status().message());
+        } else {
+          auto summary = pipeline::RunDue(**extractor, fetcher.get(),
+                                          store->get(), ingest_options);
+          if (!summary.ok()) {
+            Fail(kExitPartial, "scheduled pass: " + summary.status().message());
+          } else {
+            for (const std::string& e : summary->errors)
+              Fail(kExitPartial, "failed: " + e);
+            std::fprintf(
+                stderr,
+                "claimtrack: scheduled pass: %d sources, %d new, %d updated\n",
+                summary->inputs, summary->new_articles, summary->updated);
+          }
+        }
+        std::unique_lock<std::mutex> lock(mu);
+        if (wake.wait_for(lock, std::chrono::seconds(every),
+                          [&] { return stopping; }))
+          break;
+      }
+    });
+  }
+  int sig = 0;
+  sigwait(&signals, &sig);
+  std::fprintf(stderr, "claimtrack: stopping\n");
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stopping = true;
+  }
+  wake.notify_all();
+  if (scheduler.joinable()) scheduler.join();
+  (*server)->Stop();
   return kExitOk;
 }
 

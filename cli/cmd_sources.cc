@@ -1,41 +1,15 @@
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "ingest/fetcher.h"
+#include "ingest/opml.h"
 #include "web/json_views.h"
 
 namespace ct::cli {
-namespace {
-
-// "30m", "2h", "1d", "90s" -> seconds; -1 when it is not a duration.
-int64_t ParseDuration(const std::string& s) {
-  if (s.size() < 2) return -1;
-  int64_t unit = 0;
-  switch (s.back()) {
-    case 's':
-      unit = 1;
-      break;
-    case 'm':
-      unit = 60;
-      break;
-    case 'h':
-      unit = 3600;
-      break;
-    case 'd':
-      unit = 86400;
-      break;
-    default:
-      return -1;
-  }
-  int64_t n = 0;
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9' || n > 1000000000) return -1;
-    n = n * 10 + (s[i] - '0');
-  }
-  return n > 0 ? n * unit : -1;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int CmdSources(const Context& ctx, const Argv& argv) {
   if (argv.empty()) return Fail(kExitUsage, "sources: add, list or remove?");
@@ -53,7 +27,7 @@ int CmdSources(const Context& ctx, const Argv& argv) {
     }
     int64_t every = 3600;
     if (args.Has("every")) {
-      every = ParseDuration(args.Get("every"));
+      every = DurationSeconds(args.Get("every"));
       if (every < 60) {
         return Fail(kExitUsage,
                     "sources add: --every wants a duration of a minute or more "

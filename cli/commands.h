@@ -23,6 +23,7 @@ int CmdArticle(const Context& ctx, const Argv& argv);
 int CmdSources(const Context& ctx, const Argv& argv);
 int CmdServe(const Context& ctx, const Argv& argv);
 int CmdParseFeed(const Context& ctx, const Argv& argv);
+int CmdRunDue(const Context& ctx, const Argv& argv);
 
 // --timeout SECONDS as fetch options; InvalidArgument for a bad value.
 Result<ingest::FetchOptions> FetchOptionsOf(const Args& args);

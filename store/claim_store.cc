@@ -322,8 +322,37 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
   return Status::Ok();
 }
 
+Result<bool> ClaimStore::HasArticle(const std::string& guid,
+                                    const std::string& url) {
+  auto st = Prepare(
+      "SELECT 1 FROM articles WHERE (guid = ?1 AND ?1 <> '') OR url = ?2 OR "
+      "canonical_url = ?2 LIMIT 1");
+  if (!st.ok()) return st.status();
+  Status s;
+  bool found = (*st)->Bind(1, guid).Bind(2, url).Step(&s);
+  CT_RETURN_IF_ERROR(s);
+  return found;
+}
+
+Result<std::set<std::string>> ClaimStore::ArticleKeys() {
+  auto st = Prepare("SELECT guid, url, canonical_url FROM articles");
+  if (!st.ok()) return st.status();
+  std::set<std::string> keys;
+  Stmt& r = **st;
+  Status s;
+  while (r.Step(&s)) {
+    for (int c = 0; c < 3; ++c) {
+      std::string k = r.Text(c);
+      if (!k.empty()) keys.insert(std::move(k));
+    }
+  }
+  CT_RETURN_IF_ERROR(s);
+  return keys;
+}
+
 Result<PutResult> ClaimStore::PutArticle(
-    const ingest::Document& doc, const std::vector<extract::Claim>& claims) {
+    const ingest::Document& doc, const std::vector<extract::Claim>& claims,
+    int64_t source_id) {
   if (doc.url.empty()) {
     return Status::InvalidArgument("article without a URL");
   }
@@ -334,7 +363,7 @@ Result<PutResult> ClaimStore::PutArticle(
 
   struct Existing {
     int64_t id = 0;
-    std::string hash, title, author, outlet, published, canonical;
+    std::string hash, title, author, outlet, published, canonical, text;
   };
   std::optional<Existing> existing;
   auto find = [&](const char* sql, const std::string& key) -> Status {
@@ -344,15 +373,21 @@ Result<PutResult> ClaimStore::PutArticle(
     if ((*st)->Bind(1, key).Step(&s)) {
       Stmt& r = **st;
       existing = Existing{r.Int(0),  r.Text(1), r.Text(2), r.Text(3),
-                          r.Text(4), r.Text(5), r.Text(6)};
+                          r.Text(4), r.Text(5), r.Text(6), r.Text(7)};
     }
     return s;
   };
   constexpr const char* kSelect =
       "SELECT id, content_hash, title, author, outlet, "
-      "COALESCE(published, ''), canonical_url FROM articles ";
-  CT_RETURN_IF_ERROR(
-      find((std::string(kSelect) + "WHERE url = ?1").c_str(), doc.url));
+      "COALESCE(published, ''), canonical_url, text FROM articles ";
+  if (!doc.guid.empty()) {
+    CT_RETURN_IF_ERROR(find(
+        (std::string(kSelect) + "WHERE guid = ?1 LIMIT 1").c_str(), doc.guid));
+  }
+  if (!existing) {
+    CT_RETURN_IF_ERROR(
+        find((std::string(kSelect) + "WHERE url = ?1").c_str(), doc.url));
+  }
   if (!existing && !doc.canonical_url.empty()) {
     CT_RETURN_IF_ERROR(find(
         (std::string(kSelect) + "WHERE canonical_url = ?1 OR url = ?1 LIMIT 1")
@@ -399,6 +434,20 @@ WHERE id = ?1)sql");
                            .Bind(9, hash)
                            .Bind(10, doc.text)
                            .Run());
+    if (existing->hash != hash) {
+      // The text changed: keep what it said before.
+      auto rev = Prepare(
+          "INSERT INTO article_revisions(article_id, title, text, "
+          "content_hash, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+      if (!rev.ok()) return rev.status();
+      CT_RETURN_IF_ERROR((*rev)
+                             ->Bind(1, existing->id)
+                             .Bind(2, existing->title)
+                             .Bind(3, existing->text)
+                             .Bind(4, existing->hash)
+                             .Bind(5, now)
+                             .Run());
+    }
     auto del = Prepare("DELETE FROM claims WHERE article_id = ?1");
     if (!del.ok()) return del.status();
     CT_RETURN_IF_ERROR((*del)->Bind(1, existing->id).Run());
@@ -406,8 +455,8 @@ WHERE id = ?1)sql");
   } else {
     auto st = Prepare(R"sql(
 INSERT INTO articles(url, canonical_url, guid, title, author, outlet,
-  published, first_seen, updated_at, content_hash, text)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10))sql");
+  published, first_seen, updated_at, content_hash, text, source_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11))sql");
     if (!st.ok()) return st.status();
     CT_RETURN_IF_ERROR((*st)
                            ->Bind(1, doc.url)
@@ -420,6 +469,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10))sql");
                            .Bind(8, now)
                            .Bind(9, hash)
                            .Bind(10, doc.text)
+                           .BindOrNull(11, source_id)
                            .Run());
     result.article_id = sqlite3_last_insert_rowid(db_);
     result.outcome = PutOutcome::kNew;
@@ -538,7 +588,8 @@ Result<std::vector<ArticleRow>> ClaimStore::ListArticles() {
   auto st = Prepare(R"sql(
 SELECT a.id, a.url, a.canonical_url, a.title, a.author,
   COALESCE(a.published, ''), a.first_seen, a.outlet,
-  (SELECT count(*) FROM claims c WHERE c.article_id = a.id)
+  (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
+  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id)
 FROM articles a ORDER BY COALESCE(a.published, a.first_seen), a.id)sql");
   if (!st.ok()) return st.status();
   std::vector<ArticleRow> rows;
@@ -555,6 +606,7 @@ FROM articles a ORDER BY COALESCE(a.published, a.first_seen), a.id)sql");
     a.first_seen = r.Text(6);
     a.source = r.Text(7);
     a.claims = r.Int(8);
+    a.revisions = r.Int(9);
     rows.push_back(std::move(a));
   }
   CT_RETURN_IF_ERROR(s);
@@ -565,7 +617,8 @@ Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
   auto st = Prepare(R"sql(
 SELECT a.id, a.url, a.canonical_url, a.title, a.author,
   COALESCE(a.published, ''), a.first_seen, a.outlet,
-  (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.text
+  (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.text,
+  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id)
 FROM articles a WHERE a.id = ?1)sql");
   if (!st.ok()) return st.status();
   Stmt& r = **st;
@@ -585,6 +638,7 @@ FROM articles a WHERE a.id = ?1)sql");
   a.source = r.Text(7);
   a.claims = r.Int(8);
   a.text = r.Text(9);
+  a.revisions = r.Int(10);
   return std::optional<ArticleRow>(std::move(a));
 }
 
@@ -719,30 +773,89 @@ RETURNING id)sql");
   return id;
 }
 
-Result<std::vector<SourceRow>> ClaimStore::ListSources() {
-  auto st = Prepare(R"sql(
+namespace {
+
+constexpr const char* kSourceColumns = R"sql(
 SELECT id, url, title, every_seconds, added_at, COALESCE(last_polled_at, ''),
+  COALESCE(next_due_at, ''), COALESCE(etag, ''), COALESCE(last_modified, ''),
   COALESCE(last_error, ''), COALESCE(last_error_at, ''), failures
-FROM sources ORDER BY id)sql");
+FROM sources )sql";
+
+SourceRow ReadSource(const Stmt& r) {
+  SourceRow row;
+  row.id = r.Int(0);
+  row.url = r.Text(1);
+  row.title = r.Text(2);
+  row.every_seconds = r.Int(3);
+  row.added_at = r.Text(4);
+  row.last_polled_at = r.Text(5);
+  row.next_due_at = r.Text(6);
+  row.etag = r.Text(7);
+  row.last_modified = r.Text(8);
+  row.last_error = r.Text(9);
+  row.last_error_at = r.Text(10);
+  row.failures = r.Int(11);
+  return row;
+}
+
+}  // namespace
+
+Result<std::vector<SourceRow>> ClaimStore::ListSources() {
+  auto st = Prepare(std::string(kSourceColumns) + "ORDER BY id");
   if (!st.ok()) return st.status();
   std::vector<SourceRow> rows;
   Stmt& r = **st;
   Status s;
-  while (r.Step(&s)) {
-    SourceRow row;
-    row.id = r.Int(0);
-    row.url = r.Text(1);
-    row.title = r.Text(2);
-    row.every_seconds = r.Int(3);
-    row.added_at = r.Text(4);
-    row.last_polled_at = r.Text(5);
-    row.last_error = r.Text(6);
-    row.last_error_at = r.Text(7);
-    row.failures = r.Int(8);
-    rows.push_back(std::move(row));
-  }
+  while (r.Step(&s)) rows.push_back(ReadSource(r));
   CT_RETURN_IF_ERROR(s);
   return rows;
+}
+
+Result<std::vector<SourceRow>> ClaimStore::DueSources(const std::string& now) {
+  auto st =
+      Prepare(std::string(kSourceColumns) +
+              "WHERE next_due_at IS NULL OR next_due_at <= ?1 ORDER BY id");
+  if (!st.ok()) return st.status();
+  std::vector<SourceRow> rows;
+  Stmt& r = **st;
+  r.Bind(1, now);
+  Status s;
+  while (r.Step(&s)) rows.push_back(ReadSource(r));
+  CT_RETURN_IF_ERROR(s);
+  return rows;
+}
+
+Status ClaimStore::RecordPoll(int64_t source_id, const PollRecord& poll) {
+  std::string now = NowUtc();
+  if (poll.ok) {
+    auto st = Prepare(R"sql(
+UPDATE sources SET last_polled_at = ?2, next_due_at = ?3,
+  etag = COALESCE(NULLIF(?4, ''), etag),
+  last_modified = COALESCE(NULLIF(?5, ''), last_modified),
+  title = CASE WHEN ?6 <> '' THEN ?6 ELSE title END,
+  failures = 0
+WHERE id = ?1)sql");
+    if (!st.ok()) return st.status();
+    return (*st)
+        ->Bind(1, source_id)
+        .Bind(2, now)
+        .Bind(3, poll.next_due_at)
+        .Bind(4, poll.etag)
+        .Bind(5, poll.last_modified)
+        .Bind(6, poll.title)
+        .Run();
+  }
+  auto st = Prepare(R"sql(
+UPDATE sources SET last_polled_at = ?2, next_due_at = ?3, last_error = ?4,
+  last_error_at = ?2, failures = failures + 1
+WHERE id = ?1)sql");
+  if (!st.ok()) return st.status();
+  return (*st)
+      ->Bind(1, source_id)
+      .Bind(2, now)
+      .Bind(3, poll.next_due_at)
+      .Bind(4, poll.error)
+      .Run();
 }
 
 Status ClaimStore::RemoveSource(const std::string& id_or_url) {

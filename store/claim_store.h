@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -44,7 +45,8 @@ struct ArticleRow {
   std::string first_seen;  // RFC 3339 UTC.
   std::string source;      // The outlet.
   int64_t claims = 0;
-  std::string text;  // Filled by FindArticle only.
+  int64_t revisions = 0;  // Earlier texts kept.
+  std::string text;       // Filled by FindArticle only.
 };
 
 struct ClaimRow {
@@ -80,9 +82,22 @@ struct SourceRow {
   int64_t every_seconds = 0;
   std::string added_at;
   std::string last_polled_at;
+  std::string next_due_at;
+  std::string etag;  // Validators for a conditional GET.
+  std::string last_modified;
   std::string last_error;
   std::string last_error_at;
-  int64_t failures = 0;
+  int64_t failures = 0;  // In a row; 0 after a success.
+};
+
+// What one poll of a source came to.
+struct PollRecord {
+  bool ok = true;
+  std::string error;  // When !ok.
+  std::string title;  // The feed's title, if it has one.
+  std::string etag;
+  std::string last_modified;
+  std::string next_due_at;  // RFC 3339 UTC.
 };
 
 struct ClaimFilter {
@@ -124,8 +139,18 @@ class ClaimStore {
   // before (same URL, else same canonical URL) is kUnchanged when its text
   // and metadata are the same and kUpdated, claims replaced, when not. The
   // same text under another URL is a kDuplicate and is not stored twice.
+  // `source_id` links the article to the polled source it came from (0:
+  // none). An article is the same as a stored one by feed guid first, then
+  // URL, then canonical URL. A changed article keeps its old text as a
+  // revision.
   Result<PutResult> PutArticle(const ingest::Document& doc,
-                               const std::vector<extract::Claim>& claims);
+                               const std::vector<extract::Claim>& claims,
+                               int64_t source_id = 0);
+
+  // Whether an article with this feed guid or URL is stored.
+  Result<bool> HasArticle(const std::string& guid, const std::string& url);
+  // Every stored guid, URL and canonical URL: what a run need not fetch.
+  Result<std::set<std::string>> ArticleKeys();
 
   // Regroups every claim into facts and judges them, in one transaction.
   // Fact ids stay stable for facts that keep their key.
@@ -141,6 +166,11 @@ class ClaimStore {
   // Sources that scheduled runs poll.
   Result<int64_t> AddSource(const std::string& url, int64_t every_seconds);
   Result<std::vector<SourceRow>> ListSources();
+  // Sources never polled or due at `now` (RFC 3339 UTC), in id order.
+  Result<std::vector<SourceRow>> DueSources(const std::string& now);
+  // Records a poll: validators and the next due time on success; the error,
+  // its time and one more failure in a row on failure.
+  Status RecordPoll(int64_t source_id, const PollRecord& poll);
   // NotFound when no source has this id or URL.
   Status RemoveSource(const std::string& id_or_url);
 

@@ -16,6 +16,7 @@ namespace ct::store {
 //   facts      one figure in the world, keyed by subject, metric, object,
 //              time and unit, with its judged status.
 //   articles_fts  FTS5 over article title and text, kept by triggers.
+//   article_revisions  the earlier texts of articles that changed.
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {
       // 1: the first schema.
@@ -120,6 +121,18 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, text)
     VALUES (new.id, new.title, new.text);
 END;
+)sql",
+      // 2: revisions keep what a changed article said before.
+      R"sql(
+CREATE TABLE article_revisions (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  replaced_at TEXT NOT NULL
+);
+CREATE INDEX article_revisions_article ON article_revisions(article_id);
 )sql",
   };
   return kMigrations;
