@@ -1,0 +1,111 @@
+#include "pipeline/ingest_run.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/ingest/test_server.h"
+
+using ct::testing::Serve;
+using ct::testing::TestServer;
+
+namespace {
+
+const ct::extract::ClaimExtractor& Extractor() {
+  static auto* x = ct::extract::ClaimExtractor::Create({}).value().release();
+  return *x;
+}
+
+ct::pipeline::IngestOptions Fast() {
+  ct::pipeline::IngestOptions o;
+  o.host_delay = std::chrono::milliseconds(0);
+  o.fetch.total_timeout = std::chrono::milliseconds(3000);
+  return o;
+}
+
+std::string Page(const std::string& outlet, const std::string& body) {
+  return "<html><head><title>Deal</title><meta property=\"og:site_name\" "
+         "content=\"" +
+         outlet + "\"></head><body><article><p>" + body +
+         "</p></article></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("Ingest stores pages from URLs and skips what robots.txt forbids",
+          "[pipeline]") {
+  TestServer server(
+      {{"/robots.txt", Serve("User-agent: *\nDisallow: /private/\n")},
+       {"/a", Serve(Page("Wire", "OpenAI agreed to buy 6 GW from AMD."),
+                    "text/html")},
+       {"/private/b", Serve(Page("Wire", "Secret 9 GW."), "text/html")}});
+  auto store = ct::store::ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto fetcher = ct::ingest::NewHttpFetcher();
+  auto summary = ct::pipeline::Ingest(
+      {server.Url("/a?utm_source=feed"), server.Url("/private/b")}, Extractor(),
+      fetcher.get(), store->get(), Fast());
+  REQUIRE(summary.ok());
+  CHECK(summary->new_articles == 1);
+  REQUIRE(summary->errors.size() == 1);
+  CHECK(summary->errors[0] ==
+        server.Url("/private/b") + ": robots.txt disallows it");
+  auto articles = (*store)->ListArticles();
+  REQUIRE(articles->size() == 1);
+  CHECK((*articles)[0].url == server.Url("/a"));  // Tracking parameters gone.
+  CHECK((*articles)[0].source == "Wire");
+  CHECK((*articles)[0].claims == 1);
+}
+
+TEST_CASE("RunDue records each source's poll and backs off after failures",
+          "[pipeline]") {
+  int calls = 0;
+  TestServer server(
+      {{"/good",
+        [&calls](Poco::Net::HTTPServerRequest& req,
+                 Poco::Net::HTTPServerResponse& res) {
+          ++calls;
+          if (req.get("If-None-Match", "") == "\"x\"") {
+            res.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
+            res.setContentLength(0);
+            res.send();
+            return;
+          }
+          std::string body = Page("Good", "Anthropic bought 1 GW.");
+          res.set("ETag", "\"x\"");
+          res.setContentType("text/html");
+          res.setContentLength(static_cast<std::streamsize>(body.size()));
+          res.send() << body;
+        }},
+       {"/bad",
+        [](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+          res.setStatus(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+          res.setContentLength(0);
+          res.send();
+        }}});
+  auto store = ct::store::ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  REQUIRE((*store)->AddSource(server.Url("/good"), 600).ok());
+  REQUIRE((*store)->AddSource(server.Url("/bad"), 600).ok());
+  auto fetcher = ct::ingest::NewHttpFetcher();
+  auto first =
+      ct::pipeline::RunDue(Extractor(), fetcher.get(), store->get(), Fast());
+  REQUIRE(first.ok());
+  CHECK(first->new_articles == 1);
+  REQUIRE(first->errors.size() == 1);
+  CHECK(first->errors[0].find("HTTP 500") != std::string::npos);
+  auto sources = (*store)->ListSources();
+  REQUIRE(sources->size() == 2);
+  CHECK((*sources)[0].etag == "\"x\"");
+  CHECK((*sources)[0].failures == 0);
+  CHECK((*sources)[1].failures == 1);
+  CHECK((*sources)[1].last_error.find("HTTP 500") != std::string::npos);
+  CHECK_FALSE((*sources)[1].last_error_at.empty());
+  // Nothing is due right after a pass.
+  auto second =
+      ct::pipeline::RunDue(Extractor(), fetcher.get(), store->get(), Fast());
+  REQUIRE(second.ok());
+  CHECK(second->inputs == 0);
+  CHECK(calls == 1);
+}
