@@ -124,7 +124,9 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes,
     d.utf8.assign(bytes);
     return d;
   }
-  // 5. ICU's detector, when it is confident.
+  // 5. ICU's detector, unless it is guessing. Its confidence for short
+  // texts in single-byte charsets (KOI8-R, windows-1255) is often 25 to 50
+  // and still right; below that, windows-1252 is the better bet.
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> detector(
       ucsdet_open(&status));
@@ -134,7 +136,7 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes,
                    &status);
     const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
     if (U_SUCCESS(status) && match != nullptr &&
-        ucsdet_getConfidence(match, &status) >= 50) {
+        ucsdet_getConfidence(match, &status) >= 25) {
       const char* name = ucsdet_getName(match, &status);
       if (U_SUCCESS(status) && name != nullptr) {
         std::string n = Normalize(name);

@@ -217,6 +217,13 @@ class Runner {
         r->status = feed.status().WithContext("parsing " + job.input);
         return;
       }
+      if (feed->bozo && feed->entries.empty()) {
+        // Recovery found nothing in it: the source is broken, say so.
+        r->status =
+            Status::InvalidArgument(job.input + ": not a well-formed feed (" +
+                                    feed->bozo_message + ")");
+        return;
+      }
       r->title = feed->title;
       AddEntries(*feed, fetched->url, options_.fetch_pages, r);
       return;

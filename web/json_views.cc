@@ -181,21 +181,24 @@ std::string DocumentJson(std::string_view file, std::string_view url,
 }
 
 std::string FeedJson(const ingest::Feed& feed) {
-  auto text = [](const std::string& s) { return s.empty() ? Var() : Var(s); };
+  // Text is a string even when empty (a title can be empty); a date that
+  // could not be read is null.
+  auto text = [](const std::string& s) { return Var(s); };
+  auto date = [](const std::string& s) { return s.empty() ? Var() : Var(s); };
   Object::Ptr head = NewObject();
   head->set("title", text(feed.title));
   head->set("link", text(feed.link));
   head->set("author", text(feed.author));
-  head->set("published", text(feed.published));
-  head->set("updated", text(feed.updated));
+  head->set("published", date(feed.published));
+  head->set("updated", date(feed.updated));
   Array::Ptr entries = new Array();
   for (const ingest::FeedEntry& e : feed.entries) {
     Object::Ptr o = NewObject();
     o->set("title", text(e.title));
     o->set("link", text(e.link));
     o->set("id", text(e.id));
-    o->set("published", text(e.published));
-    o->set("updated", text(e.updated));
+    o->set("published", date(e.published));
+    o->set("updated", date(e.updated));
     o->set("author", text(e.author));
     o->set("summary", text(e.summary));
     o->set("content", text(e.content));
@@ -205,8 +208,8 @@ std::string FeedJson(const ingest::Feed& feed) {
   o->set("feed", head);
   o->set("entries", entries);
   o->set("bozo", feed.bozo);
-  o->set("bozo_message", text(feed.bozo_message));
-  o->set("encoding", text(feed.encoding));
+  o->set("bozo_message", date(feed.bozo_message));
+  o->set("encoding", date(feed.encoding));
   o->set("error", Var());
   return Str(o);
 }
