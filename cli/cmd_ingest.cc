@@ -2,7 +2,9 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "cli/commands.h"
@@ -35,16 +37,28 @@ pipeline::ProgressFn ProgressBar() {
   };
 }
 
+// The peak resident memory of this process in MiB, from the kernel's
+// high-water mark; 0 where /proc does not tell.
+long PeakMemoryMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6) / 1024;
+  }
+  return 0;
+}
+
 int ReportSummary(const pipeline::IngestSummary& summary) {
   for (const std::string& e : summary.errors)
     Fail(kExitPartial, "failed: " + e);
   std::fprintf(
       stderr,
       "ingested %d input%s: %d new, %d updated, %d unchanged, %d duplicate, "
-      "%d not modified, %d claims, %zu failed\n",
+      "%d not modified, %d claims, %zu failed; peak memory %ld MiB\n",
       summary.inputs, summary.inputs == 1 ? "" : "s", summary.new_articles,
       summary.updated, summary.unchanged, summary.duplicates,
-      summary.not_modified, summary.claims, summary.errors.size());
+      summary.not_modified, summary.claims, summary.errors.size(),
+      PeakMemoryMiB());
   return summary.errors.empty() ? kExitOk : kExitPartial;
 }
 
