@@ -1,17 +1,23 @@
 #include "ingest/html_page.h"
 
+#include <Poco/Dynamic/Var.h>
 #include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/URI.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_set>
+#include <vector>
 
 #include "ingest/dates.h"
+#include "ingest/readability.h"
 
 namespace ct::ingest {
 namespace {
@@ -19,6 +25,10 @@ namespace {
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
+using XmlDoc = std::unique_ptr<xmlDoc, DocFree>;
+
+// A JSON-LD articleBody shorter than this is a teaser, not the text.
+constexpr size_t kMinLinkedBodyBytes = 500;
 
 std::string_view Name(const xmlNode* n) {
   return n->name ? reinterpret_cast<const char*>(n->name) : "";
@@ -55,6 +65,15 @@ std::string Squash(std::string_view s) {
   return out;
 }
 
+// The raw text under `n`, as a script's JSON is written.
+std::string RawText(const xmlNode* n) {
+  xmlChar* v = xmlNodeGetContent(n);
+  if (v == nullptr) return "";
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
 std::string NodeText(const xmlNode* n) {
   xmlChar* v = xmlNodeGetContent(n);
   if (v == nullptr) return "";
@@ -63,106 +82,93 @@ std::string NodeText(const xmlNode* n) {
   return out;
 }
 
-bool IsSkipped(std::string_view name) {
-  static const std::unordered_set<std::string_view> kSkip = {
-      "script", "style",      "noscript", "template", "nav",   "footer",
-      "aside",  "form",       "button",   "select",   "svg",   "iframe",
-      "figure", "figcaption", "time",     "head",     "menu",  "dialog",
-      "object", "embed",      "canvas",   "video",    "audio", "picture",
-      "input",  "textarea",   "label"};
-  return kSkip.count(name) > 0;
-}
-
-bool IsBlock(std::string_view name) {
-  static const std::unordered_set<std::string_view> kBlock = {
-      "p",          "div", "section", "article", "main", "h1",  "h2",
-      "h3",         "h4",  "h5",      "h6",      "li",   "ul",  "ol",
-      "blockquote", "pre", "table",   "tr",      "td",   "th",  "dl",
-      "dt",         "dd",  "header",  "address", "hr",   "body"};
-  return kBlock.count(name) > 0;
-}
-
-// Page furniture named by class or id.
-bool IsFurniture(const xmlNode* n) {
-  static const RE2 kFurniture(
-      "(?i)(cookie|consent|banner|newsletter|subscribe|signup|related|"
-      "share|social|comment|promo|advert|sponsor|sidebar|menu|breadcrumb|"
-      "footer|navbar|byline|author|dateline|timestamp|tags|popup|modal|"
-      "recommend|trending|most-read|outbrain|taboola)");
-  std::string cls = Attr(n, "class");
-  std::string id = Attr(n, "id");
-  std::string role = Lower(Attr(n, "role"));
-  if (role == "navigation" || role == "banner" || role == "contentinfo" ||
-      role == "complementary") {
-    return true;
+// An attribute's value: a view of libxml2's single text node when it
+// holds the value (the usual case), else joined into `scratch`, which must
+// outlive the view.
+std::string_view AttrValue(const xmlAttr* a, std::string* scratch) {
+  const xmlNode* v = a->children;
+  if (v == nullptr) return "";
+  if (v->next == nullptr) {
+    return v->content ? reinterpret_cast<const char*>(v->content) : "";
   }
-  return (!cls.empty() && RE2::PartialMatch(cls, kFurniture)) ||
-         (!id.empty() && RE2::PartialMatch(id, kFurniture));
+  scratch->clear();
+  for (; v != nullptr; v = v->next) {
+    if (v->content) *scratch += reinterpret_cast<const char*>(v->content);
+  }
+  return *scratch;
 }
 
-class TextWriter {
- public:
-  void Text(std::string_view s) {
-    for (char c : s) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-        pending_space_ = true;
-      } else {
-        if (pending_break_ > 0 && !out_.empty()) {
-          out_.append(pending_break_ >= 2 ? "\n\n" : "\n");
-        } else if (pending_space_ && !out_.empty() && out_.back() != '\n') {
-          out_ += ' ';
-        }
-        pending_break_ = 0;
-        pending_space_ = false;
-        out_ += c;
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Elements whose content is never text; copied without their children.
+bool IsOpaque(std::string_view name) {
+  return name == "script" || name == "style" || name == "noscript" ||
+         name == "template" || name == "svg" || name == "head";
+}
+
+// Nodes that CopyTree copies from `n` and its following siblings.
+size_t CountNodes(const xmlNode* n) {
+  size_t count = 0;
+  for (const xmlNode* c = n; c != nullptr; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) {
+      count += 1 + (IsOpaque(Name(c)) ? 0 : CountNodes(c->children));
+    } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+// Copies the libxml2 tree under `n` into the scorer's tree. (The HTML
+// parser gives element names in lower case.)
+void CopyTree(const xmlNode* n, int parent, PageTree* tree) {
+  for (const xmlNode* c = n; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content == nullptr || c->content[0] == 0) continue;
+      PageNode t;
+      t.text = reinterpret_cast<const char*>(c->content);
+      tree->Add(t, parent);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE) continue;
+    PageNode e;
+    e.tag = Name(c);
+    std::string scratch[5];  // For values libxml2 split into pieces.
+    for (const xmlAttr* a = c->properties; a != nullptr; a = a->next) {
+      std::string_view key =
+          a->name ? reinterpret_cast<const char*>(a->name) : "";
+      if (key == "class") {
+        e.class_name = AttrValue(a, &scratch[0]);
+      } else if (key == "id") {
+        e.id = AttrValue(a, &scratch[1]);
+      } else if (key == "role") {
+        e.role = AttrValue(a, &scratch[2]);
+      } else if (key == "itemprop") {
+        e.itemprop = AttrValue(a, &scratch[3]);
+      } else if (key == "style") {
+        e.style = AttrValue(a, &scratch[4]);
+      } else if (key == "hidden") {
+        e.hidden = true;
+      } else if (key == "aria-hidden") {
+        std::string value;
+        e.hidden = e.hidden || EqualsIgnoringCase(AttrValue(a, &value), "true");
+      } else if (key == "href") {
+        std::string value;
+        std::string_view href = AttrValue(a, &value);
+        e.hash_link = !href.empty() && href.front() == '#';
       }
     }
-  }
-  void Break(int lines) { pending_break_ = std::max(pending_break_, lines); }
-  std::string Take() { return std::move(out_); }
-
- private:
-  std::string out_;
-  int pending_break_ = 0;
-  bool pending_space_ = false;
-};
-
-void Walk(const xmlNode* n, const std::string& title, bool* title_skipped,
-          TextWriter* w) {
-  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (c->content) w->Text(reinterpret_cast<const char*>(c->content));
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE) continue;
-    std::string_view name = Name(c);
-    if (IsSkipped(name) || IsFurniture(c)) continue;
-    if (!Attr(c, "hidden").empty() || Lower(Attr(c, "aria-hidden")) == "true") {
-      continue;
-    }
-    if (name == "br") {
-      w->Break(1);
-      continue;
-    }
-    // The page's own headline is the title, not body text.
-    if (name == "h1" && !*title_skipped && !title.empty() &&
-        NodeText(c) == title) {
-      *title_skipped = true;
-      continue;
-    }
-    bool block = IsBlock(name);
-    if (block) w->Break(2);
-    Walk(c, title, title_skipped, w);
-    if (block) w->Break(2);
-  }
-}
-
-void FindAll(const xmlNode* n, std::string_view name,
-             std::vector<const xmlNode*>* out) {
-  for (const xmlNode* c = n; c != nullptr; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (Name(c) == name) out->push_back(c);
-    FindAll(c->children, name, out);
+    int index = tree->Add(e, parent);
+    if (!IsOpaque(e.tag)) CopyTree(c->children, index, tree);
   }
 }
 
@@ -187,6 +193,160 @@ std::string HostOf(const std::string& url) {
   }
 }
 
+// Nodes that metadata is read from, found in one walk.
+struct PageIndex {
+  std::vector<const xmlNode*> metas, links, titles, times, h1s, linked_data;
+};
+
+void IndexPage(const xmlNode* n, PageIndex* index) {
+  for (const xmlNode* c = n; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string_view name = Name(c);
+    if (name == "meta") {
+      index->metas.push_back(c);
+    } else if (name == "link") {
+      index->links.push_back(c);
+    } else if (name == "title") {
+      index->titles.push_back(c);
+    } else if (name == "time") {
+      index->times.push_back(c);
+    } else if (name == "h1") {
+      index->h1s.push_back(c);
+    } else if (name == "script") {
+      if (Lower(Attr(c, "type")).find("ld+json") != std::string::npos) {
+        index->linked_data.push_back(c);
+      }
+      continue;
+    }
+    IndexPage(c->children, index);
+  }
+}
+
+XmlDoc ReadHtml(std::string_view html, const std::string& url) {
+  return XmlDoc(htmlReadMemory(
+      html.data(), static_cast<int>(html.size()), url.c_str(), "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
+}
+
+// JSON-LD values may hold markup or entities ("&amp;", "<p>"): decoded
+// the way a browser would show them.
+std::string PlainText(const std::string& s) {
+  if (s.find_first_of("<&") == std::string::npos) return Squash(s);
+  XmlDoc doc = ReadHtml("<html><body><div>" + s + "</div></body></html>", "");
+  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (root == nullptr) return Squash(s);
+  PageTree tree;
+  tree.Reserve(CountNodes(root));
+  CopyTree(root, -1, &tree);
+  return TreeText(tree);
+}
+
+// An articleBody as paragraphs. Publishers write it as plain text with a
+// line break between paragraphs, or as (escaped) HTML.
+std::string LinkedBodyText(const std::string& body) {
+  static const RE2 kMarkup("(?i)</?[a-z][a-z0-9]*[\\s/>]");
+  if (body.find('<') != std::string::npos && RE2::PartialMatch(body, kMarkup)) {
+    return PlainText(body);
+  }
+  std::string html;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string line =
+        Squash(std::string_view(body).substr(start, end - start));
+    if (!line.empty()) html += "<p>" + line + "</p>";
+    start = end + 1;
+  }
+  return PlainText(html);
+}
+
+// What a page says about itself in schema.org JSON-LD blocks.
+struct LinkedData {
+  std::string headline;
+  std::string published;
+  std::string author;
+  std::string publisher;
+  std::string body;  // articleBody, as written (may hold markup).
+};
+
+bool IsArticleType(const Poco::Dynamic::Var& type) {
+  static const RE2 kArticle("(?i)article|posting|report");
+  if (type.isString()) return RE2::PartialMatch(type.toString(), kArticle);
+  if (type.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto a = type.extract<Poco::JSON::Array::Ptr>();
+    for (size_t i = 0; a && i < a->size(); ++i) {
+      if (IsArticleType(a->get(static_cast<unsigned>(i)))) return true;
+    }
+  }
+  return false;
+}
+
+std::string StringOf(const Poco::Dynamic::Var& v) {
+  if (v.isEmpty()) return "";
+  if (v.isString()) return v.toString();
+  return "";
+}
+
+// A name: a string, an object with "name", or an array of those (joined
+// with commas, as for several authors).
+std::string NameOf(const Poco::Dynamic::Var& v) {
+  if (v.isString()) return v.toString();
+  if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
+    auto o = v.extract<Poco::JSON::Object::Ptr>();
+    return o ? StringOf(o->get("name")) : "";
+  }
+  if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto a = v.extract<Poco::JSON::Array::Ptr>();
+    std::string names;
+    for (size_t i = 0; a && i < a->size(); ++i) {
+      std::string n = NameOf(a->get(static_cast<unsigned>(i)));
+      if (n.empty()) continue;
+      if (!names.empty()) names += ", ";
+      names += n;
+    }
+    return names;
+  }
+  return "";
+}
+
+void ReadLinkedValue(const Poco::Dynamic::Var& v, LinkedData* ld, int depth) {
+  if (depth > 4) return;
+  if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto a = v.extract<Poco::JSON::Array::Ptr>();
+    for (size_t i = 0; a && i < a->size(); ++i) {
+      ReadLinkedValue(a->get(static_cast<unsigned>(i)), ld, depth + 1);
+    }
+    return;
+  }
+  if (v.type() != typeid(Poco::JSON::Object::Ptr)) return;
+  auto o = v.extract<Poco::JSON::Object::Ptr>();
+  if (!o) return;
+  if (o->has("@graph")) ReadLinkedValue(o->get("@graph"), ld, depth + 1);
+  if (!IsArticleType(o->get("@type"))) return;
+  std::string body = StringOf(o->get("articleBody"));
+  if (body.size() > ld->body.size()) ld->body = std::move(body);
+  if (ld->headline.empty()) ld->headline = StringOf(o->get("headline"));
+  if (ld->published.empty()) {
+    ld->published = StringOf(o->get("datePublished"));
+  }
+  if (ld->author.empty()) ld->author = NameOf(o->get("author"));
+  if (ld->publisher.empty()) ld->publisher = NameOf(o->get("publisher"));
+}
+
+// Pages ship broken JSON-LD (trailing commas, raw newlines); such a block
+// is skipped, as browsers and search engines skip it.
+void ReadLinkedData(const std::string& json, LinkedData* ld) {
+  try {
+    Poco::JSON::Parser parser;
+    ReadLinkedValue(parser.parse(json), ld, 0);
+  } catch (const Poco::Exception&) {
+  } catch (const std::exception&) {
+    // Poco::Dynamic::Var conversions throw std exceptions too.
+  }
+}
+
 }  // namespace
 
 bool LooksLikeHtml(std::string_view bytes) {
@@ -200,20 +360,17 @@ bool LooksLikeHtml(std::string_view bytes) {
 Result<Document> ParseHtmlPage(std::string_view html, const std::string& url) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), url.c_str(), "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
+  XmlDoc doc = ReadHtml(html, url);
   if (!doc) return Status::InvalidArgument("not an HTML document");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root == nullptr) return Status::InvalidArgument("empty HTML document");
 
   Document d;
   d.url = url;
+  PageIndex index;
+  IndexPage(root, &index);
   std::string og_title, html_title, site, published, author, canonical;
-  std::vector<const xmlNode*> nodes;
-  FindAll(root, "meta", &nodes);
-  for (const xmlNode* m : nodes) {
+  for (const xmlNode* m : index.metas) {
     std::string key = Lower(Attr(m, "property"));
     if (key.empty()) key = Lower(Attr(m, "name"));
     if (key.empty()) key = Lower(Attr(m, "itemprop"));
@@ -236,62 +393,57 @@ Result<Document> ParseHtmlPage(std::string_view html, const std::string& url) {
       author = content;
     }
   }
-  nodes.clear();
-  FindAll(root, "link", &nodes);
-  for (const xmlNode* l : nodes) {
+  for (const xmlNode* l : index.links) {
     if (Lower(Attr(l, "rel")) == "canonical" && canonical.empty()) {
       canonical = Resolve(url, Attr(l, "href"));
     }
   }
-  nodes.clear();
-  FindAll(root, "title", &nodes);
-  if (!nodes.empty()) html_title = NodeText(nodes.front());
+  if (!index.titles.empty()) html_title = NodeText(index.titles.front());
+  LinkedData ld;
+  for (const xmlNode* s : index.linked_data) ReadLinkedData(RawText(s), &ld);
+  if (published.empty()) published = NormalizeDate(ld.published);
   if (published.empty()) {
-    nodes.clear();
-    FindAll(root, "time", &nodes);
-    for (const xmlNode* t : nodes) {
+    for (const xmlNode* t : index.times) {
       published = NormalizeDate(Attr(t, "datetime"));
       if (!published.empty()) break;
     }
   }
-
-  // The body: the <article> with the most text, else <main>, else <body>.
-  const xmlNode* body = nullptr;
-  size_t best = 0;
-  nodes.clear();
-  FindAll(root, "article", &nodes);
-  for (const xmlNode* a : nodes) {
-    size_t len = NodeText(a).size();
-    if (len > best) {
-      best = len;
-      body = a;
-    }
-  }
-  if (body == nullptr) {
-    nodes.clear();
-    FindAll(root, "main", &nodes);
-    if (!nodes.empty()) body = nodes.front();
-  }
-  if (body == nullptr) {
-    nodes.clear();
-    FindAll(root, "body", &nodes);
-    body = nodes.empty() ? root : nodes.front();
-  }
-  if (html_title.empty() && og_title.empty()) {
-    nodes.clear();
-    FindAll(body, "h1", &nodes);
-    if (!nodes.empty()) html_title = NodeText(nodes.front());
+  if (html_title.empty() && og_title.empty() && ld.headline.empty() &&
+      !index.h1s.empty()) {
+    html_title = NodeText(index.h1s.front());
   }
 
-  d.title = !og_title.empty() ? og_title : html_title;
+  // <title> often carries the site's name, so a JSON-LD headline is the
+  // better second choice.
+  d.title = !og_title.empty()      ? og_title
+            : !ld.headline.empty() ? PlainText(ld.headline)
+                                   : html_title;
   d.canonical_url = canonical;
   d.published = published;
-  d.author = author;
+  d.author = !author.empty() ? author : PlainText(ld.author);
+  if (site.empty()) site = PlainText(ld.publisher);
   d.outlet = !site.empty() ? site : HostOf(canonical.empty() ? url : canonical);
-  TextWriter w;
-  bool title_skipped = false;
-  Walk(body, d.title, &title_skipped, &w);
-  d.text = w.Take();
+
+  PageTree tree;
+  tree.Reserve(CountNodes(root));
+  CopyTree(root, -1, &tree);
+  // The tree holds its own copy of the text; freeing the document first
+  // keeps the two largest structures from peaking together on huge pages.
+  index = PageIndex();
+  root = nullptr;
+  doc.reset();
+  d.text = ExtractArticleText(tree, d.title);
+  // A publisher's own articleBody is strong evidence of the text: when it
+  // is long and the layout gave much less, the layout fooled the scorer.
+  // (Markup and entities only shrink the raw value, so a body that is
+  // not twice the layout's text raw is not worth decoding.)
+  if (ld.body.size() >= kMinLinkedBodyBytes &&
+      ld.body.size() > 2 * d.text.size()) {
+    std::string body = LinkedBodyText(ld.body);
+    if (body.size() >= kMinLinkedBodyBytes && d.text.size() * 2 < body.size()) {
+      d.text = std::move(body);
+    }
+  }
   return d;
 }
 

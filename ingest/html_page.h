@@ -1,11 +1,14 @@
 // HTML pages: metadata and article text, parsed with libxml2 in recover
 // mode so that broken markup still yields its text.
 //
-// Metadata comes from OpenGraph and article meta tags, <title>, <time> and
-// the canonical link. The text is the article body: the largest <article>,
-// else <main>, else <body>, without scripts, menus, cookie banners, related
-// boxes, bylines and footers. Block elements become paragraphs separated by
-// blank lines.
+// Metadata comes from OpenGraph and article meta tags, then schema.org
+// JSON-LD (headline, datePublished, author, publisher), <title>, <time> and
+// the canonical link. The text is the article body, found by scoring the
+// page's containers of paragraphs (see ingest/readability.h): without
+// scripts, menus, cookie banners, share bars, related boxes, captions,
+// bylines, the headline and footers. Block elements become paragraphs
+// separated by blank lines. A JSON-LD articleBody replaces the text when it
+// is long and the page's own layout gave much less (a paywalled teaser).
 //
 // Thread-safe: pure functions (libxml2 is initialised once).
 
