@@ -74,8 +74,9 @@ class HostGate {
 // robots.txt cannot be read, allows everything.
 class RobotsCache {
  public:
-  RobotsCache(ingest::Fetcher* fetcher, const ingest::FetchOptions& fetch)
-      : fetcher_(fetcher), fetch_(fetch) {
+  RobotsCache(ingest::Fetcher* fetcher, const ingest::FetchOptions& fetch,
+              HostGate* gate)
+      : fetcher_(fetcher), fetch_(fetch), gate_(gate) {
     fetch_.etag.clear();
     fetch_.last_modified.clear();
     fetch_.max_bytes = 512 << 10;
@@ -88,6 +89,7 @@ class RobotsCache {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = rules_.find(origin);
     if (it == rules_.end()) {
+      gate_->Wait(ingest::HostOf(origin));
       auto fetched = fetcher_->Fetch(origin + "/robots.txt", fetch_);
       ingest::RobotsRules rules =
           fetched.ok() ? ingest::RobotsRules::Parse(fetched->body, "claimtrack")
@@ -100,6 +102,7 @@ class RobotsCache {
  private:
   ingest::Fetcher* fetcher_;
   ingest::FetchOptions fetch_;
+  HostGate* gate_;
   std::mutex mu_;  // Held while fetching: one robots.txt per host at a time.
   std::map<std::string, ingest::RobotsRules> rules_;
 };
@@ -139,7 +142,7 @@ class Runner {
         fetcher_(fetcher),
         options_(options),
         gate_(options.host_delay),
-        robots_(fetcher, options.fetch),
+        robots_(fetcher, options.fetch, &gate_),
         known_(std::move(known)) {}
 
   JobResult Run(const Job& job) {
@@ -458,7 +461,8 @@ int64_t BackOff(const store::SourceRow& source, const Status& error) {
     return std::min<int64_t>(retry, 7 * 86400);
   }
   int64_t every = std::max<int64_t>(source.every_seconds, 60);
-  int shift = static_cast<int>(std::min<int64_t>(source.failures, 6));
+  // `failures` counts those before this one: the first failure doubles.
+  int shift = static_cast<int>(std::min<int64_t>(source.failures + 1, 6));
   return std::min<int64_t>(every << shift, 86400);
 }
 

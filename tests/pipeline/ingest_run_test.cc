@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <ctime>
 #include <filesystem>
 
 #include "tests/ingest/test_server.h"
@@ -108,4 +109,65 @@ TEST_CASE("RunDue records each source's poll and backs off after failures",
   REQUIRE(second.ok());
   CHECK(second->inputs == 0);
   CHECK(calls == 1);
+}
+
+TEST_CASE("Ingest waits between requests to one host", "[pipeline]") {
+  TestServer server(
+      {{"/a",
+        Serve(Page("Wire", "Meta plans 5 GW in Louisiana."), "text/html")},
+       {"/b", Serve(Page("Wire", "Oracle books $300 billion."), "text/html")}});
+  auto store = ct::store::ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto fetcher = ct::ingest::NewHttpFetcher();
+  ct::pipeline::IngestOptions options = Fast();
+  options.host_delay = std::chrono::milliseconds(400);
+  auto start = std::chrono::steady_clock::now();
+  auto summary =
+      ct::pipeline::Ingest({server.Url("/a"), server.Url("/b")}, Extractor(),
+                           fetcher.get(), store->get(), options);
+  auto took = std::chrono::steady_clock::now() - start;
+  REQUIRE(summary.ok());
+  CHECK(summary->new_articles == 2);
+  // Two pages and robots.txt on one host: at least two delays.
+  CHECK(took >= std::chrono::milliseconds(800));
+}
+
+TEST_CASE("RunDue backs off a failing source by doubling its interval",
+          "[pipeline]") {
+  TestServer server(
+      {{"/down",
+        [](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+          res.setStatus(Poco::Net::HTTPResponse::HTTP_BAD_GATEWAY);
+          res.setContentLength(0);
+          res.send();
+        }},
+       {"/later",
+        [](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+          res.setStatus(Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
+          res.set("Retry-After", "7200");
+          res.setContentLength(0);
+          res.send();
+        }}});
+  auto store = ct::store::ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  REQUIRE((*store)->AddSource(server.Url("/down"), 600).ok());
+  REQUIRE((*store)->AddSource(server.Url("/later"), 600).ok());
+  auto fetcher = ct::ingest::NewHttpFetcher();
+  std::string before = ct::store::NowUtc();
+  REQUIRE(ct::pipeline::RunDue(Extractor(), fetcher.get(), store->get(), Fast())
+              .ok());
+  auto sources = (*store)->ListSources();
+  REQUIRE(sources->size() == 2);
+  auto in_seconds = [&](const std::string& t) {
+    std::tm a{}, b{};
+    strptime(before.c_str(), "%Y-%m-%dT%H:%M:%SZ", &a);
+    strptime(t.c_str(), "%Y-%m-%dT%H:%M:%SZ", &b);
+    return static_cast<long>(timegm(&b) - timegm(&a));
+  };
+  // First failure: the interval (600 s) times two.
+  CHECK(in_seconds((*sources)[0].next_due_at) >= 1200);
+  CHECK(in_seconds((*sources)[0].next_due_at) <= 1205);
+  // What Retry-After asked.
+  CHECK(in_seconds((*sources)[1].next_due_at) >= 7200);
+  CHECK(in_seconds((*sources)[1].next_due_at) <= 7205);
 }
