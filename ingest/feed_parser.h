@@ -48,9 +48,9 @@ struct Feed {
 };
 
 struct FeedInput {
-  std::string_view bytes;      // As received, not transcoded.
-  std::string url;             // The document URL, the base for links.
-  std::string content_type;    // HTTP Content-Type, if fetched.
+  std::string_view bytes;        // As received, not transcoded.
+  std::string url;               // The document URL, the base for links.
+  std::string content_type;      // HTTP Content-Type, if fetched.
   std::string content_location;  // HTTP Content-Location, if any.
 };
 

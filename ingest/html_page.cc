@@ -16,11 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "common/text.h"
 #include "ingest/dates.h"
 #include "ingest/readability.h"
 
 namespace ct::ingest {
 namespace {
+
+using text::Squash;
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -47,22 +50,6 @@ std::string Lower(std::string s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return s;
-}
-
-// Collapses runs of white space into one space and trims.
-std::string Squash(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
 }
 
 // The raw text under `n`, as a script's JSON is written.
