@@ -584,49 +584,17 @@ RETURNING id)sql");
   return tx.Commit();
 }
 
-Result<std::vector<ArticleRow>> ClaimStore::ListArticles() {
-  auto st = Prepare(R"sql(
+namespace {
+
+// The article columns both queries below read, in this order; FindArticle
+// adds the text after them.
+constexpr const char* kArticleColumns = R"sql(
 SELECT a.id, a.url, a.canonical_url, a.title, a.author,
   COALESCE(a.published, ''), a.first_seen, a.outlet,
   (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
-  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id)
-FROM articles a ORDER BY COALESCE(a.published, a.first_seen), a.id)sql");
-  if (!st.ok()) return st.status();
-  std::vector<ArticleRow> rows;
-  Stmt& r = **st;
-  Status s;
-  while (r.Step(&s)) {
-    ArticleRow a;
-    a.id = r.Int(0);
-    a.url = r.Text(1);
-    a.canonical_url = r.Text(2);
-    a.title = r.Text(3);
-    a.author = r.Text(4);
-    a.published = r.Text(5);
-    a.first_seen = r.Text(6);
-    a.source = r.Text(7);
-    a.claims = r.Int(8);
-    a.revisions = r.Int(9);
-    rows.push_back(std::move(a));
-  }
-  CT_RETURN_IF_ERROR(s);
-  return rows;
-}
+  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id))sql";
 
-Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
-  auto st = Prepare(R"sql(
-SELECT a.id, a.url, a.canonical_url, a.title, a.author,
-  COALESCE(a.published, ''), a.first_seen, a.outlet,
-  (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.text,
-  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id)
-FROM articles a WHERE a.id = ?1)sql");
-  if (!st.ok()) return st.status();
-  Stmt& r = **st;
-  Status s;
-  if (!r.Bind(1, id).Step(&s)) {
-    if (!s.ok()) return s;
-    return std::optional<ArticleRow>();
-  }
+ArticleRow ReadArticle(const Stmt& r) {
   ArticleRow a;
   a.id = r.Int(0);
   a.url = r.Text(1);
@@ -637,8 +605,37 @@ FROM articles a WHERE a.id = ?1)sql");
   a.first_seen = r.Text(6);
   a.source = r.Text(7);
   a.claims = r.Int(8);
-  a.text = r.Text(9);
-  a.revisions = r.Int(10);
+  a.revisions = r.Int(9);
+  return a;
+}
+
+}  // namespace
+
+Result<std::vector<ArticleRow>> ClaimStore::ListArticles() {
+  auto st = Prepare(std::string(kArticleColumns) +
+                    " FROM articles a ORDER BY COALESCE(a.published, "
+                    "a.first_seen), a.id");
+  if (!st.ok()) return st.status();
+  std::vector<ArticleRow> rows;
+  Stmt& r = **st;
+  Status s;
+  while (r.Step(&s)) rows.push_back(ReadArticle(r));
+  CT_RETURN_IF_ERROR(s);
+  return rows;
+}
+
+Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
+  auto st = Prepare(std::string(kArticleColumns) +
+                    ", a.text FROM articles a WHERE a.id = ?1");
+  if (!st.ok()) return st.status();
+  Stmt& r = **st;
+  Status s;
+  if (!r.Bind(1, id).Step(&s)) {
+    if (!s.ok()) return s;
+    return std::optional<ArticleRow>();
+  }
+  ArticleRow a = ReadArticle(r);
+  a.text = r.Text(10);
   return std::optional<ArticleRow>(std::move(a));
 }
 

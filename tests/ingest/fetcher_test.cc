@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "tests/ingest/gzip.h"
 #include "tests/ingest/test_server.h"
 
 using ct::Status;
@@ -16,21 +17,9 @@ using ct::testing::TestServer;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
-namespace {
+using ct::testing::Gzip;
 
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+namespace {
 
 ct::testing::Handler Redirect(std::string to, int status = 302) {
   return [to, status](HTTPServerRequest&, HTTPServerResponse& res) {

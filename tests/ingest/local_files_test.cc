@@ -7,8 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/ingest/gzip.h"
+
 namespace fs = std::filesystem;
 using namespace ct::ingest;
+
+using ct::testing::Gzip;
 
 namespace {
 
@@ -26,20 +30,6 @@ struct TempDir {
   }
   std::string path;
 };
-
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 }  // namespace
 
