@@ -10,7 +10,6 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
-#include <signal.h>
 
 #include <charconv>
 #include <cstdio>
@@ -246,26 +245,6 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
                                e.displayText());
   }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
-}
-
-Status RunServer(const ServerOptions& options) {
-  // Block the signals before the server's threads start, so that only
-  // sigwait below receives them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto server = Server::Start(options);
-  if (!server.ok()) return server.status();
-  std::fprintf(stderr, "claimtrack: serving %s on http://%s:%d/\n",
-               options.db_path.c_str(), options.host.c_str(),
-               (*server)->port());
-  int sig = 0;
-  sigwait(&signals, &sig);
-  std::fprintf(stderr, "claimtrack: stopping\n");
-  (*server)->Stop();
-  return Status::Ok();
 }
 
 }  // namespace ct::web

@@ -49,9 +49,6 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-// Starts a server and serves until SIGINT or SIGTERM.
-Status RunServer(const ServerOptions& options);
-
 }  // namespace ct::web
 
 #endif  // CT_WEB_SERVER_H_
