@@ -155,7 +155,7 @@ std::string NumberLineSvg(const store::FactRow& fact) {
       "<svg role=\"img\" aria-label=\"values by source\" "
       "viewBox=\"0 0 %d %d\" width=\"100%%\" style=\"max-width:%dpx\" "
       "xmlns=\"http://www.w3.org/2000/svg\">",
-      kLeft + kWidth + 20, height, kLeft + kWidth + 20);
+      kLeft + kWidth + 60, height, kLeft + kWidth + 60);
   out += buf;
   int y = kTop;
   for (const store::ClaimRow& r : fact.claims) {
