@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
@@ -122,12 +123,16 @@ TEST_CASE("Fetch follows redirects and stops at loops and long chains",
 }
 
 TEST_CASE("Fetch gives up on a server that never answers", "[ingest][fetch]") {
-  TestServer server({{"/slow", [](HTTPServerRequest&, HTTPServerResponse& res) {
-                        std::this_thread::sleep_for(
-                            std::chrono::milliseconds(2500));
-                        res.setContentLength(2);
-                        res.send() << "ok";
-                      }}});
+  std::atomic<bool> done{false};
+  TestServer server(
+      {{"/slow", [&done](HTTPServerRequest&, HTTPServerResponse& res) {
+          // Silent for 2.5 s, or until the test is done.
+          for (int i = 0; i < 50 && !done; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          }
+          res.setContentLength(2);
+          res.send() << "ok";
+        }}});
   FetchOptions o = Quick();
   o.total_timeout = std::chrono::milliseconds(500);
   auto start = std::chrono::steady_clock::now();
@@ -136,6 +141,7 @@ TEST_CASE("Fetch gives up on a server that never answers", "[ingest][fetch]") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kTimeout);
   CHECK(took < std::chrono::milliseconds(2000));
+  done = true;
 }
 
 TEST_CASE("Fetch refuses a body over the cap and one cut short",

@@ -13,10 +13,12 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/URI.h>
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace ct::testing {
 
@@ -35,7 +37,14 @@ class TestServer {
                                                       socket_, params);
     server_->start();
   }
-  ~TestServer() { server_->stopAll(true); }
+  ~TestServer() {
+    // Handlers may still be running (a slow one sleeps); wait for them, or
+    // they would outlive the objects they use when the test process exits.
+    server_->stopAll(true);
+    for (int i = 0; i < 400 && server_->currentConnections() > 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+  }
 
   std::string Url(const std::string& path) const {
     return "http://127.0.0.1:" + std::to_string(socket_.address().port()) +
