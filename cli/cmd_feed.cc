@@ -1,9 +1,7 @@
 // parse-feed: one feed, from a file or a URL, as JSON.
 
 #include <charconv>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "ingest/feed_parser.h"
@@ -57,15 +55,9 @@ int CmdParseFeed(const Context&, const Argv& argv) {
     input.content_type = fetched->content_type;
     input.content_location = fetched->content_location;
   } else {
-    std::ifstream in(target, std::ios::binary);
-    if (!in) return Fail(kExitUsage, "parse-feed: " + target + ": cannot read");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto raw = ingest::MaybeGunzip(buffer.str(), options->max_bytes);
-    if (!raw.ok()) {
-      return Fail(kExitUsage,
-                  "parse-feed: " + target + ": " + raw.status().message());
-    }
+    auto raw = ingest::ReadFileBytes(target, options->max_bytes);
+    if (!raw.ok())
+      return Fail(kExitUsage, "parse-feed: " + raw.status().message());
     bytes = std::move(*raw);
     input.url = ingest::FileUrl(target);
   }

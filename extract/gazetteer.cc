@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "common/text.h"
 #include "extract/lexer.h"
 #include "extract/quantity_parser.h"
 
@@ -13,6 +14,8 @@ namespace ct::extract {
 extern const char kBuiltinGazetteer[];
 
 namespace {
+
+using text::Trim;
 
 constexpr std::string_view kKinds[] = {"lab",        "company",    "cloud",
                                        "chipmaker",  "datacenter", "product",
@@ -28,16 +31,6 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
     }
   }
   return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 std::vector<std::string> Words(std::string_view text) {

@@ -394,9 +394,6 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
           metric = found;
         }
       }
-      if (s.Is(q.last + 1, "per") || s.Is(q.last + 1, "a")) {
-        if (s.Is(q.last + 1, "per")) return "price";
-      }
       return std::string(metric);
     }
     default:

@@ -10,18 +10,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/text.h"
+
 namespace ct::extract {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+using text::Lower;
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+using WordSet = std::unordered_set<std::string_view>;
 
 // ---------------------------------------------------------------------------
 // Vocabulary.
@@ -531,7 +527,7 @@ LeftQualifiers() {
       QualifierPhrase p;
       std::string_view phrase = row.phrase;
       for (const Token& t : Lex(phrase)) {
-        p.words.push_back(LowerAscii(phrase.substr(t.begin, t.end - t.begin)));
+        p.words.push_back(Lower(phrase.substr(t.begin, t.end - t.begin)));
       }
       p.qualifier = row.q;
       p.nearly = row.nearly;
@@ -1698,7 +1694,7 @@ SentenceTokens::SentenceTokens(std::string_view text)
     : text_(text), tokens_(Lex(text)) {
   lower_.reserve(tokens_.size());
   for (size_t i = 0; i < tokens_.size(); ++i) {
-    lower_.push_back(LowerAscii(Text(i)));
+    lower_.push_back(text::Lower(Text(i)));
   }
 }
 

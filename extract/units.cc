@@ -5,10 +5,13 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/text.h"
 #include "extract/lexer.h"
 
 namespace ct::extract {
 namespace {
+
+using text::Lower;
 
 struct Row {
   const char* phrase;  // Words as written; lexed into tokens.
@@ -372,14 +375,6 @@ const Row kPrefixRows[] = {
     {"SAR", "SAR", "SAR", 1, UnitKind::kCurrency, E, _},
     {"AED", "AED", "AED", 1, UnitKind::kCurrency, E, _},
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 class Table {
  public:

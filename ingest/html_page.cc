@@ -23,6 +23,7 @@
 namespace ct::ingest {
 namespace {
 
+using text::Lower;
 using text::Squash;
 
 struct DocFree {
@@ -43,13 +44,6 @@ std::string Attr(const xmlNode* n, const char* name) {
   std::string out(reinterpret_cast<const char*>(v));
   xmlFree(v);
   return out;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 // The raw text under `n`, as a script's JSON is written.

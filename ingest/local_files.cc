@@ -5,6 +5,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "common/text.h"
 #include "ingest/charset.h"
 #include "ingest/dates.h"
 #include "ingest/html_page.h"
@@ -12,6 +13,8 @@
 
 namespace ct::ingest {
 namespace {
+
+using text::Trim;
 
 namespace fs = std::filesystem;
 
@@ -31,18 +34,6 @@ bool LooksBinary(std::string_view bytes) {
     }
   }
   return control * 10 > head.size();
-}
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 bool LooksLikeFeed(std::string_view bytes) {
@@ -117,14 +108,14 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
     }
   }
   size_t i = 0;
-  while (i < lines.size() && TrimView(lines[i]).empty()) ++i;
-  if (i < lines.size()) d.title = std::string(TrimView(lines[i++]));
+  while (i < lines.size() && Trim(lines[i]).empty()) ++i;
+  if (i < lines.size()) d.title = std::string(Trim(lines[i++]));
 
   // The header block, if every line up to the blank one is a known key.
   size_t end = i;
   bool header = end < lines.size();
-  while (end < lines.size() && !TrimView(lines[end]).empty()) {
-    std::string_view line = TrimView(lines[end]);
+  while (end < lines.size() && !Trim(lines[end]).empty()) {
+    std::string_view line = Trim(lines[end]);
     size_t colon = line.find(':');
     std::string_view key =
         colon == std::string_view::npos ? "" : line.substr(0, colon);
@@ -137,10 +128,10 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
   }
   if (header && end > i) {
     for (size_t k = i; k < end; ++k) {
-      std::string_view line = TrimView(lines[k]);
+      std::string_view line = Trim(lines[k]);
       size_t colon = line.find(':');
       std::string_view key = line.substr(0, colon);
-      std::string value(TrimView(line.substr(colon + 1)));
+      std::string value(Trim(line.substr(colon + 1)));
       if (key == "Source") d.outlet = value;
       if (key == "Published") d.published = NormalizeDate(value);
       if (key == "Author") d.author = value;
@@ -148,7 +139,7 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
     }
     i = end;
   }
-  while (i < lines.size() && TrimView(lines[i]).empty()) ++i;
+  while (i < lines.size() && Trim(lines[i]).empty()) ++i;
   std::string body;
   for (; i < lines.size(); ++i) {
     std::string_view line = lines[i];
@@ -163,7 +154,7 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
   return d;
 }
 
-Result<Document> ReadLocalFile(const std::string& path, size_t max_bytes) {
+Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec) return Status::NotFound(path + ": " + ec.message());
@@ -177,9 +168,14 @@ Result<Document> ReadLocalFile(const std::string& path, size_t max_bytes) {
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (!in) return Status::IoError(path + ": cannot read");
-
   auto inflated = MaybeGunzip(std::move(bytes), max_bytes);
   if (!inflated.ok()) return inflated.status().WithContext(path);
+  return inflated;
+}
+
+Result<Document> ReadLocalFile(const std::string& path, size_t max_bytes) {
+  auto inflated = ReadFileBytes(path, max_bytes);
+  if (!inflated.ok()) return inflated.status();
   std::string& raw = *inflated;
   bool utf16 = raw.size() >= 2 && (raw.compare(0, 2, "\xFF\xFE") == 0 ||
                                    raw.compare(0, 2, "\xFE\xFF") == 0);

@@ -32,6 +32,11 @@ constexpr size_t kDefaultMaxBytes = 16 << 20;  // After decompression.
 // name order, without hidden ones. NotFound when there is nothing there.
 Result<std::vector<std::string>> ListLocalFiles(const std::string& path);
 
+// The bytes of a file, gunzipped when they are gzip. NotFound, IoError, or
+// TooLarge past `max_bytes` (before or after inflating); messages name it.
+Result<std::string> ReadFileBytes(const std::string& path,
+                                  size_t max_bytes = kDefaultMaxBytes);
+
 // Reads and parses one file. InvalidArgument when it is not text (binary
 // data, NUL bytes), TooLarge when it inflates past `max_bytes`.
 Result<Document> ReadLocalFile(const std::string& path,

@@ -3,23 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/text.h"
+
 namespace ct::ingest {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-    s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-    s.remove_suffix(1);
-  return s;
-}
+using text::Lower;
+using text::Trim;
 
 // Whether `path` matches a robots pattern: '*' for any run, '$' at the end
 // to anchor. Linear enough for patterns of a few dozen characters.

@@ -7,12 +7,10 @@
 #include <condition_variable>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "ingest/charset.h"
@@ -107,33 +105,6 @@ class RobotsCache {
   std::map<std::string, ingest::RobotsRules> rules_;
 };
 
-std::string ReadFile(const std::string& path, size_t max_bytes, Status* s) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    *s = Status::NotFound(path + ": " + ec.message());
-    return "";
-  }
-  if (size > max_bytes) {
-    *s = Status::TooLarge(path + ": larger than " + std::to_string(max_bytes) +
-                          " bytes");
-    return "";
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (!in) {
-    *s = Status::IoError(path + ": cannot read");
-    return "";
-  }
-  auto raw = ingest::MaybeGunzip(buffer.str(), max_bytes);
-  if (!raw.ok()) {
-    *s = raw.status().WithContext(path);
-    return "";
-  }
-  return std::move(*raw);
-}
-
 class Runner {
  public:
   Runner(const extract::ClaimExtractor& extractor, ingest::Fetcher* fetcher,
@@ -168,12 +139,12 @@ class Runner {
   }
 
   void RunFile(const std::string& path, JobResult* r) {
-    Status s;
-    std::string bytes = ReadFile(path, options_.fetch.max_bytes, &s);
-    if (!s.ok()) {
-      r->status = s;
+    auto read = ingest::ReadFileBytes(path, options_.fetch.max_bytes);
+    if (!read.ok()) {
+      r->status = read.status();
       return;
     }
+    const std::string& bytes = *read;
     if (ingest::LooksLikeFeed(bytes)) {
       ingest::FeedInput in;
       in.bytes = bytes;
@@ -334,10 +305,10 @@ std::vector<Job> Expand(const std::vector<std::string>& inputs,
       bool opml =
           file.size() > 5 && file.compare(file.size() - 5, 5, ".opml") == 0;
       if (opml) {
-        Status s;
-        std::string bytes = ReadFile(file, options.fetch.max_bytes, &s);
-        auto feeds = s.ok() ? ingest::ParseOpml(bytes)
-                            : Result<std::vector<ingest::OpmlFeed>>(s);
+        auto bytes = ingest::ReadFileBytes(file, options.fetch.max_bytes);
+        auto feeds =
+            bytes.ok() ? ingest::ParseOpml(*bytes)
+                       : Result<std::vector<ingest::OpmlFeed>>(bytes.status());
         if (!feeds.ok()) {
           errors->push_back(feeds.status().WithContext(file).message());
           continue;
