@@ -7,6 +7,10 @@ namespace ct::extract {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsAsciiAlnum(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -49,15 +53,31 @@ size_t ScanNumberTail(std::string_view s, size_t i) {
 
 // Currency codes that news glues to amounts: "USD1,700", "RM23.50". The
 // lexer splits them off so that the amount lexes as a number, while model
-// names with digits ("GB200", "MI450") stay whole.
-bool IsGluedCurrencyCode(std::string_view letters) {
+// names with digits ("GB200", "MI450") stay whole. "PS", the ASCII
+// transliteration of "£", splits only before an amount that cannot be a
+// console's name: "PS2.7m", "PS21,700", but not "PS5".
+bool IsGluedCurrencyCode(std::string_view s, size_t begin, size_t digits) {
   static constexpr std::string_view kCodes[] = {
       "USD", "US",  "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "JPY",
       "CNY", "RMB", "INR", "CHF", "KRW", "RM",  "Rs",  "A",   "NZ",  "HK"};
+  std::string_view letters = s.substr(begin, digits - begin);
   for (std::string_view c : kCodes) {
     if (letters == c) return true;
   }
-  return false;
+  if (letters != "PS") return false;
+  size_t i = digits;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && IsDigit(s[i + 1])) {
+    return true;
+  }
+  // A scale glued to the amount: "PS6m", "PS8bn", "PS40k".
+  size_t scale = i;
+  while (scale < s.size() && scale - i < 2 &&
+         (s[scale] == 'm' || s[scale] == 'b' || s[scale] == 'n' ||
+          s[scale] == 'k')) {
+    ++scale;
+  }
+  return scale > i && (scale == s.size() || !IsAsciiAlnum(s[scale]));
 }
 
 }  // namespace
@@ -89,7 +109,7 @@ std::vector<Token> Lex(std::string_view s) {
       i = next;
       while (i < s.size()) {
         if (IsDigit(s[i]) && kind == TokenKind::kWord &&
-            IsGluedCurrencyCode(s.substr(begin, i - begin))) {
+            IsGluedCurrencyCode(s, begin, i)) {
           break;  // "USD1,700" -> "USD" "1,700".
         }
         if (IsDigit(s[i])) {

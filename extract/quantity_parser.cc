@@ -744,10 +744,16 @@ bool MatchesWords(const SentenceTokens& s, size_t i, const UnitDef& def) {
       return false;
     }
   }
-  if (def.attached && !s.Attached(i)) return false;
-  if (def.prefix) return true;
-  // A unit word must end there: "MW" but not the "M" of "MWh".
   size_t after = i + def.words.size();
+  if (def.prefix) {
+    if (!def.attached) return true;
+    for (size_t t = i + 1; t <= after; ++t) {
+      if (t >= s.size() || !s.Attached(t)) return false;
+    }
+    return s.IsNumber(after);
+  }
+  if (def.attached && !s.Attached(i)) return false;
+  // A unit word must end there: "MW" but not the "M" of "MWh".
   if (after < s.size() && s.Attached(after) &&
       s.token(after).kind != TokenKind::kSymbol) {
     return false;
@@ -769,6 +775,8 @@ std::optional<UnitMatch> MatchUnit(
   return std::nullopt;
 }
 
+bool LooksPlural(std::string_view w);
+
 std::string Singular(std::string_view word) {
   static const auto* irregular =
       new std::unordered_map<std::string_view, std::string_view>{
@@ -780,6 +788,10 @@ std::string Singular(std::string_view word) {
   auto it = irregular->find(word);
   if (it != irregular->end()) return std::string(it->second);
   std::string w(word);
+  if (LooksPlural(w) && w.size() > 4 &&
+      w.compare(w.size() - 3, 3, "men") == 0) {
+    return w.substr(0, w.size() - 3) + "man";
+  }
   auto ends = [&](std::string_view suffix) {
     return w.size() > suffix.size() + 1 &&
            w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -795,6 +807,11 @@ std::string Singular(std::string_view word) {
 
 bool LooksPlural(std::string_view w) {
   if (w == "people" || w == "children" || w == "staff") return true;
+  // "fishermen", "women"; not "specimen", "omen".
+  if (w.size() > 4 && w.compare(w.size() - 3, 3, "men") == 0 &&
+      w != "specimen" && w != "regimen" && w != "abdomen") {
+    return true;
+  }
   return w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' &&
          w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i';
 }
@@ -805,12 +822,15 @@ bool LowercaseWord(const SentenceTokens& s, size_t i) {
   return c >= 'a' && c <= 'z';
 }
 
-bool IsParticiple(std::string_view w) {
-  auto ends = [&](std::string_view suf) {
-    return w.size() > suf.size() + 2 &&
-           w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-  };
-  return ends("ing") || ends("ed");
+// Words that follow a number as its verb or comparison, not as the thing
+// counted: "about 1,000 come from Asia", "40k cheaper than".
+bool IsVerbAfterNumber(const SentenceTokens& s, size_t i) {
+  static const WordSet* verbs = new WordSet{
+      "come", "came",   "go",     "went",   "live",  "lived", "remain",
+      "work", "worked", "die",    "died",   "think", "want",  "need",
+      "know", "become", "became", "seem",   "feel",  "get",   "got",
+      "make", "take",   "see",    "appear", "agree", "voted", "say"};
+  return verbs->count(s.Lower(i)) > 0 || s.Is(i + 1, "than");
 }
 
 // What a number counts: "300 new data centers" -> "data center".
@@ -821,12 +841,17 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
        ++skipped) {
     ++t;
   }
-  // Names between the number and a plural noun: "160 million AMD shares".
-  for (size_t f = t, n = 0; n < 2 && f < s.size(); ++f, ++n) {
-    bool name = s.token(f).kind == TokenKind::kAlnum ||
-                (s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
-                 !IsMonth(s.Text(f)));
-    if (!name) {
+  auto is_name = [&](size_t f) {
+    return s.token(f).kind == TokenKind::kAlnum ||
+           (s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
+            !IsMonth(s.Text(f)));
+  };
+  // Names between the number and a plural noun: "160 million AMD shares",
+  // "460 Kia and Hyundai vehicles".
+  for (size_t f = t, n = 0; n < 4 && f < s.size(); ++f, ++n) {
+    bool joiner = f > t && (s.Is(f, "and") || s.Is(f, "&")) && is_name(f - 1) &&
+                  f + 1 < s.size() && is_name(f + 1);
+    if (!is_name(f) && !joiner) {
       if (f > t && LowercaseWord(s, f) && LooksPlural(s.Lower(f)) &&
           !IsNounStopWord(s.Lower(f))) {
         t = f;
@@ -834,8 +859,6 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
       break;
     }
   }
-  std::string noun;
-  size_t last = 0;
   auto plain_noun = [&](size_t i) {
     if (!LowercaseWord(s, i)) return false;
     const std::string& w = s.Lower(i);
@@ -846,30 +869,62 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     };
     return !(ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w)));
   };
-  // A participle counts only before a plural noun: "400 charging stations",
-  // "300 recorded songs"; "300 planned" counts nothing.
-  auto nounish = [&](size_t i) {
-    if (plain_noun(i)) return true;
-    if (!LowercaseWord(s, i) || IsNounStopWord(s.Lower(i))) return false;
-    return plain_noun(i + 1) && LooksPlural(s.Lower(i + 1));
-  };
-  // Up to three words, ending at the first plural: "data centers", "course
-  // meal", "first-team players".
-  for (int n = 0; n < 3 && nounish(t); ++n, ++t) {
-    std::string w = s.Lower(t);
-    if (s.Is(t + 1, "-") && s.Attached(t + 1) && s.Attached(t + 2) &&
-        nounish(t + 2)) {
-      w += "-" + s.Lower(t + 2);
-      t += 2;
+  // One word of the counted thing, maybe hyphenated ("first-team",
+  // "coal-fired"); returns the index of its last token, or 0 when none.
+  auto word_end = [&](size_t i, bool* participle) -> size_t {
+    *participle = false;
+    if (!LowercaseWord(s, i) || IsNounStopWord(s.Lower(i))) return 0;
+    if (s.Is(i + 1, "-") && s.Attached(i + 1) && s.Attached(i + 2) &&
+        LowercaseWord(s, i + 2) && !IsNounStopWord(s.Lower(i + 2))) {
+      return i + 2;
     }
-    if (!noun.empty()) noun += ' ';
-    bool plural = LooksPlural(w);
-    noun += plural ? Singular(w) : w;
-    last = t;
-    if (plural || w == "people" || w == "staff") break;
-    // A singular word goes on only into a plural: "data center(s)", but
-    // "a 12 page document" counts pages.
-    if (!(nounish(t + 1) && LooksPlural(s.Lower(t + 1)))) break;
+    if (plain_noun(i)) return i;
+    // "charging", "recorded": only before a plural. A change word after a
+    // noun is a noun too: "job cuts", "price rises".
+    *participle = !(i > t && ChangeOf(s.Lower(i)) != 0 &&
+                    LooksPlural(s.Lower(i)) && plain_noun(i - 1));
+    return i;
+  };
+  // Up to four words ending at the first plural: "data centers",
+  // "first-team players", "public housing properties", "straight World
+  // Cups". Participles and names count only on the way to a plural.
+  size_t last = 0;
+  std::vector<size_t> singular;  // Leading plain nouns, token ends.
+  bool plain_so_far = true;
+  for (size_t u = t, n = 0; n < 4 && u < s.size(); ++n) {
+    bool participle = false;
+    size_t end = word_end(u, &participle);
+    bool name = end == 0 && is_name(u);
+    if (end == 0 && !name) break;
+    if (name) end = u;
+    const std::string& w = s.Lower(end);
+    if (!participle && LooksPlural(w) && !IsNounStopWord(w) &&
+        (!name || (s.Capitalized(end) && !s.Capitalized(end + 1)))) {
+      last = end;
+      break;
+    }
+    if (name || participle) plain_so_far = false;
+    if (plain_so_far && !(n == 0 && IsVerbAfterNumber(s, u))) {
+      singular.push_back(end);
+    }
+    u = end + 1;
+  }
+  // No plural: the plain nouns that follow, "three course meal", "one
+  // particular demand", up to three.
+  if (last == 0 && !singular.empty()) {
+    last = singular[std::min<size_t>(singular.size(), 3) - 1];
+  }
+  std::string noun;
+  if (last != 0) {
+    for (size_t u = t; u <= last; ++u) {
+      const std::string& w = s.Lower(u);
+      if (s.Is(u, "-")) {
+        noun += '-';
+        continue;
+      }
+      if (!noun.empty() && noun.back() != '-') noun += ' ';
+      noun += u == last ? Singular(w) : w;
+    }
   }
   if (noun.empty() && t < s.size() && s.Capitalized(t) &&
       LooksPlural(s.Lower(t)) && !IsFunctionWord(s.Lower(t)) &&
@@ -882,14 +937,11 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   if (noun.empty()) return false;
   q->noun = noun;
   // As written, with its adjectives: "seven European countries" counts
-  // "European countries" of the noun "country".
-  // Written without leading participles and comparatives, which qualify
-  // the count rather than name it: "400 charging stations" counts stations.
+  // "European countries" of the noun "country". Words that qualify the
+  // count rather than name it stay out: "5 more GPUs".
   size_t from = k;
-  while (from < last && LowercaseWord(s, from) &&
-         (IsParticiple(s.Lower(from)) || s.Is(from, "more") ||
-          s.Is(from, "additional") || s.Is(from, "extra") ||
-          s.Is(from, "further"))) {
+  while (from < last && (s.Is(from, "more") || s.Is(from, "additional") ||
+                         s.Is(from, "extra") || s.Is(from, "further"))) {
     ++from;
   }
   q->noun_written = std::string(s.text().substr(
@@ -958,6 +1010,34 @@ struct Parse {
 
 bool IsDurationUnit(const UnitDef* u) {
   return u != nullptr && u->kind == UnitKind::kDuration;
+}
+
+// An age set off by commas after a name: "Maddon, 66, said". The number
+// has nothing else after it, a name before it, and a comma or bracket
+// closing it.
+void FindAppositiveAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
+  size_t n = q->number_first;
+  if (p.prefixed || p.scaled || p.spelled || !p.plain_integer || n < 2 ||
+      q->number < 1 || q->number > 119 || q->last != q->number_last) {
+    return;
+  }
+  if (!s.Is(n - 1, ",") || !s.Capitalized(n - 2) ||
+      IsFunctionWord(s.Lower(n - 2)) || IsMonth(s.Text(n - 2))) {
+    return;
+  }
+  size_t after = q->last + 1;
+  if (!(s.Is(after, ",") || s.Is(after, ")"))) return;
+  static const UnitDef* years = [] {
+    for (const UnitDef* def : *UnitsStartingWith("years")) {
+      if (def->words.size() == 1 && def->kind == UnitKind::kDuration) {
+        return def;
+      }
+    }
+    return static_cast<const UnitDef*>(nullptr);
+  }();
+  if (years == nullptr) return;
+  q->unit = years;
+  q->age = true;
 }
 
 // A unit in a hyphenated compound: "300-megawatt campus".
@@ -1358,8 +1438,8 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         q.last = k + 1;
         return p;
       }
-    } else if (!FindGpu(s, k, &q)) {
-      FindCountNoun(s, k, &q);
+    } else if (!FindGpu(s, k, &q) && !FindCountNoun(s, k, &q)) {
+      FindAppositiveAge(s, p, &q);
     }
   }
 
@@ -1473,7 +1553,11 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       unitless && !q.is_range) {
     double v = q.number;
     if (v >= 1800 && v <= 2199) {
-      bool plural_noun = counted_thing && LooksPlural(q.noun_written);
+      // Not a name after it: "the 1988 horror film Childs Play".
+      bool plural_noun =
+          counted_thing && LooksPlural(q.noun_written) &&
+          std::none_of(q.noun_written.begin() + 1, q.noun_written.end(),
+                       [](char c) { return c >= 'A' && c <= 'Z'; });
       bool time_word = n > 0 && IsTimePreposition(s.Lower(n - 1));
       // "Mar 9 2018 MIT researchers": a year after a day of a month.
       if (n > 1 && s.IsNumber(n - 1) && IsMonth(s.Text(n - 2)))

@@ -204,6 +204,7 @@ const Row kSuffixRows[] = {
     {"MB", "MB", "B", 1e6, UnitKind::kBytes, E, _},
     {"hp", "hp", "hp", 1, UnitKind::kOther, _, _},
     {"bhp", "bhp", "hp", 1, UnitKind::kOther, _, _},
+    {"PS", "PS", "hp", 1, UnitKind::kOther, E, _},  // Pferdestärke.
     {"horsepower", "hp", "hp", 1, UnitKind::kOther, _, _},
     {"lb-ft", "lb-ft", "lb-ft", 1, UnitKind::kOther, _, _},
     {"pound-feet", "lb-ft", "lb-ft", 1, UnitKind::kOther, _, _},
@@ -333,7 +334,8 @@ const Row kSuffixRows[] = {
     {"°F", "°F", "°F", 1, UnitKind::kOther, E, _},
 };
 
-// Currency signs and codes before the number.
+// Currency signs and codes before the number. A prefix row marked
+// attached is read only when the number follows without a space.
 const Row kPrefixRows[] = {
     {"$", "$", "USD", 1, UnitKind::kCurrency, _, _},
     {"US$", "US$", "USD", 1, UnitKind::kCurrency, E, _},
@@ -352,6 +354,10 @@ const Row kPrefixRows[] = {
     {"£", "£", "GBP", 1, UnitKind::kCurrency, _, _},
     {"GBP", "GBP", "GBP", 1, UnitKind::kCurrency, E, _},
     {"¥", "¥", "JPY", 1, UnitKind::kCurrency, _, _},
+    // ASCII transliterations of "£" and "¥" that some feeds carry
+    // ("PS2.7m", "Y=590 billion"), read only when glued to the amount.
+    {"PS", "£", "GBP", 1, UnitKind::kCurrency, E, A},
+    {"Y=", "¥", "JPY", 1, UnitKind::kCurrency, E, A},
     {"JPY", "JPY", "JPY", 1, UnitKind::kCurrency, E, _},
     {"CNY", "CNY", "CNY", 1, UnitKind::kCurrency, E, _},
     {"RMB", "RMB", "CNY", 1, UnitKind::kCurrency, E, _},

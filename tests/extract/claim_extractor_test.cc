@@ -227,6 +227,48 @@ TEST_CASE("ExtractClaims reads ISO currency codes", "[extract]") {
   CHECK(yuan.unit == "CNY");
 }
 
+TEST_CASE("ExtractClaims reads the ASCII spellings of pound and yen signs",
+          "[extract]") {
+  Claim pounds = Single("The bonus was worth up to PS2.7m last year.");
+  CHECK(Get(pounds.value) == Near(2.7e6));
+  CHECK(pounds.unit == "GBP");
+  CHECK(pounds.written_unit == "\u00a3");
+
+  Claim grouped = Single("Each seat cost PS21,700 on the charter.");
+  CHECK(grouped.unit == "GBP");
+
+  Claim yen = Single("The group now expects a profit of Y=590 billion.");
+  CHECK(Get(yen.value) == Near(5.9e11));
+  CHECK(yen.unit == "JPY");
+  CHECK(yen.written_unit == "\u00a5");
+}
+
+TEST_CASE(
+    "ExtractClaims keeps console names and PS after a number apart "
+    "from pounds",
+    "[extract]") {
+  Claim consoles = Single("The studio shipped 5 PS5 consoles to reviewers.");
+  CHECK(consoles.unit == "count");
+
+  Claim power = Single("The tuned engine makes 300 PS.");
+  CHECK(power.unit == "hp");
+
+  CHECK(Extract("Set Y = 5 in the model.").size() == 1);
+  CHECK(Extract("Set Y = 5 in the model.")[0].unit == "count");
+}
+
+TEST_CASE("ExtractClaims reads an age set off by commas after a name",
+          "[extract]") {
+  Claim age = Single("Lisa Marsh, 56, told investors the plan would hold.");
+  CHECK(Get(age.value) == Near(56));
+  CHECK(age.unit == "year");
+  CHECK(age.written_unit == "year-old");
+
+  // A count in a list keeps no age: nothing follows the name's comma.
+  Claim sites = Single("It runs sites in Ohio, Texas and Iowa, 3 in all.");
+  CHECK(sites.written_unit != "year-old");
+}
+
 // ---------------------------------------------------------------------------
 // Spelled-out numbers.
 
@@ -569,6 +611,50 @@ TEST_CASE("ExtractClaims counts nouns with their singular", "[extract]") {
   CHECK(Get(users.value) == Near(8e8));
   CHECK(users.unit == "count");
   CHECK(users.noun == "user");
+}
+
+TEST_CASE("ExtractClaims keeps the words that name what is counted",
+          "[extract]") {
+  Claim containers = Single("The port moved 9,300 shipping containers.");
+  CHECK(containers.written_unit == "shipping containers");
+  CHECK(containers.noun == "shipping container");
+
+  Claim homes = Single("The city rents out 1,100 public housing properties.");
+  CHECK(homes.written_unit == "public housing properties");
+  CHECK(homes.noun == "public housing property");
+
+  Claim crews = Single("The harbour still has 60 commercial fishermen.");
+  CHECK(crews.noun == "commercial fisherman");
+
+  Claim cuts = Single("The carrier announced about 900 job cuts.");
+  CHECK(cuts.written_unit == "job cuts");
+
+  Claim cups = Single("Her side won 3 straight World Cups.");
+  CHECK(cups.written_unit == "straight World Cups");
+
+  Claim pact = Single("The 11 member trade agreement took effect.");
+  CHECK(pact.written_unit == "member trade agreement");
+
+  Claim cars = Single("Police recovered 460 Kia and Hyundai vehicles.");
+  CHECK(cars.written_unit == "Kia and Hyundai vehicles");
+  CHECK(cars.noun == "vehicle");
+}
+
+TEST_CASE(
+    "ExtractClaims counts nothing in a verb or a comparison after a "
+    "number",
+    "[extract]") {
+  Claim verb = Single("About 1,000 come from suppliers in Taiwan.");
+  CHECK(verb.unit == "count");
+  CHECK(verb.written_unit.empty());
+
+  Claim cheaper = Single("The new card is 40k cheaper than the old one.");
+  CHECK(cheaper.written_unit.empty());
+}
+
+TEST_CASE("ExtractClaims does not count a name after a year", "[extract]") {
+  CHECK(
+      Extract("It was a remake of the 1988 horror film Childs Play.").empty());
 }
 
 TEST_CASE("ExtractClaims counts shares as the share metric", "[extract]") {
