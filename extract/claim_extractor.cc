@@ -235,7 +235,8 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
         if (!q.per.empty()) {
           // A rate: "$58 per barrel" is USD/barrel, written "$ per barrel".
           c.unit += "/" + q.per;
-          c.written_unit += " per " + q.per_written;
+          if (!c.written_unit.empty()) c.written_unit += ' ';
+          c.written_unit += "per " + q.per_written;
         }
         if (q.age) c.written_unit += "-old";
         c.qualifier = q.qualifier;

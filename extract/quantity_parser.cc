@@ -822,6 +822,27 @@ bool LowercaseWord(const SentenceTokens& s, size_t i) {
   return c >= 'a' && c <= 'z';
 }
 
+bool IsParticiple(std::string_view w) {
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() + 2 &&
+           w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends("ing") || ends("ed");
+}
+
+// Adjective endings: "particular", "digital", "massive", "famous".
+bool LooksAdjective(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {
+      "al", "ar", "ic", "ous", "ive", "ful", "less", "ary", "ible", "able"};
+  for (std::string_view e : kEndings) {
+    if (w.size() > e.size() + 3 &&
+        w.compare(w.size() - e.size(), e.size(), e) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Words that follow a number as its verb or comparison, not as the thing
 // counted: "about 1,000 come from Asia", "40k cheaper than".
 bool IsVerbAfterNumber(const SentenceTokens& s, size_t i) {
@@ -841,14 +862,31 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
        ++skipped) {
     ++t;
   }
+  auto capital_name = [&](size_t f) {
+    return s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
+           !IsMonth(s.Text(f));
+  };
+  // Model numbers inside a name count as the name: "737 Max jets",
+  // "Model 3 sedans".
   auto is_name = [&](size_t f) {
-    return s.token(f).kind == TokenKind::kAlnum ||
-           (s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
-            !IsMonth(s.Text(f)));
+    if (s.token(f).kind == TokenKind::kAlnum || capital_name(f)) return true;
+    return f > k && s.IsNumber(f) &&
+           (capital_name(f + 1) || (f > k && capital_name(f - 1)));
+  };
+  // "A380s", "Model 3s": a model in the plural. Returns the index of the
+  // token that ends it, or 0.
+  auto plural_model = [&](size_t f) -> size_t {
+    std::string_view w = s.Text(f);
+    if (s.token(f).kind == TokenKind::kAlnum && w.size() > 1 &&
+        w.back() == 's' && w[w.size() - 2] >= '0' && w[w.size() - 2] <= '9') {
+      return f;
+    }
+    if (s.IsNumber(f) && s.Is(f + 1, "s") && s.Attached(f + 1)) return f + 1;
+    return 0;
   };
   // Names between the number and a plural noun: "160 million AMD shares",
   // "460 Kia and Hyundai vehicles".
-  for (size_t f = t, n = 0; n < 4 && f < s.size(); ++f, ++n) {
+  for (size_t f = t, n = 0; n < 6 && f < s.size(); ++f, ++n) {
     bool joiner = f > t && (s.Is(f, "and") || s.Is(f, "&")) && is_name(f - 1) &&
                   f + 1 < s.size() && is_name(f + 1);
     if (!is_name(f) && !joiner) {
@@ -891,16 +929,28 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   size_t last = 0;
   std::vector<size_t> singular;  // Leading plain nouns, token ends.
   bool plain_so_far = true;
-  for (size_t u = t, n = 0; n < 4 && u < s.size(); ++n) {
+  for (size_t u = t, n = 0; n < 5 && u < s.size(); ++n) {
+    // "digital and physical sales": adjectives joined on the way.
+    if (n > 0 && s.Is(u, "and") && LowercaseWord(s, u - 1) &&
+        LowercaseWord(s, u + 1) && !IsNounStopWord(s.Lower(u + 1))) {
+      plain_so_far = false;
+      ++u;
+    }
     bool participle = false;
     size_t end = word_end(u, &participle);
     bool name = end == 0 && is_name(u);
     if (end == 0 && !name) break;
     if (name) end = u;
     const std::string& w = s.Lower(end);
-    if (!participle && LooksPlural(w) && !IsNounStopWord(w) &&
-        (!name || (s.Capitalized(end) && !s.Capitalized(end + 1)))) {
+    bool plural_word =
+        LooksPlural(w) && !IsNounStopWord(w) &&
+        (!name || (s.Capitalized(end) && !s.Capitalized(end + 1)));
+    if (!participle && plural_word) {
       last = end;
+      break;
+    }
+    if (name && plural_model(end) != 0) {
+      last = plural_model(end);
       break;
     }
     if (name || participle) plain_so_far = false;
@@ -909,10 +959,14 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     }
     u = end + 1;
   }
-  // No plural: the plain nouns that follow, "three course meal", "one
-  // particular demand", up to three.
+  // No plural: the noun that follows, which a number counts even when a
+  // noun after it is the head ("a 12 page document" counts pages), with
+  // one more word after an adjective ("one particular demand").
   if (last == 0 && !singular.empty()) {
-    last = singular[std::min<size_t>(singular.size(), 3) - 1];
+    last = singular[0];
+    if (singular.size() > 1 && LooksAdjective(s.Lower(singular[0]))) {
+      last = singular[1];
+    }
   }
   std::string noun;
   if (last != 0) {
@@ -939,9 +993,23 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   // As written, with its adjectives: "seven European countries" counts
   // "European countries" of the noun "country". Words that qualify the
   // count rather than name it stay out: "5 more GPUs".
+  // What it is a count of: "5,700 categories of products".
+  if (LowercaseWord(s, last) && LooksPlural(s.Lower(last)) &&
+      s.Is(last + 1, "of") && plain_noun(last + 2)) {
+    last += 2;
+    if (plain_noun(last + 1) && !LooksPlural(s.Lower(last))) ++last;
+  }
+  // Written without leading participles and adverbs, which qualify the
+  // count rather than name it: "400 charging stations" counts stations.
   size_t from = k;
-  while (from < last && (s.Is(from, "more") || s.Is(from, "additional") ||
-                         s.Is(from, "extra") || s.Is(from, "further"))) {
+  auto adverb = [&](size_t i) {
+    const std::string& w = s.Lower(i);
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
+  };
+  while (from < last && LowercaseWord(s, from) &&
+         (IsParticiple(s.Lower(from)) || adverb(from) || s.Is(from, "more") ||
+          s.Is(from, "additional") || s.Is(from, "extra") ||
+          s.Is(from, "further"))) {
     ++from;
   }
   q->noun_written = std::string(s.text().substr(
@@ -1165,18 +1233,45 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
       "share", "barrel", "gallon", "ounce", "head",     "piece",  "person",
       "unit",  "ton",    "tonne",  "kilo",  "kilogram", "pound",  "litre",
       "liter", "game",   "season", "night", "seat",     "square"};
+  // A conversion in brackets stands between an amount and its rate:
+  // "C$6 (US$4.46) per share". The rate is read; the claim's text ends
+  // before the brackets.
+  bool extend = true;
+  if (s.Is(t, "(")) {
+    size_t close = t + 1;
+    while (close < s.size() && close < t + 8 && !s.Is(close, ")")) ++close;
+    if (!s.Is(close, ")")) return;
+    t = close + 1;
+    extend = false;
+  }
+  // "52,000 barrel-a-day", "£24 a-year": the rate glued with hyphens.
+  bool hyphened = s.Is(t, "-") && s.Attached(t) && s.Is(t + 1, "a") &&
+                  s.Attached(t + 1) && s.Is(t + 2, "-") && s.Attached(t + 2);
+  if (hyphened) t += 2;
   bool per = s.Is(t, "per") || (s.Is(t, "/") && s.Attached(t));
-  bool a = s.Is(t, "a") || s.Is(t, "an") || s.Is(t, "each");
+  bool a = s.Is(t, "a") || s.Is(t, "an") || s.Is(t, "each") || hyphened;
   if (!per && !a) return;
   size_t d = t + 1;
+  if (s.Is(d, "-") && s.Attached(d) && s.Attached(d + 1) && a) ++d;
   if (d >= s.size()) return;
-  // A unit from the table: "per sq m", "per kWh".
+  // "a year earlier", "a week ago": a time, not a rate.
+  static const WordSet* times_after =
+      new WordSet{"earlier", "ago", "before", "later", "after",
+                  "prior",   "on",  "back",   "from",  "since"};
+  if (a && d + 1 < s.size() && times_after->count(s.Lower(d + 1))) return;
+  auto set_last = [&](size_t last) {
+    if (extend) q->last = last;
+  };
+  // A unit from the table: "per sq m", "per kWh", "an ounce".
   if (auto unit = MatchUnit(s, d, &UnitsStartingWith)) {
-    if (a && unit->def->kind != UnitKind::kDuration) return;
-    q->per = unit->def->written;
-    q->per_written = std::string(s.text().substr(
-        s.token(d).begin, s.token(unit->last).end - s.token(d).begin));
-    q->last = unit->last;
+    if (!a || unit->def->kind == UnitKind::kDuration ||
+        singular_after_a->count(s.Lower(d))) {
+      q->per = unit->def->written;
+      q->per_written = std::string(s.text().substr(
+          s.token(d).begin, s.token(unit->last).end - s.token(d).begin));
+      set_last(unit->last);
+      return;
+    }
     return;
   }
   bool acronym = s.IsWord(d) && s.Text(d).size() >= 2 &&
@@ -1187,20 +1282,20 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
   if (a && !singular_after_a->count(w)) return;
   q->per = Singular(w);
   q->per_written = std::string(s.Text(d));
-  q->last = d;
+  set_last(d);
   // "per GPU-hour", "per kilowatt-hour".
   if (s.Is(d + 1, "-") && s.Attached(d + 1) && s.IsWord(d + 2) &&
       s.Attached(d + 2)) {
     q->per = s.Lower(d) + "-" + Singular(s.Lower(d + 2));
     q->per_written += "-" + std::string(s.Text(d + 2));
-    q->last = d + 2;
+    set_last(d + 2);
     return;
   }
   // "per square foot": one more word.
   if (w == "square" && LowercaseWord(s, d + 1)) {
     q->per += " " + Singular(s.Lower(d + 1));
     q->per_written += " " + std::string(s.Text(d + 1));
-    q->last = d + 1;
+    set_last(d + 1);
   }
 }
 
@@ -1648,19 +1743,25 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     }
   }
   // A number glued to a name after it: "4 MI450" is not "4", "3-nm".
-  // Spelled numbers need something to count: "one of the", "the two".
-  if (p.spelled && unitless && q.noun.empty()) return true;
+  // Spelled numbers need something to count: "one of the", "the two"; or
+  // a unit they share with the next: "eight or nine euros".
+  if (p.spelled && unitless && q.noun.empty()) {
+    if (!s.Is(q.last + 1, "or")) return true;
+    auto shared = ParseAt(s, q.last + 2, false);
+    return !shared || (shared->q.unit == nullptr && !shared->q.gpu &&
+                       shared->q.noun.empty());
+  }
   if (p.spelled && unitless && q.number == 1 &&
       (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
     return true;
   }
   // "not one GPU", "isn't one bad call", "those two things": a negation or
-  // a pointer back, not a figure.
+  // a pointer back, not a figure. A measure stays: "those three months".
   if (p.spelled && !q.is_range && n > 0) {
     const std::string& prev = s.Lower(n - 1);
     if (prev == "not" || prev == "no" || prev == "never" ||
-        (prev == "t" && n > 1 && s.Is(n - 2, "'")) || prev == "those" ||
-        prev == "these") {
+        (prev == "t" && n > 1 && s.Is(n - 2, "'")) ||
+        ((prev == "those" || prev == "these") && unitless)) {
       return true;
     }
   }
@@ -1742,19 +1843,21 @@ std::vector<std::pair<size_t, size_t>> UrlSpans(std::string_view text) {
 // comparison, has that unit: "3.9 million headsets, up from 2.4 million",
 // "84.75 cents, while the lowest is 74.07".
 void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
-  static const WordSet* joins = new WordSet{
-      "from", "to", "and", "or", "vs", "versus", "than", "while", "compared"};
+  static const WordSet* joins =
+      new WordSet{"from", "to",    "and",      "or",        "vs", "versus",
+                  "than", "while", "compared", "including", "but"};
   for (size_t k = 1; k < out->size(); ++k) {
     Quantity& q = (*out)[k];
     const Quantity& prev = (*out)[k - 1];
     if (q.unit != nullptr || q.gpu || !q.noun.empty() || q.is_range) continue;
     if (prev.unit == nullptr && !prev.gpu && prev.noun.empty()) continue;
     // A level after a change in percent is no percentage: "up 1.2% to
-    // 6,327.80".
+    // 6,327.80"; a second change is: "up 2 percent, but B fell by 1".
     if (prev.unit != nullptr &&
         (prev.unit->kind == UnitKind::kPercent ||
          prev.unit->kind == UnitKind::kRatio ||
-         prev.unit->kind == UnitKind::kPercentagePoint)) {
+         prev.unit->kind == UnitKind::kPercentagePoint) &&
+        !s.Is(q.first - 1, "by")) {
       continue;
     }
     if (q.first <= prev.last || q.first - prev.last > 7) continue;
@@ -1767,8 +1870,35 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     q.gpu = prev.gpu;
     q.noun = prev.noun;
     q.noun_written = prev.noun_written;
-    q.per = prev.per;
-    q.per_written = prev.per_written;
+    // Its own rate stays: "22 burglaries, against 20 per week".
+    if (q.per.empty()) {
+      q.per = prev.per;
+      q.per_written = prev.per_written;
+    }
+  }
+  // A bare figure takes the unit written after the next one: "8 or $9",
+  // "eight or nine euros", "280 million of the 1.5 billion shekels".
+  for (size_t k = out->size(); k-- > 1;) {
+    Quantity& q = (*out)[k - 1];
+    const Quantity& next = (*out)[k];
+    if (q.unit != nullptr || q.gpu || !q.noun.empty() || q.is_range) continue;
+    if (next.unit == nullptr && !next.gpu && next.noun.empty()) continue;
+    size_t gap = next.first - q.last - 1;
+    size_t t = q.last + 1;
+    bool joined =
+        (gap == 1 && s.Is(t, "or")) ||
+        (gap == 1 && (s.Is(t, "up") || s.Is(t, "down")) && !next.per.size() &&
+         next.unit == nullptr && !next.noun.empty()) ||
+        (gap == 2 && s.Is(t, "-") && s.Is(t + 1, "or")) ||
+        (gap == 2 && s.Is(t, "of") &&
+         (s.Is(t + 1, "the") || s.Is(t + 1, "its") || s.Is(t + 1, "their")));
+    if (!joined || next.first <= q.last) continue;
+    q.unit = next.unit;
+    q.gpu = next.gpu;
+    q.noun = next.noun;
+    q.noun_written = next.noun_written;
+    q.per = next.per;
+    q.per_written = next.per_written;
   }
 }
 

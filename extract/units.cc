@@ -319,6 +319,7 @@ const Row kSuffixRows[] = {
     {"yards", "yard", "yard", 1, UnitKind::kOther, _, _},
     {"yard", "yard", "yard", 1, UnitKind::kOther, _, _},
     {"mph", "mph", "mph", 1, UnitKind::kOther, _, _},
+    {"m.p.h.", "mph", "mph", 1, UnitKind::kOther, _, _},
     {"kg", "kg", "kg", 1, UnitKind::kOther, _, _},
     {"kilograms", "kg", "kg", 1, UnitKind::kOther, _, _},
     {"tonnes", "t", "t", 1, UnitKind::kOther, _, _},

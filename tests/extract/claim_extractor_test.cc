@@ -594,6 +594,76 @@ TEST_CASE("ExtractClaims reads hours a week as a rate", "[extract]") {
   CHECK(c.metric == "usage_time");
 }
 
+TEST_CASE("ExtractClaims reads a rate after a or an, hyphens and brackets",
+          "[extract]") {
+  Claim gold = Single("Spot gold traded at $2,410.5 an ounce.");
+  CHECK(gold.unit == "USD/oz");
+  CHECK(gold.written_unit == "$ per ounce");
+
+  Claim yearly = Single("Subscribers pay up to \u00a324 a-year more.");
+  CHECK(yearly.unit == "GBP/year");
+
+  Claim refinery = Single("The town hosts one 80,000 barrel-a-day refinery.");
+  CHECK(refinery.written_unit == "barrel per day");
+
+  std::vector<Claim> offer =
+      Extract("The bid was C$6 (US$4.46) per share in cash.");
+  REQUIRE(offer.size() == 2);
+  CHECK(offer[0].unit == "CAD/share");
+  CHECK(offer[0].surface == "C$6");
+}
+
+TEST_CASE("ExtractClaims does not read a year earlier as a rate", "[extract]") {
+  std::vector<Claim> claims =
+      Extract("Sales rose to $9.1 billion from $8.2 billion a year earlier.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].unit == "USD");
+}
+
+TEST_CASE("ExtractClaims shares a unit written once for two figures",
+          "[extract]") {
+  std::vector<Claim> pair = Extract("A ticket costs about 8 or $9.");
+  REQUIRE(pair.size() == 2);
+  CHECK(pair[0].unit == "USD");
+
+  std::vector<Claim> spelled = Extract("Dinner is eight or nine euros.");
+  REQUIRE(spelled.size() == 2);
+  CHECK(Get(spelled[0].value) == Near(8));
+  CHECK(spelled[0].unit == "EUR");
+
+  std::vector<Claim> part =
+      Extract("So far it has raised 280 million of the 1.5 billion yuan.");
+  REQUIRE(part.size() == 2);
+  CHECK(part[0].unit == "CNY");
+
+  std::vector<Claim> level =
+      Extract("The index closed (16,369.03 up 58.06 points).");
+  REQUIRE(level.size() == 2);
+  CHECK(level[0].written_unit == "points");
+
+  std::vector<Claim> rate =
+      Extract("Police logged 22 thefts, compared with 20 per week before.");
+  REQUIRE(rate.size() == 2);
+  CHECK(rate[1].written_unit == "thefts per week");
+
+  Claim alone = Single("The average is 20 per week.");
+  CHECK(alone.written_unit == "per week");
+}
+
+TEST_CASE(
+    "ExtractClaims keeps a percent for a second change but not for a "
+    "level",
+    "[extract]") {
+  std::vector<Claim> changes =
+      Extract("The DAX rose by 2 percent but the CAC fell by 1.");
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[1].unit == "percent");
+
+  std::vector<Claim> level = Extract("The index rose 0.7 percent to 6,327.80.");
+  REQUIRE(level.size() == 2);
+  CHECK(level[1].unit == "count");
+}
+
 TEST_CASE("ExtractClaims counts nouns with their singular", "[extract]") {
   Claim employees = Single("The company has 4,000 employees worldwide.");
   CHECK(employees.surface == "4,000 employees");
@@ -615,9 +685,13 @@ TEST_CASE("ExtractClaims counts nouns with their singular", "[extract]") {
 
 TEST_CASE("ExtractClaims keeps the words that name what is counted",
           "[extract]") {
+  // A leading participle or adverb qualifies the count; the noun keeps it.
   Claim containers = Single("The port moved 9,300 shipping containers.");
-  CHECK(containers.written_unit == "shipping containers");
+  CHECK(containers.written_unit == "containers");
   CHECK(containers.noun == "shipping container");
+
+  Claim plants = Single("It equals 20 decently sized coal-fired power plants.");
+  CHECK(plants.written_unit == "coal-fired power plants");
 
   Claim homes = Single("The city rents out 1,100 public housing properties.");
   CHECK(homes.written_unit == "public housing properties");
@@ -632,12 +706,30 @@ TEST_CASE("ExtractClaims keeps the words that name what is counted",
   Claim cups = Single("Her side won 3 straight World Cups.");
   CHECK(cups.written_unit == "straight World Cups");
 
-  Claim pact = Single("The 11 member trade agreement took effect.");
-  CHECK(pact.written_unit == "member trade agreement");
+  // A singular noun is what is counted even before its head: "a 12 page
+  // report" counts pages; after an adjective, both words.
+  Claim pages = Single("The regulator published a 12 page report.");
+  CHECK(pages.written_unit == "page");
+  Claim demand = Single("The board had 1 radical proposal on the agenda.");
+  CHECK(demand.written_unit == "radical proposal");
 
-  Claim cars = Single("Police recovered 460 Kia and Hyundai vehicles.");
-  CHECK(cars.written_unit == "Kia and Hyundai vehicles");
-  CHECK(cars.noun == "vehicle");
+  Claim sales = Single("The album reached 2.7m digital and physical sales.");
+  CHECK(sales.written_unit == "digital and physical sales");
+
+  Claim kinds = Single("The tariff covers 5,700 categories of goods.");
+  CHECK(kinds.written_unit == "categories of goods");
+  CHECK(kinds.noun == "category");
+
+  Claim jets = Single("The carrier grounded two new 737 Max jets.");
+  CHECK(Get(jets.value) == Near(2));
+  CHECK(jets.written_unit == "new 737 Max jets");
+
+  Claim cars = Single("The plant built 9,000 Model 3s in March.");
+  CHECK(cars.written_unit == "Model 3s");
+
+  Claim vehicles = Single("Police recovered 460 Kia and Hyundai vehicles.");
+  CHECK(vehicles.written_unit == "Kia and Hyundai vehicles");
+  CHECK(vehicles.noun == "vehicle");
 }
 
 TEST_CASE(
