@@ -1634,6 +1634,46 @@ bool IsTimePreposition(std::string_view lower) {
   return words->count(lower) > 0;
 }
 
+// An era written before a year ("A.D. 1000", "AD 79") or after it ("300
+// BC", "44 B.C.").
+bool EraBefore(const SentenceTokens& s, size_t n) {
+  if (n >= 1 && (s.Text(n - 1) == "AD" || s.Text(n - 1) == "CE")) return true;
+  return n >= 4 && s.Is(n - 1, ".") && s.Text(n - 2) == "D" &&
+         s.Is(n - 3, ".") && s.Text(n - 4) == "A";
+}
+
+bool EraAfter(const SentenceTokens& s, size_t after) {
+  std::string_view w = after < s.size() ? s.Text(after) : "";
+  if (w == "BC" || w == "BCE" || w == "AD" || w == "CE") return true;
+  return (w == "B" || w == "A") && s.Is(after + 1, ".") &&
+         (s.Text(after + 2) == "C" || s.Text(after + 2) == "D");
+}
+
+// A street address: "9 E 71st St", "49 Zorro Ranch Road", "22 Ave Foch".
+bool StreetAddress(const SentenceTokens& s, size_t after) {
+  static const std::unordered_set<std::string_view>* streets =
+      new std::unordered_set<std::string_view>{
+          "St",    "Street",  "Road",    "Rd",        "Avenue", "Ave",
+          "Way",   "Lane",    "Drive",   "Boulevard", "Blvd",   "Place",
+          "Court", "Terrace", "Parkway", "Highway",   "Square", "Plaza"};
+  for (size_t t = after; t < s.size() && t < after + 5; ++t) {
+    if (streets->count(s.Text(t)) && (t > after || s.Capitalized(t + 1))) {
+      return true;
+    }
+    // Names, letters and ordinals: "E", "Zorro", "71st".
+    bool ordinal = s.IsNumber(t) && s.Attached(t + 1) &&
+                   (s.Is(t + 1, "st") || s.Is(t + 1, "nd") ||
+                    s.Is(t + 1, "rd") || s.Is(t + 1, "th"));
+    if (ordinal) {
+      ++t;
+      continue;
+    }
+    bool part = s.Capitalized(t) || s.token(t).kind == TokenKind::kAlnum;
+    if (!part) return false;
+  }
+  return false;
+}
+
 // Decides what the parse is when it is not a figure: a year, a date, a
 // model name, a label. Returns true for those.
 bool NotAClaim(const SentenceTokens& s, const Parse& p) {
@@ -1641,6 +1681,21 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   size_t n = q.number_first;
   bool unitless = q.unit == nullptr && !q.gpu;
   bool counted_thing = unitless && !q.noun.empty();
+
+  // Years of an era, "A.D. 1000 and 1260", "300 BC"; and the bounds of an
+  // age group, "men aged 18 to 34", which describe who is counted.
+  if (unitless && !p.spelled) {
+    if (EraBefore(s, n) || EraAfter(s, q.number_last + 1)) return true;
+    if (n >= 2 && (s.Is(n - 1, "and") || s.Is(n - 1, "to")) &&
+        s.IsNumber(n - 2) && EraBefore(s, n - 2)) {
+      return true;
+    }
+    if (n >= 1 && s.Is(n - 1, "aged")) return true;
+    if (q.noun.empty() && !p.scaled && !p.prefixed && p.plain_integer &&
+        StreetAddress(s, q.number_last + 1)) {
+      return true;
+    }
+  }
 
   // Years: "in 2025", "2025-26". A plural noun after a bare year-like number
   // makes it a count ("2000 employees") unless a time word stands before it.

@@ -1121,6 +1121,31 @@ TEST_CASE("ExtractClaims skips years used as dates", "[extract]") {
       Extract("Construction started in early 2024 and ended in 2026.").empty());
 }
 
+TEST_CASE("ExtractClaims skips years of an era", "[extract]") {
+  CHECK(Extract("The walls went up between A.D. 1000 and 1260.").empty());
+  CHECK(Extract("The port was founded in AD 43 and lost in 410 BC.").empty());
+  // A count is still a count: "43 ADs" is not an era.
+  CHECK(Extract("The agency ran 43 ads.").size() == 1);
+}
+
+TEST_CASE("ExtractClaims skips the bounds of an age group", "[extract]") {
+  std::vector<Claim> claims =
+      Extract("Some 60 per cent of adults aged 18 to 34 use the app.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].unit == "percent");
+}
+
+TEST_CASE("ExtractClaims skips street addresses", "[extract]") {
+  std::vector<Claim> claims = Extract(
+      "The buildings at 9 E 71st St, 49 Birch Hollow Road and 22 Ave Foch "
+      "sold for $40 million.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].unit == "USD");
+  // A capitalised word that is no street keeps the count.
+  CHECK(Single("They opened 3 Main Street stores.").written_unit ==
+        "Main Street stores");
+}
+
 TEST_CASE("ExtractClaims skips calendar dates", "[extract]") {
   CHECK(Extract("The deal was announced on May 6.").empty());
   CHECK(Extract("The deal was announced on 6 May.").empty());
