@@ -870,6 +870,11 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   // "Model 3 sedans".
   auto is_name = [&](size_t f) {
     if (s.token(f).kind == TokenKind::kAlnum || capital_name(f)) return true;
+    // The dots of "U.S.": between or after single capitals.
+    if (s.Is(f, ".") && s.Attached(f) && f > k && s.Text(f - 1).size() == 1 &&
+        s.Capitalized(f - 1)) {
+      return true;
+    }
     return f > k && s.IsNumber(f) &&
            (capital_name(f + 1) || (f > k && capital_name(f - 1)));
   };
@@ -1232,7 +1237,7 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
       "day",   "week",   "month",  "year",  "hour",     "minute", "second",
       "share", "barrel", "gallon", "ounce", "head",     "piece",  "person",
       "unit",  "ton",    "tonne",  "kilo",  "kilogram", "pound",  "litre",
-      "liter", "game",   "season", "night", "seat",     "square"};
+      "liter", "game",   "season", "night", "seat",     "square", "quarter"};
   // A conversion in brackets stands between an amount and its rate:
   // "C$6 (US$4.46) per share". The rate is read; the claim's text ends
   // before the brackets.
@@ -1255,9 +1260,8 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
   if (s.Is(d, "-") && s.Attached(d) && s.Attached(d + 1) && a) ++d;
   if (d >= s.size()) return;
   // "a year earlier", "a week ago": a time, not a rate.
-  static const WordSet* times_after =
-      new WordSet{"earlier", "ago", "before", "later", "after",
-                  "prior",   "on",  "back",   "from",  "since"};
+  static const WordSet* times_after = new WordSet{
+      "earlier", "ago", "before", "later", "after", "prior", "back", "since"};
   if (a && d + 1 < s.size() && times_after->count(s.Lower(d + 1))) return;
   auto set_last = [&](size_t last) {
     if (extend) q->last = last;

@@ -603,6 +603,10 @@ TEST_CASE("ExtractClaims reads a rate after a or an, hyphens and brackets",
   Claim yearly = Single("Subscribers pay up to \u00a324 a-year more.");
   CHECK(yearly.unit == "GBP/year");
 
+  Claim quarterly =
+      Single("The lab spends about $3 billion a quarter on chips.");
+  CHECK(quarterly.unit == "USD/quarter");
+
   Claim refinery = Single("The town hosts one 80,000 barrel-a-day refinery.");
   CHECK(refinery.written_unit == "barrel per day");
 
@@ -712,6 +716,10 @@ TEST_CASE("ExtractClaims keeps the words that name what is counted",
   CHECK(pages.written_unit == "page");
   Claim demand = Single("The board had 1 radical proposal on the agenda.");
   CHECK(demand.written_unit == "radical proposal");
+
+  Claim states = Single("The deal covers sites in 12 U.S. states.");
+  CHECK(states.written_unit == "U.S. states");
+  CHECK(states.noun == "state");
 
   Claim sales = Single("The album reached 2.7m digital and physical sales.");
   CHECK(sales.written_unit == "digital and physical sales");
