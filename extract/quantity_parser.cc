@@ -1475,8 +1475,19 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     }
   }
 
+  // An adjective between the number and its unit: "5 more GW", "2
+  // additional gigawatts", "3 straight years".
+  size_t unit_at = k;
+  if (!p.prefixed && LowercaseWord(s, k) && !s.Attached(k) &&
+      (IsCountAdjective(s.Lower(k)) || s.Is(k, "previous") ||
+       s.Is(k, "straight") || s.Is(k, "consecutive") || s.Is(k, "past") ||
+       s.Is(k, "remaining")) &&
+      !MatchUnit(s, k, &UnitsStartingWith)) {
+    auto later = MatchUnit(s, k + 1, &UnitsStartingWith);
+    if (later && later->def->kind != UnitKind::kCurrency) unit_at = k + 1;
+  }
   if (!p.prefixed) {
-    if (auto unit = MatchUnit(s, k, &UnitsStartingWith)) {
+    if (auto unit = MatchUnit(s, unit_at, &UnitsStartingWith)) {
       q.unit = unit->def;
       q.last = unit->last;
       // "15 year-old", "65 years old": ages.

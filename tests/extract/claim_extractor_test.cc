@@ -494,6 +494,15 @@ TEST_CASE("ExtractClaims normalises watts, kilowatts, megawatts and gigawatts",
   CHECK(gw.written_unit == "GW");
 }
 
+TEST_CASE("ExtractClaims reads a unit after an adjective", "[extract]") {
+  Claim more = Single("Oracle will bring 2 additional gigawatts online.");
+  CHECK(more.unit == "W");
+  CHECK(Get(more.value) == Near(2e9));
+
+  Claim hours = Single("The cluster ran for 8 straight hours.");
+  CHECK(hours.written_unit == "hour");
+}
+
 TEST_CASE("ExtractClaims reads a unit in a hyphenated compound", "[extract]") {
   Claim c = Single("Vantage is building a 300-megawatt campus.");
   CHECK(c.surface == "300-megawatt");
