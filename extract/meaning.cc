@@ -354,7 +354,14 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
       static const WordSet* limits =
           new WordSet{"limit", "limits", "rate-limit", "rate-limits",
                       "quota", "quotas", "caps"};
-      return NearWord(s, q, 6, *limits) ? "rate_limit_change" : "growth";
+      // "doubled Claude Code's five-hour rate limits": the object may run
+      // long, up to the end of the clause.
+      if (NearWord(s, q, 6, *limits)) return "rate_limit_change";
+      for (size_t i = q.last + 1; i < s.size() && i <= q.last + 12; ++i) {
+        if (s.Is(i, ",") || s.Is(i, ";") || s.Is(i, ".")) break;
+        if (limits->count(s.Lower(i))) return "rate_limit_change";
+      }
+      return "growth";
     }
     case UnitKind::kPercent:
     case UnitKind::kPercentagePoint: {

@@ -417,6 +417,14 @@ TEST_CASE("ExtractClaims ties doubled rate limits to the rate limit metric",
   CHECK(c.unit == "ratio");
   CHECK(c.metric == "rate_limit_change");
   CHECK(c.subject == "Anthropic");
+
+  // A long object still reaches the limits, within its clause.
+  Claim owner = Single(
+      "The lab doubled Claude Code's weekly five-hour rate limits on Monday.");
+  CHECK(owner.metric == "rate_limit_change");
+  Claim other = Single(
+      "Usage doubled in a quarter, and the team later raised rate limits.");
+  CHECK(other.metric == "growth");
 }
 
 // ---------------------------------------------------------------------------
