@@ -1706,10 +1706,11 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
     if (n >= 1 && s.Is(n - 1, "aged")) return true;
-    if (q.noun.empty() && !p.scaled && !p.prefixed && p.plain_integer &&
-        StreetAddress(s, q.number_last + 1)) {
-      return true;
-    }
+  }
+  // A street address, even where a letter reads as a unit: "14 W 52nd St".
+  if (!p.spelled && q.noun.empty() && !q.gpu && !p.scaled && !p.prefixed &&
+      p.plain_integer && StreetAddress(s, q.number_last + 1)) {
+    return true;
   }
 
   // Years: "in 2025", "2025-26". A plural noun after a bare year-like number
