@@ -1085,21 +1085,8 @@ bool IsDurationUnit(const UnitDef* u) {
   return u != nullptr && u->kind == UnitKind::kDuration;
 }
 
-// An age set off by commas after a name: "Maddon, 66, said". The number
-// has nothing else after it, a name before it, and a comma or bracket
-// closing it.
-void FindAppositiveAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
-  size_t n = q->number_first;
-  if (p.prefixed || p.scaled || p.spelled || !p.plain_integer || n < 2 ||
-      q->number < 1 || q->number > 119 || q->last != q->number_last) {
-    return;
-  }
-  if (!s.Is(n - 1, ",") || !s.Capitalized(n - 2) ||
-      IsFunctionWord(s.Lower(n - 2)) || IsMonth(s.Text(n - 2))) {
-    return;
-  }
-  size_t after = q->last + 1;
-  if (!(s.Is(after, ",") || s.Is(after, ")"))) return;
+// The unit "years", for ages.
+const UnitDef* YearsUnit() {
   static const UnitDef* years = [] {
     for (const UnitDef* def : *UnitsStartingWith("years")) {
       if (def->words.size() == 1 && def->kind == UnitKind::kDuration) {
@@ -1108,8 +1095,36 @@ void FindAppositiveAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
     }
     return static_cast<const UnitDef*>(nullptr);
   }();
-  if (years == nullptr) return;
-  q->unit = years;
+  return years;
+}
+
+// An age set off by commas after a name: "Maddon, 66, said". The number
+// has nothing else after it, a name before it, and a comma or bracket
+// closing it. Or an age after "the age of": "under the age of 5 (years)".
+void FindAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
+  size_t n = q->number_first;
+  if (p.prefixed || p.scaled || n < 2 || q->number < 0 || q->number > 119 ||
+      q->is_range || YearsUnit() == nullptr) {
+    return;
+  }
+  bool age_of = s.Is(n - 1, "of") && s.Is(n - 2, "age");
+  if (age_of && (q->unit == nullptr || q->unit == YearsUnit()) &&
+      q->noun.empty() && !q->gpu) {
+    q->unit = YearsUnit();
+    q->age = true;
+    return;
+  }
+  if (p.spelled || !p.plain_integer || q->number < 1 || q->unit != nullptr ||
+      q->gpu || !q->noun.empty() || q->last != q->number_last) {
+    return;
+  }
+  if (!s.Is(n - 1, ",") || !s.Capitalized(n - 2) ||
+      IsFunctionWord(s.Lower(n - 2)) || IsMonth(s.Text(n - 2))) {
+    return;
+  }
+  size_t after = q->last + 1;
+  if (!(s.Is(after, ",") || s.Is(after, ")"))) return;
+  q->unit = YearsUnit();
   q->age = true;
 }
 
@@ -1548,10 +1563,11 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         q.last = k + 1;
         return p;
       }
-    } else if (!FindGpu(s, k, &q) && !FindCountNoun(s, k, &q)) {
-      FindAppositiveAge(s, p, &q);
+    } else if (!FindGpu(s, k, &q)) {
+      FindCountNoun(s, k, &q);
     }
   }
+  if (!q.age) FindAge(s, p, &q);
 
   if (q.unit == nullptr || !IsDurationUnit(q.unit)) FindPer(s, q.last + 1, &q);
 

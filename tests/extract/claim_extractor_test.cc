@@ -264,6 +264,10 @@ TEST_CASE("ExtractClaims reads an age set off by commas after a name",
   CHECK(age.unit == "year");
   CHECK(age.written_unit == "year-old");
 
+  Claim age_of = Single("Staff may retire at the age of 62 with a pension.");
+  CHECK(age_of.unit == "year");
+  CHECK(age_of.written_unit == "year-old");
+
   // A count in a list keeps no age: nothing follows the name's comma.
   Claim sites = Single("It runs sites in Ohio, Texas and Iowa, 3 in all.");
   CHECK(sites.written_unit != "year-old");
