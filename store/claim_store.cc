@@ -8,6 +8,7 @@
 #include <ctime>
 #include <map>
 
+#include "facts/grouping.h"
 #include "facts/judge.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -483,6 +484,7 @@ Status ClaimStore::RebuildFacts() {
   Transaction tx(db_);
   CT_RETURN_IF_ERROR(tx.Begin());
   struct Group {
+    bool named = false;
     int64_t subject_id = 0;
     int64_t object_id = 0;
     std::string metric, unit, noun, time, first_reported;
@@ -502,24 +504,22 @@ LEFT JOIN entities o ON o.id = c.object_id
 ORDER BY COALESCE(a.published, a.first_seen), c.id)sql");
     if (!st.ok()) return st.status();
     Stmt& r = **st;
+    struct Row {
+      int64_t subject_id = 0, object_id = 0;
+      std::string reported;
+    };
+    std::vector<facts::GroupInput> inputs;
+    std::vector<Row> rows;
     Status s;
     while (r.Step(&s)) {
-      std::string subject = r.Text(10);
-      std::string metric = r.Text(13);
-      if (!facts::Groupable(subject, metric)) continue;
-      std::string key = facts::FactKey(subject, metric, r.Text(12), r.Text(14),
-                                       r.Text(15), r.Text(16));
-      Group& g = groups[key];
-      if (g.claims.empty()) {
-        g.subject_id = r.Int(9);
-        g.object_id = r.Int(11);
-        g.metric = metric;
-        g.time = r.Text(14);
-        g.unit = r.Text(15);
-        g.noun = r.Text(16);
-        g.first_reported = r.Text(2);
-      }
-      facts::ClaimInterval c;
+      facts::GroupInput in;
+      in.subject = r.Text(10);
+      in.object = r.Text(12);
+      in.metric = r.Text(13);
+      in.time = r.Text(14);
+      in.unit = r.Text(15);
+      in.noun = r.Text(16);
+      facts::ClaimInterval& c = in.interval;
       c.claim_id = r.Int(0);
       // An article without an outlet counts as its own source.
       c.outlet = r.Text(1).empty() ? r.Text(17) : r.Text(1);
@@ -529,9 +529,31 @@ ORDER BY COALESCE(a.published, a.first_seen), c.id)sql");
       c.high = r.OptDouble(6);
       c.low_inclusive = r.Int(7) != 0;
       c.high_inclusive = r.Int(8) != 0;
-      g.claims.push_back(std::move(c));
+      inputs.push_back(std::move(in));
+      rows.push_back({r.Int(9), r.Int(11), r.Text(2)});
     }
     CT_RETURN_IF_ERROR(s);
+    std::vector<std::string> keys = facts::AssignFactKeys(inputs);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (keys[i].empty()) continue;
+      const facts::GroupInput& in = inputs[i];
+      Group& g = groups[keys[i]];
+      // The fact reads its fields from a claim that states them all; claims
+      // that left the object or time open may come first.
+      bool own = facts::FactKey(in.subject, in.metric, in.object, in.time,
+                                in.unit, in.noun) == keys[i];
+      if (own && !g.named) {
+        g.named = true;
+        g.subject_id = rows[i].subject_id;
+        g.object_id = rows[i].object_id;
+        g.metric = in.metric;
+        g.time = in.time;
+        g.unit = in.unit;
+        g.noun = in.noun;
+      }
+      if (g.claims.empty()) g.first_reported = rows[i].reported;
+      g.claims.push_back(in.interval);
+    }
   }
   CT_RETURN_IF_ERROR(Exec("UPDATE claims SET fact_id = NULL, outlier = 0"));
   std::string now = NowUtc();
