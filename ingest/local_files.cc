@@ -96,6 +96,26 @@ Result<std::string> MaybeGunzip(std::string bytes, size_t max_bytes) {
   return out;
 }
 
+namespace {
+
+// News titles run to about 100 characters; a first line much longer than
+// this is a paragraph of text.
+constexpr size_t kLongestTitle = 160;
+
+std::string TitleOfParagraph(std::string_view line) {
+  for (size_t i = 1; i + 1 < line.size() && i < kLongestTitle; ++i) {
+    if ((line[i] == '.' || line[i] == '?' || line[i] == '!') &&
+        line[i + 1] == ' ') {
+      return std::string(line.substr(0, i + 1));
+    }
+  }
+  size_t cut = line.rfind(' ', 100);
+  if (cut == std::string_view::npos || cut == 0) cut = 100;
+  return std::string(line.substr(0, cut)) + "\u2026";
+}
+
+}  // namespace
+
 Document ParsePlainText(std::string_view text, const std::string& url) {
   Document d;
   d.url = url;
@@ -109,7 +129,17 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
   }
   size_t i = 0;
   while (i < lines.size() && Trim(lines[i]).empty()) ++i;
-  if (i < lines.size()) d.title = std::string(Trim(lines[i++]));
+  if (i < lines.size()) {
+    std::string_view first = Trim(lines[i]);
+    if (first.size() <= kLongestTitle) {
+      d.title = std::string(first);
+      ++i;
+    } else {
+      // A whole paragraph, not a title: it stays in the text, and the
+      // title is its first sentence (or its start, cut at a word).
+      d.title = std::string(TitleOfParagraph(first));
+    }
+  }
 
   // The header block, if every line up to the blank one is a known key.
   size_t end = i;

@@ -55,6 +55,23 @@ TEST_CASE("ParsePlainText keeps lines that only look like headers as body",
   CHECK(d.text == "Note: the deal is 5 GW.\n\nMore.");
 }
 
+TEST_CASE("ParsePlainText keeps a first line that is a paragraph as text",
+          "[ingest]") {
+  std::string first =
+      "The operator said on Tuesday that it will build a 1.2 GW campus in "
+      "Ohio. Construction starts next spring, and the first 400 MW should be "
+      "running by the end of 2027, the company added.";
+  Document d = ParsePlainText(first + "\n\nA second paragraph.", "u");
+  CHECK(d.title ==
+        "The operator said on Tuesday that it will build a 1.2 GW campus in "
+        "Ohio.");
+  CHECK(d.text == first + "\n\nA second paragraph.");
+
+  Document run_on = ParsePlainText(std::string(300, 'x'), "u");
+  CHECK(run_on.title.size() < 110);
+  CHECK(run_on.text == std::string(300, 'x'));
+}
+
 TEST_CASE("ReadLocalFile inflates gzip and refuses a bomb", "[ingest]") {
   TempDir dir;
   std::string small = dir.Write("a.txt.gz", Gzip("Title\n\nBody of 6 GW."));
