@@ -55,14 +55,22 @@ size_t ScanNumberTail(std::string_view s, size_t i) {
 // lexer splits them off so that the amount lexes as a number, while model
 // names with digits ("GB200", "MI450") stay whole. "PS", the ASCII
 // transliteration of "£", splits only before an amount that cannot be a
-// console's name: "PS2.7m", "PS21,700", but not "PS5".
+// console's name: "PS3.4m", "PS18,500", but not "PS5".
 bool IsGluedCurrencyCode(std::string_view s, size_t begin, size_t digits) {
   static constexpr std::string_view kCodes[] = {
-      "USD", "US",  "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "JPY",
-      "CNY", "RMB", "INR", "CHF", "KRW", "RM",  "Rs",  "A",   "NZ",  "HK"};
+      "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD",
+      "JPY", "CNY", "RMB", "INR", "CHF", "KRW", "RM",  "Rs"};
+  // Country letters only after a dollar sign: "$A82,615", "$US5", but
+  // "A19" and "US3" are names.
+  static constexpr std::string_view kAfterDollar[] = {"US", "A", "NZ", "HK"};
   std::string_view letters = s.substr(begin, digits - begin);
   for (std::string_view c : kCodes) {
     if (letters == c) return true;
+  }
+  if (begin > 0 && s[begin - 1] == '$') {
+    for (std::string_view c : kAfterDollar) {
+      if (letters == c) return true;
+    }
   }
   if (letters != "PS") return false;
   size_t i = digits;
@@ -70,7 +78,7 @@ bool IsGluedCurrencyCode(std::string_view s, size_t begin, size_t digits) {
   if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && IsDigit(s[i + 1])) {
     return true;
   }
-  // A scale glued to the amount: "PS6m", "PS8bn", "PS40k".
+  // A scale glued to the amount: "PS7m", "PS9bn", "PS40k".
   size_t scale = i;
   while (scale < s.size() && scale - i < 2 &&
          (s[scale] == 'm' || s[scale] == 'b' || s[scale] == 'n' ||

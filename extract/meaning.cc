@@ -332,6 +332,12 @@ std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
 }
 
 std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
+  // The size of a rise or fall is growth, never the level itself: "rose by
+  // $43.6 billion to $419.2 billion" states one of each.
+  if (q.delta && (q.unit == nullptr || (q.unit->kind != UnitKind::kRatio &&
+                                        q.unit->kind != UnitKind::kDuration))) {
+    return "growth";
+  }
   if (q.gpu) return "gpu_count";
   if (q.unit == nullptr) {
     static const WordSet* staff =

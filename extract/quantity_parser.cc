@@ -844,7 +844,7 @@ bool LooksAdjective(std::string_view w) {
 }
 
 // Words that follow a number as its verb or comparison, not as the thing
-// counted: "about 1,000 come from Asia", "40k cheaper than".
+// counted: "about 700 come from Taiwan", "30k cheaper than".
 bool IsVerbAfterNumber(const SentenceTokens& s, size_t i) {
   static const WordSet* verbs = new WordSet{
       "come", "came",   "go",     "went",   "live",  "lived", "remain",
@@ -866,8 +866,8 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     return s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
            !IsMonth(s.Text(f));
   };
-  // Model numbers inside a name count as the name: "737 Max jets",
-  // "Model 3 sedans".
+  // Model numbers inside a name count as the name: "777 Freighter jets",
+  // "Model 2 sedans".
   auto is_name = [&](size_t f) {
     if (s.token(f).kind == TokenKind::kAlnum || capital_name(f)) return true;
     // The dots of "U.S.": between or after single capitals.
@@ -878,7 +878,7 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     return f > k && s.IsNumber(f) &&
            (capital_name(f + 1) || (f > k && capital_name(f - 1)));
   };
-  // "A380s", "Model 3s": a model in the plural. Returns the index of the
+  // "A380s", "Pixel 9s": a model in the plural. Returns the index of the
   // token that ends it, or 0.
   auto plural_model = [&](size_t f) -> size_t {
     std::string_view w = s.Text(f);
@@ -890,7 +890,7 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     return 0;
   };
   // Names between the number and a plural noun: "160 million AMD shares",
-  // "460 Kia and Hyundai vehicles".
+  // "310 Ford and Honda vehicles".
   for (size_t f = t, n = 0; n < 6 && f < s.size(); ++f, ++n) {
     bool joiner = f > t && (s.Is(f, "and") || s.Is(f, "&")) && is_name(f - 1) &&
                   f + 1 < s.size() && is_name(f + 1);
@@ -935,7 +935,7 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   std::vector<size_t> singular;  // Leading plain nouns, token ends.
   bool plain_so_far = true;
   for (size_t u = t, n = 0; n < 5 && u < s.size(); ++n) {
-    // "digital and physical sales": adjectives joined on the way.
+    // "digital and boxed sales": adjectives joined on the way.
     if (n > 0 && s.Is(u, "and") && LowercaseWord(s, u - 1) &&
         LowercaseWord(s, u + 1) && !IsNounStopWord(s.Lower(u + 1))) {
       plain_so_far = false;
@@ -965,8 +965,8 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     u = end + 1;
   }
   // No plural: the noun that follows, which a number counts even when a
-  // noun after it is the head ("a 12 page document" counts pages), with
-  // one more word after an adjective ("one particular demand").
+  // noun after it is the head ("a 40 page report" counts pages), with
+  // one more word after an adjective ("one radical proposal").
   if (last == 0 && !singular.empty()) {
     last = singular[0];
     if (singular.size() > 1 && LooksAdjective(s.Lower(singular[0]))) {
@@ -998,7 +998,7 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   // As written, with its adjectives: "seven European countries" counts
   // "European countries" of the noun "country". Words that qualify the
   // count rather than name it stay out: "5 more GPUs".
-  // What it is a count of: "5,700 categories of products".
+  // What it is a count of: "1,200 kinds of steel".
   if (LowercaseWord(s, last) && LooksPlural(s.Lower(last)) &&
       s.Is(last + 1, "of") && plain_noun(last + 2)) {
     last += 2;
@@ -1098,7 +1098,7 @@ const UnitDef* YearsUnit() {
   return years;
 }
 
-// An age set off by commas after a name: "Maddon, 66, said". The number
+// An age set off by commas after a name: "Marsh, 56, said". The number
 // has nothing else after it, a name before it, and a comma or bracket
 // closing it. Or an age after "the age of": "under the age of 5 (years)".
 void FindAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
@@ -1254,7 +1254,7 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
       "unit",  "ton",    "tonne",  "kilo",  "kilogram", "pound",  "litre",
       "liter", "game",   "season", "night", "seat",     "square", "quarter"};
   // A conversion in brackets stands between an amount and its rate:
-  // "C$6 (US$4.46) per share". The rate is read; the claim's text ends
+  // "C$8.50 (US$6.20) per share". The rate is read; the claim's text ends
   // before the brackets.
   bool extend = true;
   if (s.Is(t, "(")) {
@@ -1264,7 +1264,7 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
     t = close + 1;
     extend = false;
   }
-  // "52,000 barrel-a-day", "£24 a-year": the rate glued with hyphens.
+  // "80,000 barrel-a-day", "£18 a-year": the rate glued with hyphens.
   bool hyphened = s.Is(t, "-") && s.Attached(t) && s.Is(t + 1, "a") &&
                   s.Attached(t + 1) && s.Is(t + 2, "-") && s.Attached(t + 2);
   if (hyphened) t += 2;
@@ -1612,7 +1612,12 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         // Two bare numbers make a range only when words say so: "between
         // 750,000 and 800,000", "from 240 to 273"; "2-0" is a score.
         bool bare_ok = !(a_bare && b_bare) || between || from;
-        if ((same_unit || inherit || lend) && bare_ok && !years && !label) {
+        // "grew by 4,000 to 36,000 employees": a change, then the level it
+        // reached, far larger; "by 10 to 15 percent" is a range.
+        bool change_and_level =
+            i > 0 && s.Is(i - 1, "by") && !dash && b.number >= 3 * q.number;
+        if ((same_unit || inherit || lend) && bare_ok && !years && !label &&
+            !change_and_level) {
           if (inherit || (q.unit == nullptr && b.unit == nullptr)) {
             q.unit = b.unit;
             q.gpu = b.gpu;
@@ -1680,7 +1685,7 @@ bool EraAfter(const SentenceTokens& s, size_t after) {
          (s.Text(after + 2) == "C" || s.Text(after + 2) == "D");
 }
 
-// A street address: "9 E 71st St", "49 Zorro Ranch Road", "22 Ave Foch".
+// A street address: "14 W 52nd St", "61 Birch Hollow Road", "8 Ave Kleber".
 bool StreetAddress(const SentenceTokens& s, size_t after) {
   static const std::unordered_set<std::string_view>* streets =
       new std::unordered_set<std::string_view>{
@@ -1691,7 +1696,7 @@ bool StreetAddress(const SentenceTokens& s, size_t after) {
     if (streets->count(s.Text(t)) && (t > after || s.Capitalized(t + 1))) {
       return true;
     }
-    // Names, letters and ordinals: "E", "Zorro", "71st".
+    // Names, letters and ordinals: "W", "Birch", "52nd".
     bool ordinal = s.IsNumber(t) && s.Attached(t + 1) &&
                    (s.Is(t + 1, "st") || s.Is(t + 1, "nd") ||
                     s.Is(t + 1, "rd") || s.Is(t + 1, "th"));
@@ -1713,8 +1718,8 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   bool unitless = q.unit == nullptr && !q.gpu;
   bool counted_thing = unitless && !q.noun.empty();
 
-  // Years of an era, "A.D. 1000 and 1260", "300 BC"; and the bounds of an
-  // age group, "men aged 18 to 34", which describe who is counted.
+  // Years of an era, "A.D. 900 and 1150", "300 BC"; and the bounds of an
+  // age group, "adults aged 25 to 44", which describe who is counted.
   if (unitless && !p.spelled) {
     if (EraBefore(s, n) || EraAfter(s, q.number_last + 1)) return true;
     if (n >= 2 && (s.Is(n - 1, "and") || s.Is(n - 1, "to")) &&
@@ -1735,7 +1740,7 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       unitless && !q.is_range) {
     double v = q.number;
     if (v >= 1800 && v <= 2199) {
-      // Not a name after it: "the 1988 horror film Childs Play".
+      // Not a name after it: "the 1979 adventure film Lost Islands".
       bool plural_noun =
           counted_thing && LooksPlural(q.noun_written) &&
           std::none_of(q.noun_written.begin() + 1, q.noun_written.end(),
@@ -1831,7 +1836,7 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   }
   // A number glued to a name after it: "4 MI450" is not "4", "3-nm".
   // Spelled numbers need something to count: "one of the", "the two"; or
-  // a unit they share with the next: "eight or nine euros".
+  // a unit they share with the next: "six or seven euros".
   if (p.spelled && unitless && q.noun.empty()) {
     if (!s.Is(q.last + 1, "or")) return true;
     auto shared = ParseAt(s, q.last + 2, false);
@@ -1883,14 +1888,20 @@ void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q) {
   q->first = first;
 
   // A rise or fall: "rose 40%", "was up more than 3%", "fell by half".
+  // Its size is a delta unless "to" leads to the level reached; "added"
+  // names new capacity as often as growth, so it makes no delta.
   size_t t = first;
+  bool to_level = false;
   for (int steps = 0; steps < 3 && t > floor; ++steps) {
     const std::string& w = s.Lower(t - 1);
     int change = ChangeOf(w);
     if (change != 0 && !(w == "up" && s.Is(t, "to"))) {
       q->change = change > 0 ? "up" : "down";
+      q->delta = !to_level && w != "added" && w != "adds" && w != "add" &&
+                 w != "higher" && w != "lower" && w != "growth";
       return;
     }
+    if (w == "to") to_level = true;
     if (w != "by" && w != "to" && w != "a" && w != "an" && w != "of" &&
         w != "some" && w != "another" && w != "nearly" && w != "about") {
       break;
@@ -1939,7 +1950,7 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     if (q.unit != nullptr || q.gpu || !q.noun.empty() || q.is_range) continue;
     if (prev.unit == nullptr && !prev.gpu && prev.noun.empty()) continue;
     // A level after a change in percent is no percentage: "up 1.2% to
-    // 6,327.80"; a second change is: "up 2 percent, but B fell by 1".
+    // 6,327.80"; a second change is: "up 3 percent, but B fell by 2".
     if (prev.unit != nullptr &&
         (prev.unit->kind == UnitKind::kPercent ||
          prev.unit->kind == UnitKind::kRatio ||
@@ -1957,14 +1968,15 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     q.gpu = prev.gpu;
     q.noun = prev.noun;
     q.noun_written = prev.noun_written;
-    // Its own rate stays: "22 burglaries, against 20 per week".
+    // Its own rate stays: "31 thefts, compared with 26 per week".
     if (q.per.empty()) {
       q.per = prev.per;
       q.per_written = prev.per_written;
     }
   }
-  // A bare figure takes the unit written after the next one: "8 or $9",
-  // "eight or nine euros", "280 million of the 1.5 billion shekels".
+  // A bare figure takes the unit written after the next one: "6 or $7",
+  // "six or seven euros", "410 million of the 2 billion yuan", "grew
+  // by 4,000 to 36,000 employees".
   for (size_t k = out->size(); k-- > 1;) {
     Quantity& q = (*out)[k - 1];
     const Quantity& next = (*out)[k];
@@ -1973,7 +1985,7 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     size_t gap = next.first - q.last - 1;
     size_t t = q.last + 1;
     bool joined =
-        (gap == 1 && s.Is(t, "or")) ||
+        (gap == 1 && (s.Is(t, "or") || (s.Is(t, "to") && q.delta))) ||
         (gap == 1 && (s.Is(t, "up") || s.Is(t, "down")) && !next.per.size() &&
          next.unit == nullptr && !next.noun.empty()) ||
         (gap == 2 && s.Is(t, "-") && s.Is(t + 1, "or")) ||

@@ -78,6 +78,9 @@ struct Quantity {
   std::string per;                // A rate's denominator: "barrel", "month".
   std::string per_written;        // As written: "barrel", "sq m".
   bool age = false;               // "30-year-old": a duration that is an age.
+  // The size of a rise or fall, not a level: "rose by $43.6 billion" (to a
+  // level of $419.2 billion), "fell 300 MW".
+  bool delta = false;
 
   Qualifier qualifier = Qualifier::kExact;
   bool nearly = false;  // "nearly X", "almost X": below X, not around it.

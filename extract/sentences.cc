@@ -104,6 +104,11 @@ std::vector<Span> SplitSentences(std::string_view text) {
         text.substr(prev, next - prev).find('\n') == std::string_view::npos) {
       continue;
     }
+    // Nor does a sentence end inside a word: "page?id=4471", "Yahoo!Finance".
+    if (static_cast<size_t>(next) < text.size() && next > 0 &&
+        !IsSpace(text[next]) && !IsSpace(text[next - 1])) {
+      continue;
+    }
     SplitLines(text, static_cast<size_t>(prev), static_cast<size_t>(next),
                &spans);
     prev = next;

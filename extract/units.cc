@@ -356,7 +356,7 @@ const Row kPrefixRows[] = {
     {"GBP", "GBP", "GBP", 1, UnitKind::kCurrency, E, _},
     {"¥", "¥", "JPY", 1, UnitKind::kCurrency, _, _},
     // ASCII transliterations of "£" and "¥" that some feeds carry
-    // ("PS2.7m", "Y=590 billion"), read only when glued to the amount.
+    // ("PS3.4m", "Y=420 billion"), read only when glued to the amount.
     {"PS", "£", "GBP", 1, UnitKind::kCurrency, E, A},
     {"Y=", "¥", "JPY", 1, UnitKind::kCurrency, E, A},
     {"JPY", "JPY", "JPY", 1, UnitKind::kCurrency, E, _},

@@ -1040,6 +1040,40 @@ TEST_CASE("ExtractClaims does not join the number of a site name to a range",
   CheckOffsets(text, c);
 }
 
+TEST_CASE("ExtractClaims reads by a change to a level as two claims",
+          "[extract]") {
+  std::vector<Claim> money =
+      Extract("Oracle's backlog increased by $43.6 billion to $419.2 billion.");
+  REQUIRE(money.size() == 2);
+  CHECK(money[0].metric == "growth");
+  CHECK(money[0].change == "up");
+  CHECK(money[1].metric == "backlog");
+
+  std::vector<Claim> staff =
+      Extract("The chip maker's headcount grew by 4,000 to 36,000 employees.");
+  REQUIRE(staff.size() == 2);
+  CHECK(staff[0].noun == "employee");
+  CHECK(staff[0].metric == "growth");
+  CHECK(staff[1].metric == "headcount");
+
+  // Of like size, the two ends are a range of the change.
+  Claim range = Single("Prices fell by 10 to 15 percent.");
+  CHECK(Q(range.qualifier) == "range");
+}
+
+TEST_CASE(
+    "ExtractClaims reads the size of a fall as growth, a level reached "
+    "as the metric",
+    "[extract]") {
+  CHECK(Single("The site's capacity fell 300 MW in the heat wave.").metric ==
+        "growth");
+  CHECK(Single("The site's capacity fell to 300 MW in the heat wave.").metric ==
+        "power_capacity");
+  // New capacity added is capacity.
+  CHECK(Single("The lab added 100,000 GPUs to the cluster.").metric ==
+        "gpu_count");
+}
+
 TEST_CASE("ExtractClaims reads from a in year to b in year as two claims",
           "[extract]") {
   std::string text =
@@ -1149,6 +1183,19 @@ TEST_CASE("ExtractClaims skips years used as dates", "[extract]") {
   CHECK(Extract("The campus opened in 2025.").empty());
   CHECK(
       Extract("Construction started in early 2024 and ended in 2026.").empty());
+}
+
+TEST_CASE("ExtractClaims skips numbers in a link's query", "[extract]") {
+  CHECK(Extract("Sign up at events.example.org/summit?id=4471 by Friday.")
+            .empty());
+}
+
+TEST_CASE("ExtractClaims keeps letters glued to digits as a name",
+          "[extract]") {
+  CHECK(Extract("The phone's A19 chip is made on a 3nm process.").empty());
+  std::vector<Claim> dollars = Extract("It sold for $A82,615 in Sydney.");
+  REQUIRE(dollars.size() == 1);
+  CHECK(dollars[0].unit == "AUD");
 }
 
 TEST_CASE("ExtractClaims skips years of an era", "[extract]") {
