@@ -343,7 +343,10 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
     static const WordSet* staff =
         new WordSet{"employee", "worker",  "staff",  "engineer", "researcher",
                     "job",      "staffer", "person", "hire",     "scientist"};
-    if (staff->count(q.noun)) return "headcount";
+    // "one engineer said" is a source, not a headcount.
+    if (staff->count(q.noun) && (q.number > 1 || q.is_range)) {
+      return "headcount";
+    }
     if (q.noun == "share") return "share";
     return "other";
   }

@@ -418,7 +418,8 @@ int ChangeOf(std::string_view lower) {
       "lose",      "loses",     "shed",       "lower",     "reduced",
       "shrank",    "shrink",    "contracted", "slumped",   "slump",
       "eased",     "retreated", "cut",        "cuts",      "dipped",
-      "dip"};
+      "dip",       "narrowed",  "slashed",    "trimmed",   "lowered",
+      "reduce",    "reduces",   "cutting",    "shrunk"};
   if (up->count(lower)) return 1;
   if (down->count(lower)) return -1;
   return 0;
@@ -683,6 +684,19 @@ std::optional<NumberParse> ParseSpelled(const SentenceTokens& s, size_t i) {
   if (!any) return std::nullopt;
   n.value = total + current;
   n.half_step = 0.5 * last_scale;
+  // "one and a half gigawatts", "two and a half million GPUs".
+  size_t h = n.last + 1;
+  if (total == 0 && current > 0 && current < 100 && s.Is(h, "and") &&
+      s.Is(h + 1, "a") && s.Is(h + 2, "half")) {
+    n.value = current + 0.5;
+    n.half_step = 0.25;
+    n.last = h + 2;
+    if (double scale = scale_of(h + 3); scale > 0) {
+      n.value *= scale;
+      n.half_step *= scale;
+      n.last = h + 3;
+    }
+  }
   return n;
 }
 
@@ -807,6 +821,12 @@ std::string Singular(std::string_view word) {
 
 bool LooksPlural(std::string_view w) {
   if (w == "people" || w == "children" || w == "staff") return true;
+  // Singular words that end like plurals.
+  static const WordSet* singular = new WordSet{
+      "gas",   "bias",  "atlas",  "canvas",  "alias",   "lens",   "yes",
+      "this",  "has",   "was",    "does",    "its",     "plus",   "thus",
+      "chaos", "ethos", "always", "perhaps", "whereas", "across", "less"};
+  if (singular->count(w)) return false;
   // "fishermen", "women"; not "specimen", "omen".
   if (w.size() > 4 && w.compare(w.size() - 3, 3, "men") == 0 &&
       w != "specimen" && w != "regimen" && w != "abdomen") {
@@ -847,10 +867,10 @@ bool LooksAdjective(std::string_view w) {
 // counted: "about 700 come from Taiwan", "30k cheaper than".
 bool IsVerbAfterNumber(const SentenceTokens& s, size_t i) {
   static const WordSet* verbs = new WordSet{
-      "come", "came",   "go",     "went",   "live",  "lived", "remain",
-      "work", "worked", "die",    "died",   "think", "want",  "need",
-      "know", "become", "became", "seem",   "feel",  "get",   "got",
-      "make", "take",   "see",    "appear", "agree", "voted", "say"};
+      "come",   "came",  "go",    "went",  "live", "lived", "remain", "work",
+      "worked", "die",   "died",  "think", "want", "need",  "know",   "become",
+      "became", "seem",  "feel",  "get",   "got",  "make",  "take",   "see",
+      "appear", "agree", "voted", "say",   "won",  "lost"};
   return verbs->count(s.Lower(i)) > 0 || s.Is(i + 1, "than");
 }
 
@@ -959,9 +979,9 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
       break;
     }
     if (name || participle) plain_so_far = false;
-    if (plain_so_far && !(n == 0 && IsVerbAfterNumber(s, u))) {
-      singular.push_back(end);
-    }
+    // "4 came online", "700 come from": a verb, so nothing is counted.
+    if (n == 0 && IsVerbAfterNumber(s, u)) break;
+    if (plain_so_far) singular.push_back(end);
     u = end + 1;
   }
   // No plural: the noun that follows, which a number counts even when a
@@ -1195,8 +1215,24 @@ std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
   bool of = s.Is(k + 1, "of") ||
             (w == "half" && (s.Is(k + 1, "the") || s.Is(k + 1, "its") ||
                              s.Is(k + 1, "their")));
-  bool by = i > 0 && s.Is(i - 1, "by");
-  if (!of && !by) return std::nullopt;
+  // "by half", "by roughly half"; "cut in half".
+  bool by = i > 0 && (s.Is(i - 1, "by") ||
+                      (i > 1 && s.Is(i - 2, "by") &&
+                       (s.Is(i - 1, "about") || s.Is(i - 1, "roughly") ||
+                        s.Is(i - 1, "nearly") || s.Is(i - 1, "almost"))));
+  bool in_half = false;
+  if (w == "half" && i > 1 && s.Is(i - 1, "in")) {
+    // "cut in half", "cut its GPU budget in half".
+    for (size_t v = i - 1; v > 0 && v + 6 > i; --v) {
+      if (s.Is(v - 1, ",") || s.Is(v - 1, ";")) break;
+      if (s.Is(v - 1, "cut") || s.Is(v - 1, "cuts") || s.Is(v - 1, "slashed") ||
+          s.Is(v - 1, "sliced")) {
+        in_half = true;
+        break;
+      }
+    }
+  }
+  if (!of && !by && !in_half) return std::nullopt;
   Parse p;
   double value = numerator / f->second;
   p.q.first = i;
@@ -1211,7 +1247,29 @@ std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
     p.q.number = value;
     p.q.unit = RatioUnit();
   }
+  if (in_half) {
+    p.q.first = i - 1;
+    p.q.change = "down";
+  }
   p.q.half_step = 0;
+  return p;
+}
+
+// "a factor of ten", "by a factor of 2.5": a multiple.
+std::optional<Parse> ParseFactor(const SentenceTokens& s, size_t i) {
+  size_t k = i;
+  if (s.Is(k, "a")) ++k;
+  if (!s.Is(k, "factor") || !s.Is(k + 1, "of")) return std::nullopt;
+  auto num = ParseNumber(s, k + 2);
+  if (!num || num->value < 1) return std::nullopt;
+  Parse p;
+  p.q.first = i;
+  p.q.number_first = k + 2;
+  p.q.number_last = p.q.last = num->last;
+  p.q.number = num->value;
+  p.q.half_step = 0;
+  p.q.unit = RatioUnit();
+  p.spelled = true;
   return p;
 }
 
@@ -1325,6 +1383,55 @@ std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
       {"hundreds", 1e2}, {"thousands", 1e3},  {"millions", 1e6},
       {"billions", 1e9}, {"trillions", 1e12}, {"dozens", 12}};
   size_t k = i;
+  // "several hundred thousand GPUs" [300,000, 900,000]; "a few thousand
+  // engineers" [2,000, 5,000].
+  double few_low = 0, few_high = 0;
+  if (s.Is(k, "several")) {
+    few_low = 3;
+    few_high = 9;
+    k += 1;
+  } else if (s.Is(k, "a") && s.Is(k + 1, "few")) {
+    few_low = 2;
+    few_high = 5;
+    k += 2;
+  }
+  if (few_low > 0) {
+    double scale = 1;
+    size_t last = k;
+    for (; k < s.size(); ++k) {
+      const std::string& w = s.Lower(k);
+      auto sc = ScaleWords().find(w);
+      if (w == "hundred") {
+        scale *= 100;
+      } else if (w == "dozen") {
+        scale *= 12;
+      } else if (sc != ScaleWords().end() && sc->second >= 1e3 &&
+                 w.size() >= 5) {
+        scale *= sc->second;
+      } else {
+        break;
+      }
+      last = k;
+    }
+    if (scale == 1) return std::nullopt;
+    Parse p;
+    Quantity& q = p.q;
+    q.first = i;
+    q.number_first = i;
+    q.number_last = q.last = last;
+    q.number = few_low * scale;
+    q.number_high = few_high * scale;
+    q.is_range = true;
+    q.qualifier = Qualifier::kRange;
+    p.spelled = true;
+    if (auto unit = MatchUnit(s, last + 1, &UnitsStartingWith)) {
+      q.unit = unit->def;
+      q.last = unit->last;
+    } else if (!FindGpu(s, last + 1, &q) && !FindCountNoun(s, last + 1, &q)) {
+      return std::nullopt;  // "several hundred or even 1,000 MW".
+    }
+    return p;
+  }
   double multiplier = 1;
   if ((s.Is(k, "tens") || s.Is(k, "hundreds")) && s.Is(k + 1, "of") &&
       k + 2 < s.size() && powers->count(s.Lower(k + 2)) &&
@@ -1360,6 +1467,7 @@ std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
 std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                              bool allow_range) {
   if (auto p = ParseMultipleWord(s, i)) return p;
+  if (auto p = ParseFactor(s, i)) return p;
   if (auto p = ParseFraction(s, i)) return p;
   if (auto p = ParseVague(s, i)) return p;
 
@@ -1383,6 +1491,27 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     ++j;
   }
   if (p.prefixed && !s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
+  // "about a gigawatt", "a gigawatt of capacity": one, of power or energy
+  // spelled out; "a gigawatt-scale campus" and "each gigawatt" are not.
+  if (!p.prefixed && (s.Is(j, "a") || s.Is(j, "an"))) {
+    auto unit = MatchUnit(s, j + 1, &UnitsStartingWith);
+    bool spelled_unit = unit && LowercaseWord(s, j + 1) &&
+                        (unit->def->kind == UnitKind::kPower ||
+                         unit->def->kind == UnitKind::kEnergy);
+    static const WordSet* before = new WordSet{
+        "about", "roughly", "nearly", "almost",        "around", "over",
+        "than",  "to",      "least",  "approximately", "some",   "under"};
+    if (spelled_unit && !s.Is(unit->last + 1, "-") &&
+        (s.Is(unit->last + 1, "of") ||
+         (j > 0 && before->count(s.Lower(j - 1))))) {
+      NumberParse one;
+      one.value = 1;
+      one.half_step = 0.05;
+      one.last = j;
+      one.spelled = true;
+      num = one;
+    }
+  }
   if (!num) num = ParseNumber(s, j);
   if (!num) return std::nullopt;
   // A sign glued to the number: "-1.3%"; or written out: "minus-5 yards".
@@ -1502,7 +1631,23 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     if (later && later->def->kind != UnitKind::kCurrency) unit_at = k + 1;
   }
   if (!p.prefixed) {
-    if (auto unit = MatchUnit(s, unit_at, &UnitsStartingWith)) {
+    auto unit = MatchUnit(s, unit_at, &UnitsStartingWith);
+    if (unit && unit->def->base == "KRW" && s.Is(unit_at, "won") &&
+        !(p.scaled && p.scale >= 1e6)) {
+      unit.reset();  // "the team won", "3 won, 2 lost".
+    }
+    if (unit && unit->def->base == "lb" && p.scaled && p.scale >= 1e6 &&
+        (s.Is(unit_at, "pounds") || s.Is(unit_at, "pound"))) {
+      // "5 billion pounds" is money; "208 pounds" a weight.
+      static const UnitDef* gbp = [] {
+        for (const UnitDef* d : *PrefixUnitsStartingWith("\u00a3")) {
+          if (d->base == "GBP") return d;
+        }
+        return static_cast<const UnitDef*>(nullptr);
+      }();
+      if (gbp != nullptr) unit = UnitMatch{gbp, unit->last};
+    }
+    if (unit) {
       q.unit = unit->def;
       q.last = unit->last;
       // "15 year-old", "65 years old": ages.
@@ -1659,6 +1804,21 @@ bool InSpans(const std::vector<std::pair<size_t, size_t>>& spans,
   return false;
 }
 
+// Words that name the number after them: "page 42", "episode 214".
+bool IsLabelWord(std::string_view lower) {
+  static const WordSet* words = new WordSet{
+      "page",     "pages",    "episode",   "chapter",    "section", "ticker",
+      "building", "hall",     "gate",      "room",       "suite",   "floor",
+      "unit",     "units",    "phase",     "version",    "release", "round",
+      "row",      "tier",     "level",     "stage",      "step",    "item",
+      "exhibit",  "figure",   "table",     "route",      "flight",  "platform",
+      "pier",     "terminal", "highway",   "interstate", "lane",    "seat",
+      "article",  "clause",   "paragraph", "line",       "track",   "block",
+      "lot",      "plot",     "number",    "code",       "series",  "grade",
+      "class",    "category", "batch"};
+  return words->count(lower) > 0;
+}
+
 bool IsTimePreposition(std::string_view lower) {
   static const WordSet* words = new WordSet{
       "in",      "by",         "since",  "until",  "till",   "from",
@@ -1689,9 +1849,11 @@ bool EraAfter(const SentenceTokens& s, size_t after) {
 bool StreetAddress(const SentenceTokens& s, size_t after) {
   static const std::unordered_set<std::string_view>* streets =
       new std::unordered_set<std::string_view>{
-          "St",    "Street",  "Road",    "Rd",        "Avenue", "Ave",
-          "Way",   "Lane",    "Drive",   "Boulevard", "Blvd",   "Place",
-          "Court", "Terrace", "Parkway", "Highway",   "Square", "Plaza"};
+          "St",      "Street", "Road",   "Rd",         "Avenue",
+          "Ave",     "Way",    "Lane",   "Drive",      "Boulevard",
+          "Blvd",    "Place",  "Court",  "Terrace",    "Parkway",
+          "Highway", "Square", "Plaza",  "Expressway", "Freeway",
+          "Pkwy",    "Hwy",    "Circle", "Crescent"};
   for (size_t t = after; t < s.size() && t < after + 5; ++t) {
     if (streets->count(s.Text(t)) && (t > after || s.Capitalized(t + 1))) {
       return true;
@@ -1718,6 +1880,28 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   bool unitless = q.unit == nullptr && !q.gpu;
   bool counted_thing = unitless && !q.noun.empty();
 
+  // Phone numbers: "+1 408 555 0142", three or more bare numbers in a row.
+  if (!p.spelled && !p.prefixed && p.plain_integer && q.number_last == n) {
+    auto bare_number = [&](size_t t) {
+      return t < s.size() && s.IsNumber(t) && !s.Attached(t);
+    };
+    size_t run_first = n, run_last = q.number_last;
+    while (run_first > 0 && bare_number(run_first) &&
+           s.IsNumber(run_first - 1)) {
+      --run_first;
+    }
+    while (bare_number(run_last + 1)) ++run_last;
+    bool plus =
+        run_first > 0 && s.Is(run_first - 1, "+") && s.Attached(run_first);
+    if (run_last - run_first >= 2 || (plus && run_last > run_first)) {
+      return true;
+    }
+  }
+  // A fiscal year written as a span: "2024-25", "2025-26 outlook".
+  if (q.is_range && p.plain_integer && p.digits == 4 && q.number >= 1800 &&
+      q.number <= 2199 && q.number_high < 100) {
+    return true;
+  }
   // Years of an era, "A.D. 900 and 1150", "300 BC"; and the bounds of an
   // age group, "adults aged 25 to 44", which describe who is counted.
   if (unitless && !p.spelled) {
@@ -1741,10 +1925,14 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     double v = q.number;
     if (v >= 1800 && v <= 2199) {
       // Not a name after it: "the 1979 adventure film Lost Islands".
+      // "2000 new engineers"; but "2026 budget includes" has a verb.
       bool plural_noun =
           counted_thing && LooksPlural(q.noun_written) &&
           std::none_of(q.noun_written.begin() + 1, q.noun_written.end(),
                        [](char c) { return c >= 'A' && c <= 'Z'; });
+      for (size_t t = q.number_last + 1; plural_noun && t < q.last; ++t) {
+        if (!IsCountAdjective(s.Lower(t))) plural_noun = false;
+      }
       bool time_word = n > 0 && IsTimePreposition(s.Lower(n - 1));
       // "Mar 9 2018 MIT researchers": a year after a day of a month.
       if (n > 1 && s.IsNumber(n - 1) && IsMonth(s.Text(n - 2)))
@@ -1804,12 +1992,22 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
             "CET", "CEST", "CT",  "CDT", "CST", "IST", "JST", "AEST"};
     if (after < s.size() && zones->count(s.Text(after))) return true;
   }
-  // Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3".
+  // Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3",
+  // "episode 214", "page 42"; and the second of "Units 3 and 4".
   size_t before = q.first;
   if (unitless && before > 0 && !p.prefixed) {
     size_t b = before - 1;
     const Token& prev = s.token(b);
     if (prev.kind == TokenKind::kAlnum) return true;
+    if (IsLabelWord(s.Lower(b))) return true;
+    if (q.noun.empty() && b >= 2 &&
+        (s.Is(b, "and") || s.Is(b, "or") || s.Is(b, "&")) &&
+        s.IsNumber(b - 1) &&
+        (IsLabelWord(s.Lower(b - 2)) ||
+         (s.Capitalized(b - 2) && !IsFunctionWord(s.Lower(b - 2)) &&
+          !IsMonth(s.Text(b - 2))))) {
+      return true;
+    }
     if (s.Capitalized(b) && !IsFunctionWord(s.Lower(b)) &&
         !IsMonth(s.Text(b))) {
       return true;
@@ -1845,6 +2043,12 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   }
   if (p.spelled && unitless && q.number == 1 &&
       (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
+    return true;
+  }
+  // "five years ago": a time, not a figure.
+  if (IsDurationUnit(q.unit) && s.Is(q.last + 1, "ago")) return true;
+  // "the two companies' plans": a pointer back to things named before.
+  if (p.spelled && n > 0 && s.Is(n - 1, "the") && s.Is(q.last + 1, "'")) {
     return true;
   }
   // "not one GPU", "isn't one bad call", "those two things": a negation or
@@ -1902,22 +2106,39 @@ void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q) {
       return;
     }
     if (w == "to") to_level = true;
+    // "cut energy use by 18 percent": the verb before its object.
+    if (w == "by") {
+      for (size_t v = t - 1; v > floor && v + 6 > t; --v) {
+        const std::string& verb = s.Lower(v - 1);
+        if (s.IsNumber(v - 1) || s.Is(v - 1, ",") || s.Is(v - 1, ";")) break;
+        int c = ChangeOf(verb);
+        if (c != 0 && verb != "up" && verb != "down") {
+          q->change = c > 0 ? "up" : "down";
+          q->delta = !to_level;
+          return;
+        }
+      }
+    }
     if (w != "by" && w != "to" && w != "a" && w != "an" && w != "of" &&
         w != "some" && w != "another" && w != "nearly" && w != "about") {
       break;
     }
     --t;
   }
-  // After the number: "a 40% increase", "a 12% drop".
+  // After the number: "a 40% increase", "a 12% drop", "30% less water",
+  // "70% higher than".
   size_t after = q->last + 1;
   if (after < s.size()) {
     const std::string& w = s.Lower(after);
     if (w == "increase" || w == "rise" || w == "jump" || w == "gain" ||
-        w == "surge" || w == "growth") {
+        w == "surge" || w == "growth" || w == "higher" || w == "greater" ||
+        w == "faster" || w == "bigger" || w == "larger") {
       q->change = "up";
     } else if (w == "decrease" || w == "drop" || w == "fall" ||
                w == "decline" || w == "cut" || w == "loss" ||
-               w == "reduction") {
+               w == "reduction" || w == "less" || w == "lower" ||
+               w == "fewer" || w == "smaller" || w == "cheaper" ||
+               w == "slower") {
       q->change = "down";
     }
   }
@@ -1973,6 +2194,31 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
       q.per = prev.per;
       q.per_written = prev.per_written;
     }
+  }
+  // A figure in the same unit after a rate, joined to it, is a rate too:
+  // "$80 per MWh in Virginia and $60 in Texas", "$2 an hour, from $8".
+  for (size_t k = 1; k < out->size(); ++k) {
+    Quantity& q = (*out)[k];
+    const Quantity& prev = (*out)[k - 1];
+    if (q.unit == nullptr || q.unit != prev.unit || !q.per.empty() ||
+        prev.per.empty() || q.is_range || q.first <= prev.last ||
+        q.first - prev.last > 7) {
+      continue;
+    }
+    // "and" only in a parallel: "... in Virginia and $60 in Texas", not
+    // "$5 a month and $50 for setup".
+    bool joined = false;
+    for (size_t t = prev.last + 1; t < q.first; ++t) {
+      const std::string& w = s.Lower(t);
+      if (w == "and" || w == "or") {
+        joined = joined || s.Is(q.last + 1, "in") || s.Is(q.last + 1, "at");
+      } else if (joins->count(w)) {
+        joined = true;
+      }
+    }
+    if (!joined) continue;
+    q.per = prev.per;
+    q.per_written = prev.per_written;
   }
   // A bare figure takes the unit written after the next one: "6 or $7",
   // "six or seven euros", "410 million of the 2 billion yuan", "grew

@@ -58,6 +58,10 @@ const Row kSuffixRows[] = {
     {"kilowatt-hours", "kWh", "Wh", 1e3, UnitKind::kEnergy, _, _},
     {"kilowatt hours", "kWh", "Wh", 1e3, UnitKind::kEnergy, _, _},
     {"kilowatt-hour", "kWh", "Wh", 1e3, UnitKind::kEnergy, _, _},
+    {"watt-hour", "Wh", "Wh", 1, UnitKind::kEnergy, _, _},
+    {"megawatt-hour", "MWh", "Wh", 1e6, UnitKind::kEnergy, _, _},
+    {"gigawatt-hour", "GWh", "Wh", 1e9, UnitKind::kEnergy, _, _},
+    {"terawatt-hour", "TWh", "Wh", 1e12, UnitKind::kEnergy, _, _},
     {"megawatt-hours", "MWh", "Wh", 1e6, UnitKind::kEnergy, _, _},
     {"megawatt hours", "MWh", "Wh", 1e6, UnitKind::kEnergy, _, _},
     {"gigawatt-hours", "GWh", "Wh", 1e9, UnitKind::kEnergy, _, _},
@@ -151,6 +155,9 @@ const Row kSuffixRows[] = {
     {"euros", "euros", "EUR", 1, UnitKind::kCurrency, _, _},
     {"euro", "euros", "EUR", 1, UnitKind::kCurrency, _, _},
     {"pounds sterling", "pounds", "GBP", 1, UnitKind::kCurrency, _, _},
+    // After a scale word only (the parser checks): "450 trillion won" is
+    // money, "won" a verb.
+    {"won", "won", "KRW", 1, UnitKind::kCurrency, _, _},
     {"yuan", "yuan", "CNY", 1, UnitKind::kCurrency, _, _},
     {"renminbi", "yuan", "CNY", 1, UnitKind::kCurrency, _, _},
     {"yen", "yen", "JPY", 1, UnitKind::kCurrency, _, _},

@@ -1198,6 +1198,109 @@ TEST_CASE("ExtractClaims keeps letters glued to digits as a name",
   CHECK(dollars[0].unit == "AUD");
 }
 
+TEST_CASE("ExtractClaims skips numbers that a label word names", "[extract]") {
+  CHECK(Extract("The team moved into building 12 last week.").empty());
+  CHECK(Extract("Listen to episode 88 of the show.").empty());
+  CHECK(Extract("The group trades under ticker 6758 in Tokyo.").empty());
+  CHECK(Extract("Reactors 3 and 4 came online this year.").empty());
+  CHECK(Extract("It was a category 3 storm.").empty());
+  // After the number, a label word is what is counted.
+  std::vector<Claim> units = Extract("The plant runs 5 units of 300 MW.");
+  REQUIRE(units.size() == 2);
+  CHECK(units[0].noun == "unit");
+}
+
+TEST_CASE("ExtractClaims skips phone numbers and fiscal-year spans",
+          "[extract]") {
+  CHECK(Extract("Call +1 415 555 0199 for the briefing.").empty());
+  CHECK(Extract("Call +44 20 7946 0000 in London.").empty());
+  CHECK(Extract("The 2025-26 outlook was raised.").empty());
+  CHECK(Single("There were 4 hundred million users.").unit == "count");
+}
+
+TEST_CASE("ExtractClaims skips a year before a noun and its verb",
+          "[extract]") {
+  std::vector<Claim> claims =
+      Extract("The lab's 2026 budget includes 12,000 new GPUs.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].unit == "gpu");
+  CHECK(Single("The firm hired 2000 new engineers.").noun == "engineer");
+}
+
+TEST_CASE("ExtractClaims skips a duration ago and a pointer to named things",
+          "[extract]") {
+  std::vector<Claim> ago =
+      Extract("Usage has tripled compared with two years ago.");
+  REQUIRE(ago.size() == 1);
+  CHECK(ago[0].unit == "ratio");
+  CHECK(Extract("The two companies' plans differ.").empty());
+}
+
+TEST_CASE("ExtractClaims reads a, and a half, several and a few", "[extract]") {
+  Claim about = Single("The cluster will draw about a gigawatt of power.");
+  CHECK(Get(about.value) == Near(1e9));
+  CHECK(Q(about.qualifier) == "approx");
+  Claim of = Single("Phase one brings a gigawatt of capacity.");
+  CHECK(Get(of.value) == Near(1e9));
+  CHECK(Extract("Nvidia invests as each gigawatt is deployed.").empty());
+  CHECK(Extract("It is a gigawatt-scale campus.").empty());
+
+  Claim half = Single("The operator leases one and a half gigawatts.");
+  CHECK(Get(half.value) == Near(1.5e9));
+  Claim gpus = Single("Two and a half million GPUs shipped.");
+  CHECK(Get(gpus.value) == Near(2.5e6));
+
+  Claim several = Single("The site will host several hundred thousand GPUs.");
+  CHECK(Q(several.qualifier) == "range");
+  CHECK(Get(several.low) == Near(3e5));
+  CHECK(Get(several.high) == Near(9e5));
+  Claim few = Single("A few thousand engineers work on chips.");
+  CHECK(Get(few.low) == Near(2e3));
+  CHECK(few.noun == "engineer");
+}
+
+TEST_CASE("ExtractClaims reads a factor of and cut in half as ratios",
+          "[extract]") {
+  Claim factor = Single("Demand grew by a factor of ten this year.");
+  CHECK(Get(factor.value) == Near(10));
+  CHECK(factor.unit == "ratio");
+  Claim half = Single("The lab cut its GPU budget in half.");
+  CHECK(Get(half.value) == Near(0.5));
+  CHECK(half.change == "down");
+  Claim roughly = Single("Costs fell by roughly half.");
+  CHECK(Q(roughly.qualifier) == "approx");
+}
+
+TEST_CASE("ExtractClaims reads won and pounds after a scale as money",
+          "[extract]") {
+  CHECK(Single("Samsung will invest 450 trillion won in chips.").unit == "KRW");
+  CHECK(Single("The fund put 5 billion pounds into the UK.").unit == "GBP");
+  CHECK(Single("He lost 20 pounds.").unit == "lb");
+  CHECK(Extract("The team won a title.").empty());
+}
+
+TEST_CASE(
+    "ExtractClaims sets a change from comparatives and from a verb "
+    "before by",
+    "[extract]") {
+  CHECK(Single("The design uses 30% less water.").change == "down");
+  CHECK(Single("Capex was 70% higher than last year.").change == "up");
+  CHECK(Single("The retrofit cut energy use by 18 percent.").change == "down");
+  CHECK(Single("OpenAI raised $40 billion by selling shares.").change.empty());
+}
+
+TEST_CASE("ExtractClaims carries a rate to a figure in the same unit",
+          "[extract]") {
+  std::vector<Claim> states =
+      Extract("Power cost $80 per MWh in Virginia and $60 in Texas.");
+  REQUIRE(states.size() == 2);
+  CHECK(states[1].unit == "USD/MWh");
+  std::vector<Claim> fee = Extract("It charges $5 a month and $50 for setup.");
+  REQUIRE(fee.size() == 2);
+  CHECK(fee[1].unit == "USD");
+  CHECK(Single("Power averaged $45 per megawatt-hour.").unit == "USD/MWh");
+}
+
 TEST_CASE("ExtractClaims skips years of an era", "[extract]") {
   CHECK(Extract("The walls went up between A.D. 900 and 1150.").empty());
   CHECK(Extract("The port was founded in AD 43 and lost in 410 BC.").empty());
