@@ -189,7 +189,10 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
         for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
           const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
           if (e.kind == "place" || e.kind == "government") continue;
-          auto& seen = mentions[e.name];
+          // A chip stands for its maker.
+          const std::string& name = e.kind == "chip" ? e.owner : e.name;
+          if (name.empty()) continue;
+          auto& seen = mentions[name];
           if (seen.count++ == 0) seen.order = mentions.size();
           if (e.kind == "datacenter") sites[e.name] = e.owner;
         }
@@ -209,7 +212,9 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
               return e.first <= q.last && e.last >= q.first;
             });
         if (inside) continue;
-        auto& seen = mentions[e.name];
+        const std::string& name = e.kind == "chip" ? e.owner : e.name;
+        if (name.empty()) continue;
+        auto& seen = mentions[name];
         if (seen.count++ == 0) seen.order = mentions.size();
         if (e.kind == "datacenter") sites[e.name] = e.owner;
       }

@@ -238,10 +238,12 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
     }
     // A run of capitalised words the gazetteer does not know. The first
     // word of a sentence is capitalised anyway, so it alone is no name.
+    // Letters glued to a number ("5G", "3M") are no name of their own.
     size_t j = i;
     while (j < s.size() && IsUpperInitial(s, j) &&
            s.token(j).kind == TokenKind::kWord &&
            !IsCommonCapitalized(s.Lower(j)) &&
+           !(s.Attached(j) && j > 0 && s.IsNumber(j - 1)) &&
            !(k < known.size() && known[k].first == j)) {
       ++j;
     }
@@ -517,6 +519,16 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   std::vector<EntityMention> known, unknown;
   for (const EntityMention& e : all_entities) {
     if (inside_figure(e)) continue;
+    if (e.kind == "chip") {
+      // A chip is no party; its maker is: "1 GW of MI450 GPUs" is AMD's.
+      if (e.owner.empty()) continue;
+      EntityMention maker = e;
+      maker.name = e.owner;
+      maker.kind = "chipmaker";
+      maker.owner.clear();
+      known.push_back(std::move(maker));
+      continue;
+    }
     (e.kind == "unknown" ? unknown : known).push_back(e);
   }
   const std::vector<EntityMention>& entities = known.empty() ? unknown : known;

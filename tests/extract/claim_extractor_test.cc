@@ -1469,6 +1469,23 @@ TEST_CASE("ExtractClaims names the tenant of a site as the object",
   CHECK(c.object == "Anthropic");
 }
 
+TEST_CASE(
+    "ExtractClaims gives a chip's figure to its maker, never to the "
+    "chip",
+    "[extract]") {
+  Claim amd = Single("AMD will supply 1 GW of MI450 GPUs to OpenAI.");
+  CHECK(amd.subject == "AMD");
+  CHECK(amd.object == "OpenAI");
+  Claim racks = Single("Each GB200 rack draws 120 kW.");
+  CHECK(racks.subject == "Nvidia");
+}
+
+TEST_CASE("ExtractClaims takes no name from letters glued to a number",
+          "[extract]") {
+  Claim c = Single("Telcos spent $5 billion on 5G.");
+  CHECK(c.subject.empty());
+}
+
 TEST_CASE("ExtractClaims leaves subject empty when no entity is named",
           "[extract]") {
   Claim c = Single("the plant will produce 300 MW.");
