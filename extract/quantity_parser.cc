@@ -1250,6 +1250,8 @@ std::optional<Parse> ParseFraction(const SentenceTokens& s, size_t i) {
   if (in_half) {
     p.q.first = i - 1;
     p.q.change = "down";
+  } else if (!of) {
+    p.q.by_fraction = true;
   }
   p.q.half_step = 0;
   return p;
@@ -2065,7 +2067,19 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
 }
 
 // Qualifier phrases before the quantity, and the rise or fall around it.
+void ReadQualifierAndChange(const SentenceTokens& s, size_t floor, Quantity* q);
+
 void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q) {
+  ReadQualifierAndChange(s, floor, q);
+  // New over old, as "halved" is 0.5: "cut by a third" is 2/3.
+  if (q->by_fraction && !q->change.empty()) {
+    q->number = q->change == "up" ? 1 + q->number : 1 - q->number;
+    q->by_fraction = false;
+  }
+}
+
+void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
+                            Quantity* q) {
   size_t first = q->first;
   if (q->qualifier != Qualifier::kRange && first > floor) {
     const auto& phrases = LeftQualifiers();

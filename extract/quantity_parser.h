@@ -81,6 +81,9 @@ struct Quantity {
   // The size of a rise or fall, not a level: "rose by $43.6 billion" (to a
   // level of $419.2 billion), "fell 300 MW".
   bool delta = false;
+  // "by a third": a share of the old level, turned into new over old once
+  // the direction is known ("cut by a third" is 2/3, "rose by half" 1.5).
+  bool by_fraction = false;
 
   Qualifier qualifier = Qualifier::kExact;
   bool nearly = false;  // "nearly X", "almost X": below X, not around it.

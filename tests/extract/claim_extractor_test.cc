@@ -401,6 +401,16 @@ TEST_CASE("ExtractClaims reads doubled, tripled and halved as ratios",
   CHECK(halved.unit == "ratio");
 }
 
+TEST_CASE("ExtractClaims reads by a fraction as new over old", "[extract]") {
+  Claim cut = Single("The operator cut its target by a third.");
+  CHECK(Get(cut.value) == Near(2.0 / 3));
+  CHECK(cut.change == "down");
+  Claim rose = Single("Capex rose by half in a year.");
+  CHECK(Get(rose.value) == Near(1.5));
+  Claim quarter = Single("Spending fell by a quarter.");
+  CHECK(Get(quarter.value) == Near(0.75));
+}
+
 TEST_CASE("ExtractClaims reads by half as a ratio of one half", "[extract]") {
   Claim c = Single("Google cut its prices by half.");
   CHECK(Get(c.value) == Near(0.5));
