@@ -274,6 +274,11 @@ std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
       "(?:of\\s+)?((?:19|20)\\d\\d)\\b");
   static const RE2 kQuarterShort("\\bQ([1-4])\\s*'?((?:19|20)\\d\\d)\\b");
   static const RE2 kDecade("(?i)\\bnext\\s+decade\\b");
+  // Times relative to the article's own date; they give no scope but stop
+  // a year from a neighbouring clause: "by 2030, up from 4% today".
+  static const RE2 kRelative(
+      "(?i)\\b(?:today|currently|at present|to date|so far this year|"
+      "this year|last year|a year ago|year-to-date)\\b");
   static const RE2 kYear(
       "(?:^|[^0-9,.$])((?:19|20|21)\\d\\d)(?:,[^0-9]|[^0-9,]|$)");
 
@@ -326,6 +331,7 @@ std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
   });
   scan(kDecade, [&](re2::StringPiece* g) { add(g[0], "next decade"); });
   scan(kYear, [&](re2::StringPiece* g) { add(g[1], std::string(g[1])); });
+  scan(kRelative, [&](re2::StringPiece* g) { add(g[0], std::string()); });
   std::sort(out.begin(), out.end(),
             [](const TimeMention& x, const TimeMention& y) {
               return x.begin < y.begin;

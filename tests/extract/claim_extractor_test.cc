@@ -1568,6 +1568,15 @@ TEST_CASE("ExtractClaims reads a quarter of a year", "[extract]") {
   CHECK(c.time == "2025-Q3");
 }
 
+TEST_CASE("ExtractClaims stops a year at a time relative to today",
+          "[extract]") {
+  std::vector<Claim> claims = Extract(
+      "Data centres could use 9% of the grid by 2030, up from about 4% today.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].time == "2030");
+  CHECK(claims[1].time.empty());
+}
+
 TEST_CASE("ExtractClaims leaves time empty when none is stated", "[extract]") {
   Claim c = Single("Oracle will add 2 GW of capacity.");
   CHECK(c.time.empty());
