@@ -191,6 +191,13 @@ const std::unordered_map<std::string_view, std::string_view>& MoneyKeywords() {
           {"paying", "commitment"},
           {"signed", "commitment"},
           {"worth", "commitment"},
+          {"pledge", "commitment"},
+          {"pledged", "commitment"},
+          {"pledges", "commitment"},
+          {"value", "other"},
+          {"cap", "other"},
+          {"deploy", "investment"},
+          {"deploying", "investment"},
           {"paid", "commitment"},
           {"values", "valuation"},
           {"price", "price"},
@@ -356,6 +363,13 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
       return "headcount";
     }
     if (q.noun == "share") return "share";
+    // "a staff of 1,100", "a workforce of 36,000".
+    static const WordSet* groups =
+        new WordSet{"staff", "workforce", "headcount", "payroll", "team"};
+    if (q.noun.empty() && q.first >= 2 && s.Is(q.first - 1, "of") &&
+        groups->count(s.Lower(q.first - 2))) {
+      return "headcount";
+    }
     return "other";
   }
   switch (q.unit->kind) {
@@ -382,7 +396,11 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
     }
     case UnitKind::kPercent:
     case UnitKind::kPercentagePoint: {
-      if (!q.change.empty()) return "growth";
+      // "rose 40%" is growth; "fell to 60%" a level, read as below.
+      if (q.delta || (!q.change.empty() && !s.Is(q.first - 1, "to") &&
+                      !s.Is(q.first - 1, "from"))) {
+        return "growth";
+      }
       static const WordSet* shares = new WordSet{
           "of",    "stake",     "share",   "shares",   "own",      "owns",
           "owned", "ownership", "portion", "majority", "minority", "market"};
@@ -406,11 +424,34 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
         if (it == keys.end()) continue;
         size_t d = Distance(q, i, i);
         std::string_view found = it->second;
-        // "is worth $500 billion" values a company; "a deal worth" commits.
+        // "is worth $500 billion" values a company; "a deal worth" commits,
+        // and so does "the contract ... is worth".
         if (s.Lower(i) == "worth" && i > 0) {
           static const WordSet* be = new WordSet{"is", "was",  "are", "were",
                                                  "be", "been", "now", "being"};
-          if (be->count(s.Lower(i - 1))) found = "valuation";
+          static const WordSet* deals =
+              new WordSet{"deal",      "deals", "contract", "contracts",
+                          "agreement", "pact",  "order",    "package"};
+          bool deal = false;
+          for (size_t t = 0; t < i; ++t)
+            deal = deal || deals->count(s.Lower(t));
+          if (be->count(s.Lower(i - 1)) && !deal) found = "valuation";
+        }
+        // "market value", "market cap": a valuation.
+        if ((s.Lower(i) == "value" || s.Lower(i) == "cap") && i > 0 &&
+            s.Is(i - 1, "market")) {
+          found = "valuation";
+        }
+        // A keyword in a later clause counts less: "grew to $15.2 billion,
+        // and the backlog rose", "to $29 billion after Meta bought".
+        if (i > q.last) {
+          for (size_t t = q.last + 1; t < i; ++t) {
+            if (s.Is(t, ",") || s.Is(t, ";") || s.Is(t, "after") ||
+                s.Is(t, "while") || s.Is(t, "when") || s.Is(t, "because")) {
+              d += 6;
+              break;
+            }
+          }
         }
         // "per share", "per GPU-hour": a price whatever else is near.
         if (d < best) {

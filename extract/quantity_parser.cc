@@ -2113,6 +2113,12 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
   for (int steps = 0; steps < 3 && t > floor; ++steps) {
     const std::string& w = s.Lower(t - 1);
     int change = ChangeOf(w);
+    // "make up 10 percent", "ended up at": a phrasal verb, no rise.
+    static const WordSet* phrasal = new WordSet{
+        "make", "makes", "made", "making", "end",   "ends",   "ended",
+        "take", "takes", "took", "set",    "sets",  "signed", "add",
+        "adds", "added", "sum",  "sums",   "summed"};
+    if (w == "up" && t >= 2 && phrasal->count(s.Lower(t - 2))) change = 0;
     if (change != 0 && !(w == "up" && s.Is(t, "to"))) {
       q->change = change > 0 ? "up" : "down";
       q->delta = !to_level && w != "added" && w != "adds" && w != "add" &&

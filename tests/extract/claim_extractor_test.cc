@@ -1396,6 +1396,44 @@ TEST_CASE("ExtractClaims keeps the figure among dates, years and model names",
 // ---------------------------------------------------------------------------
 // Metric, subject and object.
 
+TEST_CASE("ExtractClaims reads money metrics in their own clause",
+          "[extract]") {
+  std::vector<Claim> two = Extract(
+      "Cloud revenue grew 20% to $9.1 billion, and the backlog rose 40% to "
+      "$80 billion.");
+  REQUIRE(two.size() == 4);
+  CHECK(two[1].metric == "revenue");
+  CHECK(two[3].metric == "backlog");
+
+  std::vector<Claim> stake = Extract(
+      "The startup's valuation more than doubled to $29 billion after a "
+      "buyer took a stake.");
+  REQUIRE(stake.size() == 2);
+  CHECK(stake[1].metric == "valuation");
+
+  CHECK(Single("The rally added about $200 billion in market value.").metric ==
+        "valuation");
+  CHECK(Single("The contract is worth $90 billion to the supplier.").metric ==
+        "commitment");
+  CHECK(
+      Single("The state pledged \u00a33 billion to national compute.").metric ==
+      "commitment");
+}
+
+TEST_CASE("ExtractClaims reads headcount and shares in more phrasings",
+          "[extract]") {
+  CHECK(Single("The lab has a staff of 1,400 in London.").metric ==
+        "headcount");
+  CHECK(Single("One engineer said the cluster was idle.").metric == "other");
+  CHECK(Single("Power makes up about 10 percent of the cost.").metric ==
+        "share");
+  std::vector<Claim> level =
+      Extract("Its share of capacity fell to 60% from 85% a year earlier.");
+  REQUIRE(level.size() == 2);
+  CHECK(level[0].metric == "share");
+  CHECK(level[1].metric == "share");
+}
+
 TEST_CASE("ExtractClaims tags a valuation", "[extract]") {
   Claim c = Single("Anthropic was valued at $183 billion.");
   CHECK(c.metric == "valuation");
