@@ -1341,6 +1341,39 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
   auto set_last = [&](size_t last) {
     if (extend) q->last = last;
   };
+  // "per million input tokens", "per 1M tokens": a rate per a scaled
+  // count, as token prices are quoted.
+  if (per) {
+    const char* scaled = nullptr;
+    size_t w = d;
+    if (s.Is(w, "thousand")) scaled = "1K";
+    if (s.Is(w, "million")) scaled = "1M";
+    if (s.Is(w, "billion")) scaled = "1B";
+    if (s.Is(w, "1") && s.Attached(w + 1)) {
+      if (s.Text(w + 1) == "M") scaled = "1M";
+      if (s.Text(w + 1) == "K" || s.Text(w + 1) == "k") scaled = "1K";
+      if (s.Text(w + 1) == "B") scaled = "1B";
+      if (scaled != nullptr) ++w;
+    }
+    if (scaled != nullptr) {
+      size_t e = w + 1;
+      while (e < s.size() && e < w + 4 && LowercaseWord(s, e) &&
+             !IsNounStopWord(s.Lower(e)) && !LooksPlural(s.Lower(e))) {
+        ++e;
+      }
+      if (e < s.size() && LowercaseWord(s, e) && LooksPlural(s.Lower(e)) &&
+          !IsNounStopWord(s.Lower(e))) {
+        // The words between stay: input and output tokens differ in price.
+        q->per = scaled;
+        for (size_t u = w + 1; u < e; ++u) q->per += " " + s.Lower(u);
+        q->per += " " + Singular(s.Lower(e));
+        q->per_written = std::string(s.text().substr(
+            s.token(d).begin, s.token(e).end - s.token(d).begin));
+        set_last(e);
+      }
+      return;
+    }
+  }
   // A unit from the table: "per sq m", "per kWh", "an ounce".
   if (auto unit = MatchUnit(s, d, &UnitsStartingWith)) {
     if (!a || unit->def->kind == UnitKind::kDuration ||

@@ -648,6 +648,17 @@ TEST_CASE("ExtractClaims reads a rate after a or an, hyphens and brackets",
   CHECK(offer[0].surface == "C$8.50");
 }
 
+TEST_CASE("ExtractClaims reads token prices per million", "[extract]") {
+  std::vector<Claim> prices = Extract(
+      "The model costs $1.25 per million input tokens and $10 per million "
+      "output tokens.");
+  REQUIRE(prices.size() == 2);
+  CHECK(prices[0].unit == "USD/1M input token");
+  CHECK(prices[1].unit == "USD/1M output token");
+  CHECK(prices[0].metric == "price");
+  CHECK(Single("It charges $3 per 1M tokens.").unit == "USD/1M token");
+}
+
 TEST_CASE("ExtractClaims does not read a year earlier as a rate", "[extract]") {
   std::vector<Claim> claims =
       Extract("Sales rose to $9.1 billion from $8.2 billion a year earlier.");
