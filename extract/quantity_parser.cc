@@ -1015,17 +1015,16 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   }
   if (noun.empty()) return false;
   q->noun = noun;
-  // As written, with its adjectives: "seven European countries" counts
-  // "European countries" of the noun "country". Words that qualify the
-  // count rather than name it stay out: "5 more GPUs".
   // What it is a count of: "1,200 kinds of steel".
   if (LowercaseWord(s, last) && LooksPlural(s.Lower(last)) &&
       s.Is(last + 1, "of") && plain_noun(last + 2)) {
     last += 2;
     if (plain_noun(last + 1) && !LooksPlural(s.Lower(last))) ++last;
   }
-  // Written without leading participles and adverbs, which qualify the
-  // count rather than name it: "400 charging stations" counts stations.
+  // As written, with its adjectives: "seven European countries" counts
+  // "European countries" of the noun "country". Leading participles,
+  // adverbs and words like "more" qualify the count rather than name it:
+  // "400 charging stations" is written "stations", "5 more GPUs" "GPUs".
   size_t from = k;
   auto adverb = [&](size_t i) {
     const std::string& w = s.Lower(i);
@@ -1865,7 +1864,7 @@ bool IsTimePreposition(std::string_view lower) {
   return words->count(lower) > 0;
 }
 
-// An era written before a year ("A.D. 1000", "AD 79") or after it ("300
+// An era written before a year ("A.D. 900", "AD 79") or after it ("300
 // BC", "44 B.C.").
 bool EraBefore(const SentenceTokens& s, size_t n) {
   if (n >= 1 && (s.Text(n - 1) == "AD" || s.Text(n - 1) == "CE")) return true;
