@@ -38,10 +38,11 @@ const std::unordered_map<std::string_view, int>& SmallNumbers() {
 // Scale words that may follow a number with a space: "2 million".
 const std::unordered_map<std::string_view, double>& ScaleWords() {
   static const auto* map = new std::unordered_map<std::string_view, double>{
-      {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-      {"mn", 1e6},       {"mln", 1e6},     {"bn", 1e9},      {"bln", 1e9},
-      {"tn", 1e12},      {"trn", 1e12},    {"lakh", 1e5},    {"crore", 1e7},
-      {"hundred", 1e2},  {"mil", 1e6},
+      {"thousand", 1e3},  {"million", 1e6}, {"billion", 1e9},
+      {"trillion", 1e12}, {"mn", 1e6},      {"mln", 1e6},
+      {"bn", 1e9},        {"bln", 1e9},     {"tn", 1e12},
+      {"trn", 1e12},      {"lakh", 1e5},    {"crore", 1e7},
+      {"hundred", 1e2},   {"mil", 1e6},     {"quadrillion", 1e15},
   };
   return *map;
 }
@@ -1301,6 +1302,14 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
   p.q.half_step = 0;
   p.q.unit = RatioUnit();
   p.spelled = true;
+  // "doubled", "tripling", "halved": the verb says which way it went.
+  auto ends = [&](std::string_view suffix) {
+    return w.size() > suffix.size() &&
+           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends("ed") || ends("ing") || ends("es")) {
+    p.q.change = value > 1 ? "up" : "down";
+  }
   return p;
 }
 
@@ -1681,6 +1690,14 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
       }();
       if (gbp != nullptr) unit = UnitMatch{gbp, unit->last};
     }
+    // "Three Mile Island": a capitalised number and unit inside a name.
+    if (unit && num->spelled && s.Capitalized(i) && s.Capitalized(unit_at) &&
+        !unit->def->exact_case && s.Capitalized(unit->last + 1) &&
+        !IsFunctionWord(s.Lower(unit->last + 1))) {
+      p.reject = true;
+      q.last = unit->last + 1;
+      return p;
+    }
     if (unit) {
       q.unit = unit->def;
       q.last = unit->last;
@@ -1931,6 +1948,25 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
+  // Dotted identifiers: versions "2.4.1", tickers "9984.T"; and the
+  // parts of a phone number: "+1 (877) ...".
+  if (!p.spelled && !p.prefixed) {
+    size_t after = q.number_last + 1;
+    if (n >= 2 && s.Is(n - 1, ".") && s.Attached(n) && s.Attached(n - 1) &&
+        s.IsNumber(n - 2)) {
+      return true;
+    }
+    if (s.Is(after, ".") && s.Attached(after) && s.Attached(after + 1) &&
+        (s.IsNumber(after + 1) ||
+         (s.Capitalized(after + 1) && s.Text(after + 1).size() <= 3))) {
+      return true;
+    }
+    bool plus = n > 0 && s.Is(n - 1, "+") && s.Attached(n);
+    if (plus && s.Is(q.number_last + 1, "(")) return true;
+    if (n >= 3 && s.Is(n - 1, "(") && s.IsNumber(n - 2) && s.Is(n - 3, "+")) {
+      return true;
+    }
+  }
   // A fiscal year written as a span: "2024-25", "2025-26 outlook".
   if (q.is_range && p.plain_integer && p.digits == 4 && q.number >= 1800 &&
       q.number <= 2199 && q.number_high < 100) {
@@ -2115,6 +2151,11 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
   size_t first = q->first;
   if (q->qualifier != Qualifier::kRange && first > floor) {
     const auto& phrases = LeftQualifiers();
+    // An article may stand between: "roughly a 20 per cent stake".
+    if (first > floor + 1 && (s.Is(first - 1, "a") || s.Is(first - 1, "an")) &&
+        phrases.count(s.Lower(first - 2))) {
+      --first;
+    }
     auto it = phrases.find(s.Lower(first - 1));
     if (it != phrases.end()) {
       for (const QualifierPhrase& phrase : it->second) {
@@ -2134,8 +2175,20 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
         break;
       }
     }
+    if (q->qualifier == Qualifier::kExact) first = q->first;
   }
   q->first = first;
+  // After the figure: "$13bn or more", "1,000 GPUs or fewer".
+  if (q->qualifier == Qualifier::kExact && s.Is(q->last + 1, "or")) {
+    const std::string& w = s.Lower(q->last + 2);
+    if (w == "more" || w == "higher" || w == "above" || w == "greater") {
+      q->qualifier = Qualifier::kAtLeast;
+      q->last += 2;
+    } else if (w == "less" || w == "fewer" || w == "lower" || w == "below") {
+      q->qualifier = Qualifier::kAtMost;
+      q->last += 2;
+    }
+  }
 
   // A rise or fall: "rose 40%", "was up more than 3%", "fell by half".
   // Its size is a delta unless "to" leads to the level reached; "added"

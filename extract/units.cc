@@ -139,6 +139,9 @@ const Row kSuffixRows[] = {
     {"petaflops", "PFLOP/s", "FLOP/s", 1e15, UnitKind::kFlops, _, _},
     {"exaflops", "EFLOP/s", "FLOP/s", 1e18, UnitKind::kFlops, _, _},
     {"zettaflops", "ZFLOP/s", "FLOP/s", 1e21, UnitKind::kFlops, _, _},
+    {"teraflop", "TFLOP/s", "FLOP/s", 1e12, UnitKind::kFlops, _, _},
+    {"petaflop", "PFLOP/s", "FLOP/s", 1e15, UnitKind::kFlops, _, _},
+    {"exaflop", "EFLOP/s", "FLOP/s", 1e18, UnitKind::kFlops, _, _},
     // Land.
     {"acres", "acre", "acre", 1, UnitKind::kArea, _, _},
     {"acre", "acre", "acre", 1, UnitKind::kArea, _, _},
@@ -380,6 +383,8 @@ const Row kPrefixRows[] = {
     {"CA$", "C$", "CAD", 1, UnitKind::kCurrency, E, _},
     {"CAD", "CAD", "CAD", 1, UnitKind::kCurrency, E, _},
     {"HK$", "HK$", "HKD", 1, UnitKind::kCurrency, E, _},
+    {"NT$", "NT$", "TWD", 1, UnitKind::kCurrency, E, _},
+    {"TWD", "TWD", "TWD", 1, UnitKind::kCurrency, E, _},
     {"S$", "S$", "SGD", 1, UnitKind::kCurrency, E, _},
     {"NZ$", "NZ$", "NZD", 1, UnitKind::kCurrency, E, _},
     {"R$", "R$", "BRL", 1, UnitKind::kCurrency, E, _},

@@ -1280,6 +1280,33 @@ TEST_CASE("ExtractClaims reads a, and a half, several and a few", "[extract]") {
   CHECK(few.noun == "engineer");
 }
 
+TEST_CASE("ExtractClaims gives multiple verbs their direction", "[extract]") {
+  CHECK(Single("Inference costs halved in a year.").change == "down");
+  CHECK(Single("Bookings more than doubled.").change == "up");
+}
+
+TEST_CASE(
+    "ExtractClaims reads or more and or fewer after a figure, and a "
+    "qualifier before an article",
+    "[extract]") {
+  Claim more = Single("The deal is worth $13bn or more.");
+  CHECK(Q(more.qualifier) == "at_least");
+  CHECK(more.surface == "$13bn or more");
+  Claim fewer = Single("The cluster needs 1,000 GPUs or fewer.");
+  CHECK(Q(fewer.qualifier) == "at_most");
+  Claim stake = Single("The buyer took roughly a 20 per cent stake.");
+  CHECK(Q(stake.qualifier) == "approx");
+}
+
+TEST_CASE("ExtractClaims reads New Taiwan dollars, exaflops and quadrillions",
+          "[extract]") {
+  CHECK(Single("TSMC booked NT$452.3 billion in sales.").unit == "TWD");
+  Claim flop = Single("The system delivers about 1 exaflop.");
+  CHECK(flop.unit == "FLOP/s");
+  CHECK(Get(flop.value) == Near(1e18));
+  CHECK(Get(Single("It served 1.3 quadrillion tokens.").value) == Near(1.3e15));
+}
+
 TEST_CASE("ExtractClaims reads a factor of and cut in half as ratios",
           "[extract]") {
   Claim factor = Single("Demand grew by a factor of ten this year.");
@@ -1320,6 +1347,15 @@ TEST_CASE("ExtractClaims carries a rate to a figure in the same unit",
   REQUIRE(fee.size() == 2);
   CHECK(fee[1].unit == "USD");
   CHECK(Single("Power averaged $45 per megawatt-hour.").unit == "USD/MWh");
+}
+
+TEST_CASE("ExtractClaims skips versions, tickers and bracketed phone parts",
+          "[extract]") {
+  CHECK(Extract("The firmware moved to version 3.2.1 this week.").empty());
+  CHECK(Extract("Shares of the group (6758.T) rose.").empty());
+  CHECK(Extract("Call +1 (415) 555-0100 for details.").empty());
+  CHECK(Extract("The Three Mile Island plant will restart.").empty());
+  CHECK(Single("Nvidia Ships Three Gigawatts Of Chips").unit == "W");
 }
 
 TEST_CASE("ExtractClaims skips years of an era", "[extract]") {
