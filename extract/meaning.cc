@@ -706,6 +706,10 @@ std::string TimeOf(const SentenceTokens& s,
     } else {
       if (t.begin < lo) continue;
       d = qb - t.end + 1;  // A tie goes to the time after.
+      // A time in the clause before counts less: "in fiscal 2026, up from
+      // $21.2 billion in fiscal 2025".
+      std::string_view between = s.text().substr(t.end, qb - t.end);
+      if (between.find_first_of(",;") != std::string_view::npos) d += 40;
     }
     if (d > 120) continue;
     if (best == nullptr || d < best_d) {

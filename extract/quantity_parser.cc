@@ -399,16 +399,15 @@ bool IsGpuFiller(std::string_view lower) {
 // Change words: a rise or a fall stated before or after the number.
 int ChangeOf(std::string_view lower) {
   static const WordSet* up = new WordSet{
-      "rose",       "rise",     "rises",     "rising",     "risen",
-      "increased",  "increase", "increases", "increasing", "grew",
-      "grow",       "grows",    "growing",   "grown",      "climbed",
-      "climb",      "climbs",   "climbing",  "jumped",     "jump",
-      "jumps",      "jumping",  "surged",    "surge",      "surges",
-      "surging",    "soared",   "soar",      "soars",      "soaring",
-      "gained",     "gain",     "gains",     "up",         "added",
-      "adds",       "boosted",  "boost",     "expanded",   "expand",
-      "higher",     "spiked",   "rallied",   "advanced",   "growth",
-      "accelerated"};
+      "rose",     "rise",       "rises",      "rising",  "risen",  "increased",
+      "increase", "increases",  "increasing", "grew",    "grow",   "grows",
+      "growing",  "grown",      "climbed",    "climb",   "climbs", "climbing",
+      "jumped",   "jump",       "jumps",      "jumping", "surged", "surge",
+      "surges",   "surging",    "soared",     "soar",    "soars",  "soaring",
+      "gained",   "gain",       "gains",      "up",      "added",  "adds",
+      "boosted",  "boost",      "expanded",   "expand",  "higher", "spiked",
+      "rallied",  "advanced",   "growth",     "lift",    "lifts",  "lifted",
+      "lifting",  "accelerated"};
   static const WordSet* down = new WordSet{
       "fell",      "fall",      "falls",      "falling",   "fallen",
       "dropped",   "drop",      "drops",      "dropping",  "declined",
@@ -1307,7 +1306,12 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
     return w.size() > suffix.size() &&
            w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  if (ends("ed") || ends("ing") || ends("es")) {
+  // "to double", "will triple", "more than double": a verb too.
+  static const WordSet* verb_before =
+      new WordSet{"to",  "will", "would",  "could",    "may", "might",
+                  "can", "than", "should", "expected", "set"};
+  if (ends("ed") || ends("ing") || ends("es") ||
+      (i > 0 && verb_before->count(s.Lower(i - 1)))) {
     p.q.change = value > 1 ? "up" : "down";
   }
   return p;
@@ -1331,6 +1335,12 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
     if (!s.Is(close, ")")) return;
     t = close + 1;
     extend = false;
+  }
+  // What is measured, then the rate: "500,000 gallons of water a day".
+  if (s.Is(t, "of") && LowercaseWord(s, t + 1) &&
+      !IsNounStopWord(s.Lower(t + 1)) &&
+      (s.Is(t + 2, "a") || s.Is(t + 2, "per") || s.Is(t + 2, "each"))) {
+    t += 2;
   }
   // "80,000 barrel-a-day", "£18 a-year": the rate glued with hyphens.
   bool hyphened = s.Is(t, "-") && s.Attached(t) && s.Is(t + 1, "a") &&
@@ -1382,14 +1392,21 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
       return;
     }
   }
-  // A unit from the table: "per sq m", "per kWh", "an ounce".
+  // A unit from the table: "per sq m", "per kWh", "an ounce"; joined to
+  // a time: "per megawatt-day".
   if (auto unit = MatchUnit(s, d, &UnitsStartingWith)) {
     if (!a || unit->def->kind == UnitKind::kDuration ||
         singular_after_a->count(s.Lower(d))) {
       q->per = unit->def->written;
+      size_t end = unit->last;
+      if (s.Is(end + 1, "-") && s.Attached(end + 1) && s.Attached(end + 2) &&
+          LowercaseWord(s, end + 2)) {
+        q->per += "-" + Singular(s.Lower(end + 2));
+        end += 2;
+      }
       q->per_written = std::string(s.text().substr(
-          s.token(d).begin, s.token(unit->last).end - s.token(d).begin));
-      set_last(unit->last);
+          s.token(d).begin, s.token(end).end - s.token(d).begin));
+      set_last(end);
       return;
     }
     return;
@@ -2284,7 +2301,12 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
         !s.Is(q.first - 1, "by")) {
       continue;
     }
-    if (q.first <= prev.last || q.first - prev.last > 7) continue;
+    // "up from" and "down from" reach back further: "67,000 GPUs at the
+    // end of the quarter, up from 35,000".
+    bool up_from = q.first >= 2 && s.Is(q.first - 1, "from") &&
+                   (s.Is(q.first - 2, "up") || s.Is(q.first - 2, "down"));
+    size_t reach = up_from ? 16 : 7;
+    if (q.first <= prev.last || q.first - prev.last > reach) continue;
     bool joined = false;
     for (size_t t = prev.last + 1; t < q.first; ++t) {
       if (joins->count(s.Lower(t))) joined = true;

@@ -1280,6 +1280,34 @@ TEST_CASE("ExtractClaims reads a, and a half, several and a few", "[extract]") {
   CHECK(few.noun == "engineer");
 }
 
+TEST_CASE("ExtractClaims gives a multiple after to or a modal its direction",
+          "[extract]") {
+  std::vector<Claim> claims =
+      Extract("The lab plans to double the cluster to 400,000 GPUs.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].change == "up");
+  CHECK(Single("Demand will triple by 2030.").change == "up");
+  CHECK(Single("Suppliers plan to lift output by 70-80%.").change == "up");
+}
+
+TEST_CASE(
+    "ExtractClaims reads rates per a compound and after what is "
+    "measured",
+    "[extract]") {
+  CHECK(Single("Capacity cleared at $270.50 per megawatt-day.").unit ==
+        "USD/MW-day");
+  Claim water = Single("The campus will use 300,000 gallons of water a day.");
+  CHECK(water.unit == "gallon/day");
+}
+
+TEST_CASE("ExtractClaims carries a unit back over up from", "[extract]") {
+  std::vector<Claim> claims = Extract(
+      "The lab had 50,000 H100-equivalents of training compute at the end "
+      "of the year, up from 20,000 in June.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].unit == "gpu");
+}
+
 TEST_CASE("ExtractClaims gives multiple verbs their direction", "[extract]") {
   CHECK(Single("Inference costs halved in a year.").change == "down");
   CHECK(Single("Bookings more than doubled.").change == "up");
@@ -1660,6 +1688,16 @@ TEST_CASE("ExtractClaims stops a year at a time relative to today",
   REQUIRE(claims.size() == 2);
   CHECK(claims[0].time == "2030");
   CHECK(claims[1].time.empty());
+}
+
+TEST_CASE("ExtractClaims prefers a time in the figure's own clause",
+          "[extract]") {
+  std::vector<Claim> claims = Extract(
+      "It expects capex of about $40 billion in fiscal 2027, up from $25 "
+      "billion in fiscal 2026.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].time == "2027");
+  CHECK(claims[1].time == "2026");
 }
 
 TEST_CASE("ExtractClaims leaves time empty when none is stated", "[extract]") {
