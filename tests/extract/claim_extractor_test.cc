@@ -1603,6 +1603,20 @@ TEST_CASE(
   CHECK(racks.subject == "Nvidia");
 }
 
+TEST_CASE("ExtractClaims gives a backlog to the cloud providers that hold it",
+          "[extract]") {
+  Claim c = Single(
+      "AI labs now fill the $1.5 trillion cloud provider "
+      "backlogs.");
+  CHECK(c.metric == "backlog");
+  CHECK(c.subject == "cloud providers");
+}
+
+TEST_CASE("ExtractClaims takes no name from common acronyms", "[extract]") {
+  Claim c = Single("Heavy users run 30 hours a week of API calls.");
+  CHECK(c.subject.empty());
+}
+
 TEST_CASE("ExtractClaims takes no name from letters glued to a number",
           "[extract]") {
   Claim c = Single("Telcos spent $5 billion on 5G.");
