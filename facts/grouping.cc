@@ -98,10 +98,15 @@ std::vector<std::string> AssignFactKeys(const std::vector<GroupInput>& claims) {
     }
     if (best == SIZE_MAX || tie) continue;
     size_t into = final_target(best);
+    // Every value must fit with every other, whoever states it: one
+    // outlet's "6 GW" and "1 GW in 2026-H2" are two facts too.
     std::vector<ClaimInterval> together;
-    for (size_t m : groups[into].members)
-      together.push_back(claims[m].interval);
-    for (size_t m : groups[g].members) together.push_back(claims[m].interval);
+    for (const auto* members : {&groups[into].members, &groups[g].members}) {
+      for (size_t m : *members) {
+        together.push_back(claims[m].interval);
+        together.back().outlet = std::to_string(m);
+      }
+    }
     if (Judge(together).status == Status::kConflict) continue;
     groups[into].members.insert(groups[into].members.end(),
                                 groups[g].members.begin(),

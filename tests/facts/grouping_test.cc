@@ -73,6 +73,11 @@ TEST_CASE("AssignFactKeys never makes a conflict by joining", "[facts]") {
   };
   std::vector<std::string> keys = AssignFactKeys(claims);
   CHECK(keys[0] != keys[1]);
+
+  // Nor when one outlet states both.
+  claims[1].interval.outlet = claims[0].interval.outlet;
+  keys = AssignFactKeys(claims);
+  CHECK(keys[0] != keys[1]);
 }
 
 TEST_CASE("AssignFactKeys keeps different objects and metrics apart",
