@@ -1827,8 +1827,12 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         bool bare_ok = !(a_bare && b_bare) || between || from;
         // "grew by 4,000 to 36,000 employees": a change, then the level it
         // reached, far larger; "by 10 to 15 percent" is a range.
+        // So is "up 10.4 cents to $2.24", compared in base units.
+        double a_base = q.number * (q.unit != nullptr ? q.unit->factor : 1);
+        double b_base = b.number * (b.unit != nullptr ? b.unit->factor : 1);
         bool change_and_level =
-            i > 0 && s.Is(i - 1, "by") && !dash && b.number >= 3 * q.number;
+            i > 0 && (s.Is(i - 1, "by") || ChangeOf(s.Lower(i - 1)) != 0) &&
+            !dash && b_base >= 3 * a_base;
         if ((same_unit || inherit || lend) && bare_ok && !years && !label &&
             !change_and_level) {
           if (inherit || (q.unit == nullptr && b.unit == nullptr)) {
@@ -1875,15 +1879,16 @@ bool InSpans(const std::vector<std::pair<size_t, size_t>>& spans,
 // Words that name the number after them: "page 42", "episode 214".
 bool IsLabelWord(std::string_view lower) {
   static const WordSet* words = new WordSet{
-      "page",     "pages",    "episode",   "chapter",    "section", "ticker",
-      "building", "hall",     "gate",      "room",       "suite",   "floor",
-      "unit",     "units",    "phase",     "version",    "release", "round",
-      "row",      "tier",     "level",     "stage",      "step",    "item",
-      "exhibit",  "figure",   "table",     "route",      "flight",  "platform",
-      "pier",     "terminal", "highway",   "interstate", "lane",    "seat",
-      "article",  "clause",   "paragraph", "line",       "track",   "block",
-      "lot",      "plot",     "number",    "code",       "series",  "grade",
-      "class",    "category", "batch"};
+      "page",     "pages",     "episode",   "chapter",    "section", "ticker",
+      "building", "hall",      "gate",      "room",       "suite",   "floor",
+      "unit",     "units",     "phase",     "version",    "release", "round",
+      "row",      "tier",      "level",     "stage",      "step",    "item",
+      "exhibit",  "figure",    "table",     "route",      "flight",  "platform",
+      "pier",     "terminal",  "highway",   "interstate", "lane",    "seat",
+      "article",  "clause",    "paragraph", "line",       "track",   "block",
+      "lot",      "plot",      "number",    "code",       "series",  "grade",
+      "class",    "category",  "batch",     "booth",      "stand",   "size",
+      "gen",      "generation"};
   return words->count(lower) > 0;
 }
 
@@ -1917,13 +1922,19 @@ bool EraAfter(const SentenceTokens& s, size_t after) {
 bool StreetAddress(const SentenceTokens& s, size_t after) {
   static const std::unordered_set<std::string_view>* streets =
       new std::unordered_set<std::string_view>{
-          "St",      "Street", "Road",   "Rd",         "Avenue",
-          "Ave",     "Way",    "Lane",   "Drive",      "Boulevard",
-          "Blvd",    "Place",  "Court",  "Terrace",    "Parkway",
-          "Highway", "Square", "Plaza",  "Expressway", "Freeway",
-          "Pkwy",    "Hwy",    "Circle", "Crescent"};
+          "St",      "Street",  "Road",   "Rd",         "Avenue",
+          "Ave",     "Way",     "Lane",   "Drive",      "Boulevard",
+          "Blvd",    "Place",   "Court",  "Terrace",    "Parkway",
+          "Highway", "Square",  "Plaza",  "Expressway", "Freeway",
+          "Pkwy",    "Hwy",     "Circle", "Crescent",   "Rue",
+          "Via",     "Strasse", "Calle",  "Avenida",    "Platz"};
   for (size_t t = after; t < s.size() && t < after + 5; ++t) {
-    if (streets->count(s.Text(t)) && (t > after || s.Capitalized(t + 1))) {
+    // Street word first: "8 Ave Kleber", "8 Rue de la Paix".
+    bool particle = s.Is(t + 1, "de") || s.Is(t + 1, "la") ||
+                    s.Is(t + 1, "del") || s.Is(t + 1, "di") ||
+                    s.Is(t + 1, "du") || s.Is(t + 1, "des");
+    if (streets->count(s.Text(t)) &&
+        (t > after || s.Capitalized(t + 1) || particle)) {
       return true;
     }
     // Names, letters and ordinals: "W", "Birch", "52nd".
@@ -1980,6 +1991,12 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     }
     bool plus = n > 0 && s.Is(n - 1, "+") && s.Attached(n);
     if (plus && s.Is(q.number_last + 1, "(")) return true;
+    // "(650) 555-0147": an area code in brackets before a dashed number.
+    if (n > 0 && s.Is(n - 1, "(") && s.Is(after, ")") &&
+        s.IsNumber(after + 1) && s.Is(after + 2, "-") &&
+        s.IsNumber(after + 3)) {
+      return true;
+    }
     if (n >= 3 && s.Is(n - 1, "(") && s.IsNumber(n - 2) && s.Is(n - 3, "+")) {
       return true;
     }
@@ -2027,6 +2044,11 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       if (n > 0 && IsMonth(s.Text(n - 1))) time_word = true;
       if (!plural_noun || time_word) return true;
     }
+  }
+  // "2026 AI accelerator shipments": a year before what is counted.
+  if (q.gpu && p.plain_integer && p.digits == 4 && !p.scaled && !p.prefixed &&
+      q.number >= 1800 && q.number <= 2199 && s.Lower(q.last).back() != 's') {
+    return true;
   }
   // Dates: "May 6", "6 May", "the 6th of May".
   if (unitless && !p.spelled && p.plain_integer && q.number >= 1 &&
@@ -2233,7 +2255,11 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
       for (size_t v = t - 1; v > floor && v + 6 > t; --v) {
         const std::string& verb = s.Lower(v - 1);
         if (s.IsNumber(v - 1) || s.Is(v - 1, ",") || s.Is(v - 1, ";")) break;
-        int c = ChangeOf(verb);
+        // "raised its dividend by 10%": a raise only with "by".
+        int c = verb == "raised" || verb == "raises" || verb == "raise" ||
+                        verb == "hiked" || verb == "hikes"
+                    ? 1
+                    : ChangeOf(verb);
         if (c != 0 && verb != "up" && verb != "down") {
           q->change = c > 0 ? "up" : "down";
           q->delta = !to_level;
@@ -2254,7 +2280,9 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
     const std::string& w = s.Lower(after);
     if (w == "increase" || w == "rise" || w == "jump" || w == "gain" ||
         w == "surge" || w == "growth" || w == "higher" || w == "greater" ||
-        w == "faster" || w == "bigger" || w == "larger") {
+        w == "faster" || w == "bigger" || w == "larger" ||
+        (w == "more" && s.Is(after + 1, "than") && q->unit != nullptr &&
+         q->unit->kind == UnitKind::kPercent)) {
       q->change = "up";
     } else if (w == "decrease" || w == "drop" || w == "fall" ||
                w == "decline" || w == "cut" || w == "loss" ||

@@ -1308,6 +1308,15 @@ TEST_CASE("ExtractClaims carries a unit back over up from", "[extract]") {
   CHECK(claims[1].unit == "gpu");
 }
 
+TEST_CASE(
+    "ExtractClaims reads more than after a percentage and a raise "
+    "by as rises",
+    "[extract]") {
+  CHECK(Single("Orders came in 40% more than a year earlier.").change == "up");
+  CHECK(Single("The board raised its dividend by 10%.").change == "up");
+  CHECK(Single("The lab raised $40 billion.").change.empty());
+}
+
 TEST_CASE("ExtractClaims gives multiple verbs their direction", "[extract]") {
   CHECK(Single("Inference costs halved in a year.").change == "down");
   CHECK(Single("Bookings more than doubled.").change == "up");
@@ -1384,6 +1393,31 @@ TEST_CASE("ExtractClaims skips versions, tickers and bracketed phone parts",
   CHECK(Extract("Call +1 (415) 555-0100 for details.").empty());
   CHECK(Extract("The Three Mile Island plant will restart.").empty());
   CHECK(Single("Nvidia Ships Three Gigawatts Of Chips").unit == "W");
+}
+
+TEST_CASE(
+    "ExtractClaims skips booths, sizes, area codes, foreign streets "
+    "and a year before GPU words",
+    "[extract]") {
+  CHECK(Extract("Meet the team at booth 2210 in the main hall.").empty());
+  CHECK(Extract("Training used a batch size 128 throughout.").empty());
+  CHECK(Extract("Call (415) 555-0100 to book a slot.").empty());
+  CHECK(Extract("The office at 12 Rue de la Boetie opened.").empty());
+  CHECK(
+      Extract("The group's 2027 AI accelerator shipments will grow.").empty());
+  CHECK(Single("It bought 2000 GPUs last year.").unit == "gpu");
+}
+
+TEST_CASE("ExtractClaims reads cents and pence as money", "[extract]") {
+  Claim range = Single("Power costs 5-7 cents per kWh there.");
+  CHECK(range.unit == "USD/kWh");
+  CHECK(Get(range.low) == Near(0.05));
+  Claim euro = Single("Tariffs are 3.5 euro cents per kilowatt-hour.");
+  CHECK(euro.unit == "EUR/kWh");
+  std::vector<Claim> moved = Extract("Shares rose 19 cents to $4.10.");
+  REQUIRE(moved.size() == 2);
+  CHECK(Get(moved[0].value) == Near(0.19));
+  CHECK(moved[0].metric == "growth");
 }
 
 TEST_CASE("ExtractClaims skips years of an era", "[extract]") {
