@@ -1078,9 +1078,13 @@ bool FindGpu(const SentenceTokens& s, size_t k, Quantity* q) {
       q->last = t;
       return true;
     }
+    // Makers and models between: "Nvidia H100", "Ascend 910C" (a number
+    // glued to letters).
     bool filler =
         IsGpuFiller(w) || s.token(t).kind == TokenKind::kAlnum ||
-        (s.Capitalized(t) && !IsFunctionWord(w) && !IsMonth(s.Text(t)));
+        (s.Capitalized(t) && !IsFunctionWord(w) && !IsMonth(s.Text(t))) ||
+        (t > k && s.IsNumber(t) && s.Attached(t + 1) && s.IsWord(t + 1) &&
+         s.Capitalized(t - 1));
     if (!filler) return false;
   }
   return false;

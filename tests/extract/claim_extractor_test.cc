@@ -608,6 +608,15 @@ TEST_CASE("ExtractClaims counts chips of two named models as GPUs",
   CHECK(c.subject == "Colossus 2");
 }
 
+TEST_CASE(
+    "ExtractClaims counts chips named by a maker and a model number "
+    "as GPUs",
+    "[extract]") {
+  Claim c = Single("The vendor shipped 150,000 Ascend 910C chips.");
+  CHECK(c.unit == "gpu");
+  CHECK(c.noun == "chip");
+}
+
 TEST_CASE("ExtractClaims counts H100 equivalents as GPUs", "[extract]") {
   Claim hyphen = Single("Tesla has 50k H100-equivalents.");
   CHECK(hyphen.unit == "gpu");
