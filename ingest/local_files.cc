@@ -110,7 +110,13 @@ std::string TitleOfParagraph(std::string_view line) {
     }
   }
   size_t cut = line.rfind(' ', 100);
-  if (cut == std::string_view::npos || cut == 0) cut = 100;
+  if (cut == std::string_view::npos || cut == 0) {
+    cut = 100;
+    // Not inside a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+  }
   return std::string(line.substr(0, cut)) + "\u2026";
 }
 
@@ -137,7 +143,7 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
     } else {
       // A whole paragraph, not a title: it stays in the text, and the
       // title is its first sentence (or its start, cut at a word).
-      d.title = std::string(TitleOfParagraph(first));
+      d.title = TitleOfParagraph(first);
     }
   }
 

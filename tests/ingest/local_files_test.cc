@@ -70,6 +70,12 @@ TEST_CASE("ParsePlainText keeps a first line that is a paragraph as text",
   Document run_on = ParsePlainText(std::string(300, 'x'), "u");
   CHECK(run_on.title.size() < 110);
   CHECK(run_on.text == std::string(300, 'x'));
+
+  // A cut never splits a character: 99 ASCII bytes, then two-byte letters.
+  std::string wide = std::string(99, 'x');
+  for (int k = 0; k < 100; ++k) wide += "\u00e9";
+  Document cut = ParsePlainText(wide, "u");
+  CHECK(cut.title == std::string(99, 'x') + "\u2026");
 }
 
 TEST_CASE("ReadLocalFile inflates gzip and refuses a bomb", "[ingest]") {
