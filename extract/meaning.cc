@@ -201,8 +201,8 @@ const std::unordered_map<std::string_view, std::string_view>& MoneyKeywords() {
           {"pledge", "commitment"},
           {"pledged", "commitment"},
           {"pledges", "commitment"},
-          {"value", "other"},
-          {"cap", "other"},
+          {"value", "valuation"},
+          {"cap", "valuation"},
           {"deploy", "investment"},
           {"deploying", "investment"},
           {"paid", "commitment"},
@@ -444,9 +444,10 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
             deal = deal || deals->count(s.Lower(t));
           if (be->count(s.Lower(i - 1)) && !deal) found = "valuation";
         }
-        // "market value", "market cap": a valuation.
-        if ((s.Lower(i) == "value" || s.Lower(i) == "cap") && i > 0 &&
-            s.Is(i - 1, "market")) {
+        // "market value", "market cap": a valuation; "value" alone names
+        // nothing.
+        if (s.Lower(i) == "value" || s.Lower(i) == "cap") {
+          if (i == 0 || !s.Is(i - 1, "market")) continue;
           found = "valuation";
         }
         // A keyword in a later clause counts less: "grew to $15.2 billion,

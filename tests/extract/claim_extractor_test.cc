@@ -1531,6 +1531,8 @@ TEST_CASE("ExtractClaims reads money metrics in their own clause",
 
   CHECK(Single("The rally added about $200 billion in market value.").metric ==
         "valuation");
+  CHECK(Single("The deal value of $5 billion was agreed.").metric ==
+        "commitment");
   CHECK(Single("The contract is worth $90 billion to the supplier.").metric ==
         "commitment");
   CHECK(
