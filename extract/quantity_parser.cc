@@ -70,6 +70,11 @@ const std::unordered_map<std::string_view, double>& FractionWords() {
   return *map;
 }
 
+// Whether `w` ends with `suffix` after a stem of at least `stem` bytes.
+bool EndsWith(std::string_view w, std::string_view suffix, size_t stem) {
+  return w.size() >= suffix.size() + stem && w.ends_with(suffix);
+}
+
 bool IsMonth(std::string_view exact) {
   static const WordSet* months = new WordSet{
       "January", "February", "March",     "April",   "May",      "June",
@@ -802,14 +807,10 @@ std::string Singular(std::string_view word) {
   auto it = irregular->find(word);
   if (it != irregular->end()) return std::string(it->second);
   std::string w(word);
-  if (LooksPlural(w) && w.size() > 4 &&
-      w.compare(w.size() - 3, 3, "men") == 0) {
+  if (LooksPlural(w) && EndsWith(w, "men", 2)) {
     return w.substr(0, w.size() - 3) + "man";
   }
-  auto ends = [&](std::string_view suffix) {
-    return w.size() > suffix.size() + 1 &&
-           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
+  auto ends = [&](std::string_view suffix) { return EndsWith(w, suffix, 2); };
   if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
   if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
     return w.substr(0, w.size() - 2);
@@ -828,8 +829,8 @@ bool LooksPlural(std::string_view w) {
       "chaos", "ethos", "always", "perhaps", "whereas", "across", "less"};
   if (singular->count(w)) return false;
   // "fishermen", "women"; not "specimen", "omen".
-  if (w.size() > 4 && w.compare(w.size() - 3, 3, "men") == 0 &&
-      w != "specimen" && w != "regimen" && w != "abdomen") {
+  if (EndsWith(w, "men", 2) && w != "specimen" && w != "regimen" &&
+      w != "abdomen") {
     return true;
   }
   return w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' &&
@@ -843,11 +844,7 @@ bool LowercaseWord(const SentenceTokens& s, size_t i) {
 }
 
 bool IsParticiple(std::string_view w) {
-  auto ends = [&](std::string_view suf) {
-    return w.size() > suf.size() + 2 &&
-           w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-  };
-  return ends("ing") || ends("ed");
+  return EndsWith(w, "ing", 3) || EndsWith(w, "ed", 3);
 }
 
 // Adjective endings: "particular", "digital", "massive", "famous".
@@ -855,10 +852,7 @@ bool LooksAdjective(std::string_view w) {
   static constexpr std::string_view kEndings[] = {
       "al", "ar", "ic", "ous", "ive", "ful", "less", "ary", "ible", "able"};
   for (std::string_view e : kEndings) {
-    if (w.size() > e.size() + 3 &&
-        w.compare(w.size() - e.size(), e.size(), e) == 0) {
-      return true;
-    }
+    if (EndsWith(w, e, 4)) return true;
   }
   return false;
 }
@@ -926,11 +920,8 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
     if (!LowercaseWord(s, i)) return false;
     const std::string& w = s.Lower(i);
     if (IsNounStopWord(w) || ChangeOf(w) != 0) return false;
-    auto ends = [&](std::string_view suf) {
-      return w.size() > suf.size() + 2 &&
-             w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-    };
-    return !(ends("ly") || ends("ed") || (ends("ing") && !LooksPlural(w)));
+    return !(EndsWith(w, "ly", 3) || EndsWith(w, "ed", 3) ||
+             (EndsWith(w, "ing", 3) && !LooksPlural(w)));
   };
   // One word of the counted thing, maybe hyphenated ("first-team",
   // "coal-fired"); returns the index of its last token, or 0 when none.
@@ -1026,14 +1017,10 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   // adverbs and words like "more" qualify the count rather than name it:
   // "400 charging stations" is written "stations", "5 more GPUs" "GPUs".
   size_t from = k;
-  auto adverb = [&](size_t i) {
-    const std::string& w = s.Lower(i);
-    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
-  };
   while (from < last && LowercaseWord(s, from) &&
-         (IsParticiple(s.Lower(from)) || adverb(from) || s.Is(from, "more") ||
-          s.Is(from, "additional") || s.Is(from, "extra") ||
-          s.Is(from, "further"))) {
+         (IsParticiple(s.Lower(from)) || EndsWith(s.Lower(from), "ly", 3) ||
+          s.Is(from, "more") || s.Is(from, "additional") ||
+          s.Is(from, "extra") || s.Is(from, "further"))) {
     ++from;
   }
   q->noun_written = std::string(s.text().substr(
@@ -1292,7 +1279,7 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
         return std::nullopt;
       }
     }
-  } else if (w.size() > 4 && w.compare(w.size() - 4, 4, "fold") == 0) {
+  } else if (EndsWith(w, "fold", 1)) {
     auto n = SmallNumbers().find(std::string_view(w).substr(0, w.size() - 4));
     if (n == SmallNumbers().end() || n->second < 2) return std::nullopt;
     value = n->second;
@@ -1306,15 +1293,11 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
   p.q.unit = RatioUnit();
   p.spelled = true;
   // "doubled", "tripling", "halved": the verb says which way it went.
-  auto ends = [&](std::string_view suffix) {
-    return w.size() > suffix.size() &&
-           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
   // "to double", "will triple", "more than double": a verb too.
   static const WordSet* verb_before =
       new WordSet{"to",  "will", "would",  "could",    "may", "might",
                   "can", "than", "should", "expected", "set"};
-  if (ends("ed") || ends("ing") || ends("es") ||
+  if (EndsWith(w, "ed", 1) || EndsWith(w, "ing", 1) || EndsWith(w, "es", 1) ||
       (i > 0 && verb_before->count(s.Lower(i - 1)))) {
     p.q.change = value > 1 ? "up" : "down";
   }
