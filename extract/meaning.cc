@@ -439,9 +439,11 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
           static const WordSet* deals =
               new WordSet{"deal",      "deals", "contract", "contracts",
                           "agreement", "pact",  "order",    "package"};
+          // Within the clause's reach, so the cost stays linear.
           bool deal = false;
-          for (size_t t = 0; t < i; ++t)
-            deal = deal || deals->count(s.Lower(t));
+          for (size_t t = i > 30 ? i - 30 : 0; t < i && !deal; ++t) {
+            deal = deals->count(s.Lower(t)) > 0;
+          }
           if (be->count(s.Lower(i - 1)) && !deal) found = "valuation";
         }
         // "market value", "market cap": a valuation; "value" alone names
@@ -452,7 +454,7 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
         }
         // A keyword in a later clause counts less: "grew to $15.2 billion,
         // and the backlog rose", "to $29 billion after Meta bought".
-        if (i > q.last) {
+        if (i > q.last && d < 30) {
           for (size_t t = q.last + 1; t < i; ++t) {
             if (s.Is(t, ",") || s.Is(t, ";") || s.Is(t, "after") ||
                 s.Is(t, "while") || s.Is(t, "when") || s.Is(t, "because")) {
@@ -711,15 +713,16 @@ std::string TimeOf(const SentenceTokens& s,
     if (t.begin >= qe) {
       if (t.end > hi) continue;
       d = t.begin - qe;
+      if (d > 120) continue;
     } else {
       if (t.begin < lo) continue;
       d = qb - t.end + 1;  // A tie goes to the time after.
+      if (d > 120) continue;
       // A time in the clause before counts less: "in fiscal 2026, up from
       // $21.2 billion in fiscal 2025".
       std::string_view between = s.text().substr(t.end, qb - t.end);
       if (between.find_first_of(",;") != std::string_view::npos) d += 40;
     }
-    if (d > 120) continue;
     if (best == nullptr || d < best_d) {
       best = &t;
       best_d = d;
