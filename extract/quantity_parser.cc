@@ -2392,7 +2392,11 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
 }  // namespace
 
 SentenceTokens::SentenceTokens(std::string_view text)
-    : text_(text), tokens_(Lex(text)) {
+    : text_(text),
+      tokens_(Lex(text)),
+      before_{TokenKind::kSymbol, 0, 0, true},
+      after_{TokenKind::kSymbol, static_cast<uint32_t>(text.size()),
+             static_cast<uint32_t>(text.size()), true} {
   lower_.reserve(tokens_.size());
   for (size_t i = 0; i < tokens_.size(); ++i) {
     lower_.push_back(text::Lower(Text(i)));

@@ -14,6 +14,7 @@
 #ifndef CT_EXTRACT_QUANTITY_PARSER_H_
 #define CT_EXTRACT_QUANTITY_PARSER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,17 +26,30 @@
 namespace ct::extract {
 
 // One sentence, lexed, with the lowercase text of every token.
+//
+// Every accessor is safe at any index: past either end of the sentence it
+// answers an empty symbol token with empty text, placed at the start (for an
+// index below 0, which wraps round) or at the end of the text. Rules look
+// at neighbours by index ("i + 2", "b - 1") and need no bounds checks of
+// their own; a rule that looks past the sentence finds nothing there.
 class SentenceTokens {
  public:
   explicit SentenceTokens(std::string_view text);
 
   std::string_view text() const { return text_; }
   size_t size() const { return tokens_.size(); }
-  const Token& token(size_t i) const { return tokens_[i]; }
-  std::string_view Text(size_t i) const {
-    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  const Token& token(size_t i) const {
+    if (i < tokens_.size()) return tokens_[i];
+    return Before(i) ? before_ : after_;
   }
-  const std::string& Lower(size_t i) const { return lower_[i]; }
+  std::string_view Text(size_t i) const {
+    const Token& t = token(i);
+    return text_.substr(t.begin, t.end - t.begin);
+  }
+  const std::string& Lower(size_t i) const {
+    static const std::string kEmpty;
+    return i < lower_.size() ? lower_[i] : kEmpty;
+  }
   bool IsNumber(size_t i) const {
     return i < size() && tokens_[i].kind == TokenKind::kNumber;
   }
@@ -52,9 +66,14 @@ class SentenceTokens {
   bool Capitalized(size_t i) const;
 
  private:
+  // An index "below 0" has wrapped round to the top of size_t.
+  static bool Before(size_t i) { return i > SIZE_MAX / 2; }
+
   std::string_view text_;
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;
+  Token before_;  // The empty tokens past either end.
+  Token after_;
 };
 
 struct Quantity {

@@ -2049,3 +2049,29 @@ TEST_CASE("ExtractClaims reads 1 MB of punctuation and finds nothing",
   for (size_t i = 0; i < (1u << 20); ++i) text += marks[i % 16];
   CHECK(Extract(text).empty());
 }
+
+TEST_CASE("ExtractClaims reads nothing past a sentence cut short",
+          "[extract]") {
+  // Rules look several tokens past a figure ("1,000 GPUs or more", "500
+  // A.D.", "5 GW of Microsoft capacity"); each sentence below stops where
+  // such a rule would look on. Under AddressSanitizer any read past the
+  // sentence fails the run.
+  CHECK(Extract("They ordered 1,000 GPUs or").size() == 1);
+  CHECK(Extract("Deal news\n\nThey ordered 500 A.\n").size() <= 1);
+  CHECK(Extract("OpenAI bought 5 GW of Microsoft").size() == 1);
+  // Every prefix of sentences dense with the words rules look for.
+  const std::string texts[] = {
+      "The lab said it had ordered more than 1,000 GPUs or more from Nvidia, "
+      "up from 500 a year ago, worth about $2.5 billion (US$2.5bn) per year.",
+      "Microsoft's valuation of $3 trillion rose 20% to 5 GW of capacity "
+      "with Amazon, or 2x the 300 MW site at Colossus 1 in 2026-H2.",
+      "Between 4 and 5 GW by 2030, nearly half of the 220,000 GPUs, "
+      "a factor of ten, cut by a third, 25 to 44 aged, $80 per MWh."};
+  for (const std::string& text : texts) {
+    for (size_t n = 0; n <= text.size(); ++n) {
+      for (const Claim& c : Extract(std::string_view(text).substr(0, n))) {
+        CHECK(c.end <= n);
+      }
+    }
+  }
+}
