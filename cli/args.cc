@@ -90,8 +90,31 @@ int Fail(int code, const std::string& message) {
   return code;
 }
 
-Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx) {
-  return store::ClaimStore::Open(ctx.db_path);
+int ExitCodeFor(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kOk:
+      return kExitOk;
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kNotFound:
+    case Status::Code::kCorruption:
+      return kExitUsage;
+    default:
+      return kExitFailure;
+  }
+}
+
+int Fail(const Status& s, const std::string& context) {
+  return Fail(ExitCodeFor(s),
+              context.empty() ? s.message() : context + ": " + s.message());
+}
+
+Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx,
+                                                     Access access) {
+  store::OpenOptions options;
+  options.create = access == Access::kWrite;
+  options.write = access == Access::kWrite;
+  options.busy_timeout = ctx.busy_timeout;
+  return store::ClaimStore::Open(ctx.db_path, options);
 }
 
 Result<std::unique_ptr<extract::ClaimExtractor>> MakeExtractor(

@@ -3,6 +3,7 @@
 #ifndef CT_CLI_ARGS_H_
 #define CT_CLI_ARGS_H_
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -15,14 +16,22 @@
 
 namespace ct::cli {
 
+// Exit codes. 2 is for the user to fix: the command line or an input (a
+// file that is not a feed, a database that is not claimtrack's). 1 is for
+// failures the user did not cause: some sources failed (the rest was
+// stored), the database stayed locked, the disk is full.
 constexpr int kExitOk = 0;
 constexpr int kExitPartial = 1;
+constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 // Settings from the global flags and the environment.
 struct Context {
   std::string db_path;                  // --db, $CLAIMTRACK_DB, ./claimtrack.db
   std::vector<std::string> gazetteers;  // --gazetteer, $CLAIMTRACK_GAZETTEER
+  // How long a write waits for another process's lock on the database:
+  // $CLAIMTRACK_BUSY_TIMEOUT seconds, else 30.
+  std::chrono::milliseconds busy_timeout{30000};
 };
 
 // Parses `--name value`, `--name=value` and boolean `--name` flags against
@@ -50,8 +59,20 @@ class Args {
 
 // Prints "claimtrack: MESSAGE" to stderr and returns `code`.
 int Fail(int code, const std::string& message);
+// The exit code for a failed status: kExitUsage when the command line or
+// an input is at fault (InvalidArgument, NotFound, Corruption), else
+// kExitFailure.
+int ExitCodeFor(const Status& s);
+// Prints "claimtrack: CONTEXT: MESSAGE" (no context: the message alone) and
+// returns ExitCodeFor(s).
+int Fail(const Status& s, const std::string& context = "");
 
-Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx);
+// How a command uses the database. kRead refuses a missing or empty
+// database and writes nothing (but a schema migration); kWrite creates the
+// database when needed and fails at once when it cannot be written.
+enum class Access { kRead, kWrite };
+Result<std::unique_ptr<store::ClaimStore>> OpenStore(const Context& ctx,
+                                                     Access access);
 Result<std::unique_ptr<extract::ClaimExtractor>> MakeExtractor(
     const Context& ctx);
 

@@ -64,18 +64,32 @@ void PrintHelp(FILE* out) {
   for (const Command& c : kCommands) {
     std::fprintf(out, "  %s\n      %s\n", c.usage, c.help);
   }
-  std::fprintf(out,
-               "\nThe database is --db PATH, else $CLAIMTRACK_DB, else "
-               "./claimtrack.db.\nExtra entity files (--gazetteer, or "
-               "$CLAIMTRACK_GAZETTEER with ':' between files) extend the "
-               "built-in list.\nExit codes: 0 success, 1 some inputs failed, "
-               "2 usage or input error.\n");
+  std::fprintf(
+      out,
+      "\nThe database is --db PATH, else $CLAIMTRACK_DB, else "
+      "./claimtrack.db; a write waits up to "
+      "$CLAIMTRACK_BUSY_TIMEOUT seconds (30) for another process's "
+      "lock.\nExtra entity files (--gazetteer, or "
+      "$CLAIMTRACK_GAZETTEER with ':' between files) extend the "
+      "built-in list.\nExit codes: 0 success, 1 some inputs failed or the "
+      "database could not be written, 2 usage or input error.\n");
 }
 
 int Dispatch(int argc, char** argv) {
   Context ctx;
   const char* env_db = std::getenv("CLAIMTRACK_DB");
   ctx.db_path = env_db && *env_db ? env_db : "claimtrack.db";
+  if (const char* env = std::getenv("CLAIMTRACK_BUSY_TIMEOUT"); env && *env) {
+    char* end = nullptr;
+    double seconds = std::strtod(env, &end);
+    if (end == env || *end != '\0' || !(seconds >= 0 && seconds <= 86400)) {
+      return Fail(kExitUsage,
+                  std::string("CLAIMTRACK_BUSY_TIMEOUT wants seconds, not '") +
+                      env + "'");
+    }
+    ctx.busy_timeout =
+        std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+  }
   if (const char* env = std::getenv("CLAIMTRACK_GAZETTEER"); env && *env) {
     std::string list = env;
     size_t start = 0;

@@ -8,8 +8,7 @@ namespace ct::cli {
 
 int CmdArticle(const Context&, const Argv& argv) {
   Args args(argv, {}, {"json"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "article: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "article");
   if (!args.Has("json"))
     return Fail(kExitUsage, "article: only --json output exists");
   if (args.positional().empty())

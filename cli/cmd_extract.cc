@@ -16,14 +16,13 @@ namespace ct::cli {
 
 int CmdExtract(const Context& ctx, const Argv& argv) {
   Args args(argv, {}, {"jsonl"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "extract: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "extract");
   if (!args.positional().empty()) {
     return Fail(kExitUsage, "extract: reads standard input; unexpected '" +
                                 args.positional().front() + "'");
   }
   auto extractor = MakeExtractor(ctx);
-  if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
+  if (!extractor.ok()) return Fail(extractor.status());
   std::ios::sync_with_stdio(false);
 
   if (!args.Has("jsonl")) {

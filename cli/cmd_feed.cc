@@ -33,14 +33,13 @@ Result<ingest::FetchOptions> FetchOptionsOf(const Args& args) {
 int CmdParseFeed(const Context&, const Argv& argv) {
   Args args(argv, {"timeout"}, {"json"});
   if (Status s = args.Parse(); !s.ok()) {
-    return Fail(kExitUsage, "parse-feed: " + s.message());
+    return Fail(s, "parse-feed");
   }
   if (args.positional().size() != 1) {
     return Fail(kExitUsage, "parse-feed: name one file or URL");
   }
   auto options = FetchOptionsOf(args);
-  if (!options.ok())
-    return Fail(kExitUsage, "parse-feed: " + options.status().message());
+  if (!options.ok()) return Fail(options.status(), "parse-feed");
   const std::string& target = args.positional().front();
   std::string bytes;
   ingest::FeedInput input;

@@ -64,8 +64,7 @@ int ReportSummary(const pipeline::IngestSummary& summary) {
 
 int CmdIngest(const Context& ctx, const Argv& argv) {
   Args args(argv, {"threads", "timeout", "delay"}, {"no-pages"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "ingest: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "ingest");
   if (args.positional().empty()) {
     return Fail(kExitUsage, "ingest: name at least one file or folder");
   }
@@ -81,8 +80,7 @@ int CmdIngest(const Context& ctx, const Argv& argv) {
     }
   }
   auto fetch = FetchOptionsOf(args);
-  if (!fetch.ok())
-    return Fail(kExitUsage, "ingest: " + fetch.status().message());
+  if (!fetch.ok()) return Fail(fetch.status(), "ingest");
   options.fetch = *fetch;
   options.fetch_pages = !args.Has("no-pages");
   if (args.Has("delay")) {
@@ -101,15 +99,15 @@ int CmdIngest(const Context& ctx, const Argv& argv) {
       return Fail(kExitUsage, "ingest: " + p + ": no such file or directory");
     }
   }
-  auto store = OpenStore(ctx);
-  if (!store.ok()) return Fail(kExitUsage, store.status().message());
+  auto store = OpenStore(ctx, Access::kWrite);
+  if (!store.ok()) return Fail(store.status());
   auto extractor = MakeExtractor(ctx);
-  if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
+  if (!extractor.ok()) return Fail(extractor.status());
 
   auto fetcher = ingest::NewHttpFetcher();
   auto summary = pipeline::Ingest(args.positional(), **extractor, fetcher.get(),
                                   store->get(), options, ProgressBar());
-  if (!summary.ok()) return Fail(kExitUsage, summary.status().message());
+  if (!summary.ok()) return Fail(summary.status());
   return ReportSummary(*summary);
 }
 
@@ -119,16 +117,14 @@ namespace ct::cli {
 
 int CmdRunDue(const Context& ctx, const Argv& argv) {
   Args args(argv, {"threads", "timeout", "delay"}, {"no-pages"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "run-due: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "run-due");
   if (!args.positional().empty()) {
     return Fail(kExitUsage,
                 "run-due: unexpected '" + args.positional().front() + "'");
   }
   pipeline::IngestOptions options;
   auto fetch = FetchOptionsOf(args);
-  if (!fetch.ok())
-    return Fail(kExitUsage, "run-due: " + fetch.status().message());
+  if (!fetch.ok()) return Fail(fetch.status(), "run-due");
   options.fetch = *fetch;
   options.fetch_pages = !args.Has("no-pages");
   if (args.Has("delay")) {
@@ -136,14 +132,14 @@ int CmdRunDue(const Context& ctx, const Argv& argv) {
     if (!delay) return Fail(kExitUsage, "run-due: --delay wants seconds");
     options.host_delay = *delay;
   }
-  auto store = OpenStore(ctx);
-  if (!store.ok()) return Fail(kExitUsage, store.status().message());
+  auto store = OpenStore(ctx, Access::kWrite);
+  if (!store.ok()) return Fail(store.status());
   auto extractor = MakeExtractor(ctx);
-  if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
+  if (!extractor.ok()) return Fail(extractor.status());
   auto fetcher = ingest::NewHttpFetcher();
   auto summary = pipeline::RunDue(**extractor, fetcher.get(), store->get(),
                                   options, ProgressBar());
-  if (!summary.ok()) return Fail(kExitUsage, summary.status().message());
+  if (!summary.ok()) return Fail(summary.status());
   return ReportSummary(*summary);
 }
 

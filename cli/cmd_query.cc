@@ -38,11 +38,9 @@ std::string Day(const std::string& rfc3339) { return rfc3339.substr(0, 10); }
 int CmdClaims(const Context& ctx, const Argv& argv) {
   Args args(argv, {"entity", "metric", "source", "since", "search", "limit"},
             {"json", "csv"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "claims: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "claims");
   auto format = FormatOf(args);
-  if (!format.ok())
-    return Fail(kExitUsage, "claims: " + format.status().message());
+  if (!format.ok()) return Fail(format.status(), "claims");
   if (!args.positional().empty()) {
     return Fail(kExitUsage,
                 "claims: unexpected '" + args.positional().front() + "'");
@@ -52,8 +50,7 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
   f.metric = args.Get("metric");
   f.source = args.Get("source");
   f.search = args.Get("search");
-  if (Status s = CheckMetric(f.metric); !s.ok())
-    return Fail(kExitUsage, "claims: " + s.message());
+  if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "claims");
   if (args.Has("since")) {
     f.since = ingest::NormalizeDate(args.Get("since"));
     if (f.since.empty()) {
@@ -71,11 +68,10 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
     if (f.limit <= 0)
       return Fail(kExitUsage, "claims: --limit wants a positive number");
   }
-  auto store = OpenStore(ctx);
-  if (!store.ok()) return Fail(kExitUsage, store.status().message());
+  auto store = OpenStore(ctx, Access::kRead);
+  if (!store.ok()) return Fail(store.status());
   auto claims = (*store)->FindClaims(f);
-  if (!claims.ok())
-    return Fail(kExitUsage, "claims: " + claims.status().message());
+  if (!claims.ok()) return Fail(claims.status(), "claims");
   if (*format == Format::kJson) {
     std::cout << web::ClaimsJson(*claims) << "\n";
   } else if (*format == Format::kCsv) {
@@ -100,11 +96,9 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
 
 int CmdFacts(const Context& ctx, const Argv& argv) {
   Args args(argv, {"status", "entity", "metric"}, {"json", "csv"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "facts: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "facts");
   auto format = FormatOf(args);
-  if (!format.ok())
-    return Fail(kExitUsage, "facts: " + format.status().message());
+  if (!format.ok()) return Fail(format.status(), "facts");
   if (!args.positional().empty()) {
     return Fail(kExitUsage,
                 "facts: unexpected '" + args.positional().front() + "'");
@@ -119,13 +113,11 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
                 "facts: unknown status '" + f.status +
                     "' (one of: conflict, compatible, agree, single)");
   }
-  if (Status s = CheckMetric(f.metric); !s.ok())
-    return Fail(kExitUsage, "facts: " + s.message());
-  auto store = OpenStore(ctx);
-  if (!store.ok()) return Fail(kExitUsage, store.status().message());
+  if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "facts");
+  auto store = OpenStore(ctx, Access::kRead);
+  if (!store.ok()) return Fail(store.status());
   auto facts = (*store)->FindFacts(f);
-  if (!facts.ok())
-    return Fail(kExitUsage, "facts: " + facts.status().message());
+  if (!facts.ok()) return Fail(facts.status(), "facts");
   if (*format == Format::kJson) {
     std::cout << web::FactsJson(*facts) << "\n";
   } else if (*format == Format::kCsv) {
@@ -155,20 +147,17 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
 
 int CmdArticles(const Context& ctx, const Argv& argv) {
   Args args(argv, {}, {"json", "csv"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "articles: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "articles");
   auto format = FormatOf(args);
-  if (!format.ok())
-    return Fail(kExitUsage, "articles: " + format.status().message());
+  if (!format.ok()) return Fail(format.status(), "articles");
   if (!args.positional().empty()) {
     return Fail(kExitUsage,
                 "articles: unexpected '" + args.positional().front() + "'");
   }
-  auto store = OpenStore(ctx);
-  if (!store.ok()) return Fail(kExitUsage, store.status().message());
+  auto store = OpenStore(ctx, Access::kRead);
+  if (!store.ok()) return Fail(store.status());
   auto articles = (*store)->ListArticles();
-  if (!articles.ok())
-    return Fail(kExitUsage, "articles: " + articles.status().message());
+  if (!articles.ok()) return Fail(articles.status(), "articles");
   if (*format == Format::kJson) {
     std::cout << web::ArticlesJson(*articles) << "\n";
   } else if (*format == Format::kCsv) {

@@ -12,11 +12,34 @@
 #include "web/server.h"
 
 namespace ct::cli {
+namespace {
+
+void RunScheduledPass(const Context& ctx,
+                      const extract::ClaimExtractor& extractor,
+                      ingest::Fetcher* fetcher) {
+  auto store = OpenStore(ctx, Access::kWrite);
+  if (!store.ok()) {
+    Fail(kExitPartial, "scheduled pass: " + store.status().message());
+    return;
+  }
+  pipeline::IngestOptions options;
+  auto summary = pipeline::RunDue(extractor, fetcher, store->get(), options);
+  if (!summary.ok()) {
+    Fail(kExitPartial, "scheduled pass: " + summary.status().message());
+    return;
+  }
+  for (const std::string& e : summary->errors)
+    Fail(kExitPartial, "failed: " + e);
+  std::fprintf(stderr,
+               "claimtrack: scheduled pass: %d sources, %d new, %d updated\n",
+               summary->inputs, summary->new_articles, summary->updated);
+}
+
+}  // namespace
 
 int CmdServe(const Context& ctx, const Argv& argv) {
   Args args(argv, {"port", "host", "ingest-every"}, {});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "serve: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "serve");
   web::ServerOptions options;
   options.db_path = ctx.db_path;
   options.host = args.Get("host", "127.0.0.1");
@@ -42,7 +65,7 @@ int CmdServe(const Context& ctx, const Argv& argv) {
     }
   }
   auto extractor = MakeExtractor(ctx);
-  if (!extractor.ok()) return Fail(kExitUsage, extractor.status().message());
+  if (!extractor.ok()) return Fail(extractor.status());
 
   // Block the signals before any thread starts, so that only sigwait below
   // receives them.
@@ -52,8 +75,7 @@ int CmdServe(const Context& ctx, const Argv& argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto server = web::Server::Start(options);
-  if (!server.ok())
-    return Fail(kExitUsage, "serve: " + server.status().message());
+  if (!server.ok()) return Fail(server.status(), "serve");
   std::fprintf(stderr, "claimtrack: serving %s on http://%s:%d/\n",
                options.db_path.c_str(), options.host.c_str(),
                (*server)->port());
@@ -67,24 +89,16 @@ int CmdServe(const Context& ctx, const Argv& argv) {
   if (every > 0) {
     scheduler = std::thread([&] {
       auto fetcher = ingest::NewHttpFetcher();
-      pipeline::IngestOptions ingest_options;
       while (true) {
-        auto store = OpenStore(ctx);
-        if (!store.ok()) {
-          Fail(kExitPartial, "scheduled pass: " + store.status().message());
-        } else {
-          auto summary = pipeline::RunDue(**extractor, fetcher.get(),
-                                          store->get(), ingest_options);
-          if (!summary.ok()) {
-            Fail(kExitPartial, "scheduled pass: " + summary.status().message());
-          } else {
-            for (const std::string& e : summary->errors)
-              Fail(kExitPartial, "failed: " + e);
-            std::fprintf(
-                stderr,
-                "claimtrack: scheduled pass: %d sources, %d new, %d updated\n",
-                summary->inputs, summary->new_articles, summary->updated);
-          }
+        // A pass that fails, whatever the cause, is reported and the
+        // server goes on to the next one.
+        try {
+          RunScheduledPass(ctx, **extractor, fetcher.get());
+        } catch (const std::exception& e) {
+          Fail(kExitPartial,
+               std::string("scheduled pass: internal error: ") + e.what());
+        } catch (...) {
+          Fail(kExitPartial, "scheduled pass: internal error");
         }
         std::unique_lock<std::mutex> lock(mu);
         if (wake.wait_for(lock, std::chrono::seconds(every),

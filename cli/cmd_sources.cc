@@ -15,8 +15,7 @@ int CmdSources(const Context& ctx, const Argv& argv) {
   if (argv.empty()) return Fail(kExitUsage, "sources: add, list or remove?");
   std::string verb = argv.front();
   Args args(Argv(argv.begin() + 1, argv.end()), {"every"}, {"json"});
-  if (Status s = args.Parse(); !s.ok())
-    return Fail(kExitUsage, "sources: " + s.message());
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "sources");
   if (verb == "add") {
     if (args.positional().size() != 1)
       return Fail(kExitUsage, "sources add: one URL");
@@ -35,21 +34,19 @@ int CmdSources(const Context& ctx, const Argv& argv) {
                         args.Get("every") + "'");
       }
     }
-    auto store = OpenStore(ctx);
-    if (!store.ok()) return Fail(kExitUsage, store.status().message());
+    auto store = OpenStore(ctx, Access::kWrite);
+    if (!store.ok()) return Fail(store.status());
     auto id = (*store)->AddSource(url, every);
-    if (!id.ok())
-      return Fail(kExitUsage, "sources add: " + id.status().message());
+    if (!id.ok()) return Fail(id.status(), "sources add");
     std::printf("source %lld: %s every %llds\n", static_cast<long long>(*id),
                 url.c_str(), static_cast<long long>(every));
     return kExitOk;
   }
   if (verb == "list") {
-    auto store = OpenStore(ctx);
-    if (!store.ok()) return Fail(kExitUsage, store.status().message());
+    auto store = OpenStore(ctx, Access::kRead);
+    if (!store.ok()) return Fail(store.status());
     auto sources = (*store)->ListSources();
-    if (!sources.ok())
-      return Fail(kExitUsage, "sources list: " + sources.status().message());
+    if (!sources.ok()) return Fail(sources.status(), "sources list");
     if (args.Has("json")) {
       std::cout << web::SourcesJson(*sources) << "\n";
       return kExitOk;
@@ -67,10 +64,10 @@ int CmdSources(const Context& ctx, const Argv& argv) {
   if (verb == "remove") {
     if (args.positional().size() != 1)
       return Fail(kExitUsage, "sources remove: one ID or URL");
-    auto store = OpenStore(ctx);
-    if (!store.ok()) return Fail(kExitUsage, store.status().message());
+    auto store = OpenStore(ctx, Access::kWrite);
+    if (!store.ok()) return Fail(store.status());
     Status s = (*store)->RemoveSource(args.positional().front());
-    if (!s.ok()) return Fail(kExitUsage, "sources remove: " + s.message());
+    if (!s.ok()) return Fail(s, "sources remove");
     return kExitOk;
   }
   return Fail(kExitUsage,

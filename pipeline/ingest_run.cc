@@ -343,9 +343,7 @@ Result<IngestSummary> RunJobs(
     const std::function<Status(size_t, const JobResult&)>& done) {
   summary.inputs += static_cast<int>(jobs.size());
   // Feed entries already stored need no page fetched again.
-  auto known = store->ArticleKeys();
-  if (!known.ok()) return known.status();
-  Runner runner(extractor, fetcher, options, std::move(*known));
+  Runner runner(extractor, fetcher, options, {});
   std::vector<std::optional<JobResult>> slots(jobs.size());
   std::mutex mu;
   std::condition_variable ready;
@@ -353,7 +351,18 @@ Result<IngestSummary> RunJobs(
   std::atomic<bool> stop{false};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size() && !stop; i = next++) {
-      JobResult r = runner.Run(jobs[i]);
+      // A bug that throws fails its input, never the run.
+      JobResult r;
+      try {
+        r = runner.Run(jobs[i]);
+      } catch (const std::exception& e) {
+        r = JobResult();
+        r.status =
+            Status::Internal(jobs[i].input + ": internal error: " + e.what());
+      } catch (...) {
+        r = JobResult();
+        r.status = Status::Internal(jobs[i].input + ": internal error");
+      }
       std::lock_guard<std::mutex> lock(mu);
       slots[i] = std::move(r);
       ready.notify_all();

@@ -6,9 +6,20 @@
 //   (*store)->RebuildFacts();
 //
 // Every write is one transaction: an article and its claims land together or
-// not at all. Opening migrates the schema forward (PRAGMA user_version).
-// The database runs in WAL mode, so readers (the web server) and one writer
-// (an ingest run) work at once; a busy timeout waits out short locks.
+// not at all. An article with many claims can be written in batches
+// (BeginArticle, AddClaims, CommitArticle) so that no caller holds them all.
+// Opening checks the file before anything writes to it, then migrates the
+// schema forward (PRAGMA user_version). The database runs in WAL mode, so
+// readers (the web server) and one writer (an ingest run) work at once; a
+// write waits out another process's lock for a bounded time, then fails
+// with Unavailable.
+//
+// Statements that run once per article or per claim use an index, so the
+// cost of a write does not grow with the database. Facts are regrouped only
+// for the subjects and metrics whose claims changed (see RebuildFacts).
+// Listings stream their rows (ForEachClaim, ForEachFact, ForEachArticle).
+//
+// Error messages name the database and never hold SQL.
 //
 // Thread-safety: a ClaimStore is a single connection and not thread-safe;
 // open one per thread.
@@ -16,11 +27,14 @@
 #ifndef CT_STORE_CLAIM_STORE_H_
 #define CT_STORE_CLAIM_STORE_H_
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -124,42 +138,94 @@ struct PutResult {
   PutOutcome outcome = PutOutcome::kNew;
 };
 
+struct OpenOptions {
+  // Whether a missing or empty file becomes a new database. Commands that
+  // only read leave it off: a typo in a path is then an error, not a new
+  // empty database.
+  bool create = true;
+  // Whether writes follow. A database that cannot be written (a read-only
+  // file or folder) then fails at Open, before any work is done. Without
+  // it the database is opened read-only, unless its schema must migrate.
+  bool write = true;
+  // How long a write waits for another connection's lock before it fails.
+  std::chrono::milliseconds busy_timeout{30000};
+};
+
 class ClaimStore {
  public:
   // Opens or creates the database at `path` (":memory:" for a private one)
-  // and migrates it. Fails with a message naming `path` when the file
-  // cannot be opened or is not a claimtrack database.
-  static Result<std::unique_ptr<ClaimStore>> Open(const std::string& path);
+  // and migrates it. Before anything writes to the file it checks that the
+  // file is a SQLite database with claimtrack's schema at a version this
+  // build knows; a foreign or broken file is left byte for byte as it was.
+  // Errors name `path`: NotFound (missing, without options.create),
+  // InvalidArgument (empty without options.create, not SQLite, another
+  // program's database, an unknown schema version), IoError (cannot be
+  // opened or written), Unavailable (locked by another process).
+  static Result<std::unique_ptr<ClaimStore>> Open(
+      const std::string& path, const OpenOptions& options = {});
 
   ~ClaimStore();
   ClaimStore(const ClaimStore&) = delete;
   ClaimStore& operator=(const ClaimStore&) = delete;
 
+  const std::string& path() const { return path_; }
+
   // Stores an article with its claims in one transaction. An article seen
   // before (same URL, else same canonical URL) is kUnchanged when its text
   // and metadata are the same and kUpdated, claims replaced, when not. The
-  // same text under another URL is a kDuplicate and is not stored twice.
-  // `source_id` links the article to the polled source it came from (0:
-  // none). An article is the same as a stored one by feed guid first, then
-  // URL, then canonical URL. A changed article keeps its old text as a
+  // same non-empty text under another URL is a kDuplicate and is not stored
+  // twice. `source_id` links the article to the polled source it came from
+  // (0: none). An article is the same as a stored one by feed guid first,
+  // then URL, then canonical URL. A changed article keeps its old text as a
   // revision.
   Result<PutResult> PutArticle(const ingest::Document& doc,
                                const std::vector<extract::Claim>& claims,
                                int64_t source_id = 0);
 
+  // PutArticle in steps, for an article whose claims come in batches.
+  // BeginArticle decides the outcome as PutArticle does; for kNew and
+  // kUpdated it opens the transaction and writes the article, and the
+  // claims follow through AddClaims (ordinals go on from batch to batch)
+  // and SetParties, until CommitArticle. Nothing is kept unless
+  // CommitArticle succeeds; AbortArticle, an error or the store's end roll
+  // the article back. kUnchanged and kDuplicate open nothing.
+  Result<PutResult> BeginArticle(const ingest::Document& doc,
+                                 int64_t source_id = 0);
+  Status AddClaims(const std::vector<extract::Claim>& claims);
+  // Replaces the subject and object of the claim at `ordinal` of the
+  // article being written.
+  Status SetParties(size_t ordinal, const std::string& subject,
+                    const std::string& object);
+  Status CommitArticle();
+  void AbortArticle();
+
   // Whether an article with this feed guid or URL is stored.
   Result<bool> HasArticle(const std::string& guid, const std::string& url);
-  // Every stored guid, URL and canonical URL: what a run need not fetch.
-  Result<std::set<std::string>> ArticleKeys();
 
-  // Regroups every claim into facts and judges them, in one transaction.
-  // Fact ids stay stable for facts that keep their key.
+  // Regroups the claims of every subject and metric whose claims changed
+  // since the last rebuild into facts, and judges them; each subject and
+  // metric in a transaction of its own. Fact ids stay stable for facts that
+  // keep their key. Grouping never joins claims of different subjects or
+  // metrics, so the result is the same as regrouping everything.
   Status RebuildFacts();
+  // Regroups and judges every claim, as after a change of the rules.
+  Status RebuildAllFacts();
 
+  // Listings that stream: `fn` sees each row in the listing's order, and a
+  // non-OK status from it stops the listing and comes back. Rows are read
+  // in one snapshot of the database. `fn` must not use this store.
+  using ClaimFn = std::function<Status(const ClaimRow&)>;
+  using FactFn = std::function<Status(const FactRow&)>;
+  using ArticleFn = std::function<Status(const ArticleRow&)>;
+  Status ForEachClaim(const ClaimFilter& filter, const ClaimFn& fn);
+  // Facts with their claims; conflicts first, then by number of sources.
+  Status ForEachFact(const FactFilter& filter, const FactFn& fn);
+  Status ForEachArticle(const ArticleFn& fn);
+
+  // The same listings gathered into memory, for small results.
   Result<std::vector<ArticleRow>> ListArticles();
   Result<std::optional<ArticleRow>> FindArticle(int64_t id);
   Result<std::vector<ClaimRow>> FindClaims(const ClaimFilter& filter);
-  // Facts with their claims; conflicts first, then by number of sources.
   Result<std::vector<FactRow>> FindFacts(const FactFilter& filter);
   Result<std::optional<FactRow>> FindFact(int64_t id);
 
@@ -176,20 +242,30 @@ class ClaimStore {
 
   // The schema version this build writes.
   static int SchemaVersion();
+  // The SQL of the statements that run once per article, per claim or per
+  // fact, for a test that checks each uses an index.
+  static std::vector<std::string> StatementsPerRow();
 
  private:
-  explicit ClaimStore(sqlite3* db);
+  ClaimStore(sqlite3* db, std::string path);
 
-  Status Exec(const char* sql);
+  Status Exec(const char* sql, const char* what);
   // A cached prepared statement for `sql`.
   Result<std::unique_ptr<Stmt>> Prepare(const std::string& sql);
+  // An error of the last call, naming the database and what was done.
+  Status Error(std::string_view what) const;
   Result<int64_t> EntityId(const std::string& name);
-  Status InsertClaims(int64_t article_id,
-                      const std::vector<extract::Claim>& claims);
-  Result<std::vector<ClaimRow>> ClaimsOfFacts(const std::vector<int64_t>& ids);
+  Status MarkBlocksDirty(int64_t article_id);
+  Status RebuildBlock(int64_t subject_id, const std::string& metric);
+  Status ReadClaims(const std::string& sql,
+                    const std::function<void(Stmt&)>& bind, const ClaimFn& fn);
 
   sqlite3* db_;  // Closed in the destructor after the statements.
+  std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // The article that BeginArticle opened, until it commits or aborts.
+  int64_t writing_ = 0;
+  size_t next_ordinal_ = 0;
 };
 
 // The current time as RFC 3339 UTC, to the second.

@@ -17,6 +17,11 @@ namespace ct::store {
 //              time and unit, with its judged status.
 //   articles_fts  FTS5 over article title and text, kept by triggers.
 //   article_revisions  the earlier texts of articles that changed.
+//   dirty_blocks  the (subject, metric) pairs whose claims changed since
+//              facts were last rebuilt; RebuildFacts regroups only these.
+//
+// Every statement that runs once per article, claim or fact finds its rows
+// through an index (ClaimStore::StatementsPerRow, checked by a test).
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {
       // 1: the first schema.
@@ -133,6 +138,22 @@ CREATE TABLE article_revisions (
   replaced_at TEXT NOT NULL
 );
 CREATE INDEX article_revisions_article ON article_revisions(article_id);
+)sql",
+      // 3: indexes for the lookups that run per article and per claim, the
+      // blocks of claims that facts are rebuilt by, and an application id
+      // that tells claimtrack's files from other programs' databases.
+      R"sql(
+CREATE INDEX claims_block ON claims(subject_id, metric);
+DROP INDEX claims_subject;
+CREATE INDEX facts_block ON facts(subject_id, metric);
+CREATE INDEX entities_name_nocase ON entities(name COLLATE NOCASE);
+CREATE INDEX articles_order ON articles(COALESCE(published, first_seen), id);
+CREATE TABLE dirty_blocks (
+  subject_id INTEGER NOT NULL,
+  metric TEXT NOT NULL,
+  PRIMARY KEY (subject_id, metric)
+) WITHOUT ROWID;
+PRAGMA application_id = 1131172971;
 )sql",
   };
   return kMigrations;

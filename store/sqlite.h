@@ -26,15 +26,22 @@ struct StmtFinalizer {
 };
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
-// The error of the last call on `db`, with context: "inserting claim: ...".
-Status SqliteError(sqlite3* db, std::string_view context);
+// The error of the last call on `db`, as a user reads it: it names the
+// database at `path`, says what went wrong in words ("is locked by another
+// process", "disk is full") and never holds SQL. `what` goes in front when
+// it is not empty: "storing https://...: database x.db is locked ...".
+// Codes: Unavailable (locked, busy), IoError (disk full, read-only, I/O),
+// Corruption (damaged file), InvalidArgument (a constraint failed).
+Status SqliteError(sqlite3* db, std::string_view path, std::string_view what);
 
 // A prepared statement borrowed from the store's cache. Binds by position
 // from 1; reset when the Stmt goes out of scope, so the cached statement is
 // ready for its next use.
 class Stmt {
  public:
-  Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // `path` names the database in errors and must outlive the Stmt.
+  Stmt(sqlite3* db, sqlite3_stmt* stmt, const std::string* path)
+      : db_(db), stmt_(stmt), path_(path) {}
   ~Stmt() {
     if (stmt_ != nullptr) {
       sqlite3_reset(stmt_);
@@ -107,6 +114,35 @@ class Stmt {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  const std::string* path_;
+};
+
+// Rolls back unless committed, so every early return leaves nothing behind.
+class Transaction {
+ public:
+  // `path` names the database in errors and must outlive the Transaction.
+  Transaction(sqlite3* db, const std::string* path) : db_(db), path_(path) {}
+  ~Transaction() { Rollback(); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  // A write transaction: takes the write lock now, waiting out another
+  // writer for the busy timeout, so that later statements never fail on it.
+  Status Begin() { return Start("BEGIN IMMEDIATE"); }
+  // A read transaction: every read until Commit sees one snapshot.
+  Status BeginRead() { return Start("BEGIN"); }
+  Status Commit();
+  void Rollback();
+  // Leaves the transaction open and forgets it: another owner ends it.
+  void Release() { open_ = false; }
+  bool open() const { return open_; }
+
+ private:
+  Status Start(const char* sql);
+
+  sqlite3* db_;
+  const std::string* path_;
+  bool open_ = false;
 };
 
 }  // namespace ct::store

@@ -173,6 +173,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     } catch (const Poco::Exception& e) {
       reply = {HTTPResponse::HTTP_BAD_REQUEST, "text/plain; charset=utf-8",
                "bad request: " + e.displayText() + "\n"};
+    } catch (const std::exception& e) {
+      // A bug fails its request, never the server.
+      reply = {HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
+               "text/plain; charset=utf-8",
+               std::string("internal error: ") + e.what() + "\n"};
     }
     response.setStatus(reply.status);
     response.setContentType(reply.type);
@@ -224,7 +229,11 @@ void Server::Stop() {
 }
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
-  auto store = store::ClaimStore::Open(options.db_path);
+  // The server only reads; a missing database is a mistake in the path.
+  store::OpenOptions open;
+  open.create = false;
+  open.write = false;
+  auto store = store::ClaimStore::Open(options.db_path, open);
   if (!store.ok()) return store.status();
   auto impl = std::make_unique<Impl>();
   impl->router = std::make_unique<Router>(std::move(*store));

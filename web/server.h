@@ -33,7 +33,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  // Opens the database and starts listening. Fails when the database cannot
+  // Opens the database to read and starts listening. Fails when the database cannot
   // be opened or the port cannot be bound; the message says which.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options);
   ~Server();

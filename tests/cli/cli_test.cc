@@ -3,11 +3,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -19,9 +22,12 @@ struct Run {
 };
 
 // Runs the binary through the shell; stderr goes to `err_file` if given.
+// `env` is put in front: "NAME=value ".
 Run Claimtrack(const std::string& args,
-               const std::string& err_file = "/dev/null") {
-  std::string cmd = std::string(CT_BINARY) + " " + args + " 2>" + err_file;
+               const std::string& err_file = "/dev/null",
+               const std::string& env = "") {
+  std::string cmd =
+      env + std::string(CT_BINARY) + " " + args + " 2>" + err_file;
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
   std::string out;
@@ -184,4 +190,193 @@ TEST_CASE("extract --jsonl answers each line by its id", "[cli]") {
   REQUIRE(claims->size() == 1);
   CHECK(claims->getObject(0)->getValue<std::string>("qualifier") == "up_to");
   CHECK(run.out.substr(nl + 1) == "{\"id\":\"b\",\"claims\":[]}\n");
+}
+
+namespace {
+
+std::string Bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+std::string OneArticle(const std::string& dir) {
+  std::string in = dir + "/in";
+  std::filesystem::create_directories(in);
+  std::ofstream(in + "/a.txt")
+      << "Deal\n\nOpenAI agreed to buy 6 GW from AMD.\n";
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("Read commands refuse a missing or empty database and create none",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string typo = dir.path + "/typo.db";
+  for (const char* cmd : {"facts", "claims", "articles", "sources list"}) {
+    INFO(cmd);
+    CHECK(Claimtrack("--db " + typo + " " + cmd, err).code == 2);
+    CHECK(ReadAll(err) == "claimtrack: no database at " + typo +
+                              " (run `claimtrack ingest` first)\n");
+    CHECK_FALSE(std::filesystem::exists(typo));
+  }
+  std::string empty = dir.path + "/empty.db";
+  std::ofstream(empty).close();
+  CHECK(Claimtrack("--db " + empty + " facts", err).code == 2);
+  CHECK(ReadAll(err) == "claimtrack: database " + empty +
+                            " is empty (run `claimtrack ingest` first)\n");
+  CHECK(std::filesystem::file_size(empty) == 0);
+  // ingest makes the empty file a database.
+  CHECK(Claimtrack("--db " + empty + " ingest " + OneArticle(dir.path), err)
+            .code == 0);
+  CHECK(Claimtrack("--db " + empty + " facts", err).code == 0);
+  CHECK(Claimtrack("--db " + dir.path + "/no/such/folder/x.db ingest " +
+                       dir.path + "/in",
+                   err)
+            .code == 2);
+  CHECK(ReadAll(err) == "claimtrack: cannot create database " + dir.path +
+                            "/no/such/folder/x.db: no folder " + dir.path +
+                            "/no/such/folder\n");
+}
+
+TEST_CASE("A database claimtrack cannot know exits 2 and keeps its bytes",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  std::string in = OneArticle(dir.path);
+  REQUIRE(Claimtrack("--db " + db + " ingest " + in).code == 0);
+  struct Case {
+    const char* pragma;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"PRAGMA user_version = -7",
+       "database " + db + " has schema version -7, which no claimtrack writes"},
+      {"PRAGMA user_version = 4000",
+       "database " + db +
+           " has schema version 4000, newer than this "
+           "claimtrack"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pragma);
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, c.pragma, nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    std::string before = Bytes(db);
+    for (const char* cmd : {"facts", "claims --json", "articles", "ingest"}) {
+      INFO(cmd);
+      std::string args = std::string(cmd) == "ingest" ? "ingest " + in : cmd;
+      CHECK(Claimtrack("--db " + db + " " + args, err).code == 2);
+      CHECK(ReadAll(err).rfind("claimtrack: " + c.message, 0) == 0);
+      CHECK(Bytes(db) == before);
+    }
+  }
+
+  // Another program's file, in the rollback journal mode it chose.
+  std::string other = dir.path + "/other.db";
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(other.c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw,
+                       "CREATE TABLE notes(body); INSERT INTO notes "
+                       "VALUES ('mine')",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  std::string before = Bytes(other);
+  CHECK(Claimtrack("--db " + other + " ingest " + in, err).code == 2);
+  CHECK(ReadAll(err) ==
+        "claimtrack: database " + other + " is not a claimtrack database\n");
+  CHECK(Bytes(other) == before);
+  CHECK_FALSE(std::filesystem::exists(other + "-wal"));
+}
+
+TEST_CASE("A locked database is waited for, then fails with exit 1", "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  std::string in = OneArticle(dir.path);
+  REQUIRE(Claimtrack("--db " + db + " ingest " + in).code == 0);
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  std::string env = "CLAIMTRACK_BUSY_TIMEOUT=0.2 ";
+  CHECK(Claimtrack("--db " + db + " ingest " + in, err, env).code == 1);
+  CHECK(ReadAll(err) ==
+        "claimtrack: database " + db + " is locked by another process\n");
+  // Reading goes on beside the writer.
+  CHECK(Claimtrack("--db " + db + " facts", err, env).code == 0);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(Claimtrack("--db " + db + " ingest " + in, err).code == 0);
+}
+
+TEST_CASE("A write the file system refuses exits 1 and names the database",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  std::string in = dir.path + "/in";
+  std::filesystem::create_directories(in);
+  // Enough text to outgrow the file size limit set below.
+  for (int i = 0; i < 40; ++i) {
+    std::ofstream out(in + "/a" + std::to_string(i) + ".txt");
+    out << "Deal " << i << "\n\n";
+    for (int k = 0; k < 60; ++k) {
+      out << "Outlet " << i << " says OpenAI agreed to buy " << (k % 9 + 1)
+          << " GW from AMD for $" << (k + 10) << " billion in part " << k
+          << ".\n";
+    }
+  }
+  REQUIRE(Claimtrack("--db " + db + " ingest " + OneArticle(dir.path + "/seed"))
+              .code == 0);
+  // A file size limit stands in for a full disk: writes past it fail.
+  std::string cmd = "sh -c \"trap '' XFSZ; ulimit -f 256; exec " +
+                    std::string(CT_BINARY) + " --db " + db + " ingest " + in +
+                    "\" 2>" + err;
+  int status = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  std::string message = ReadAll(err);
+  INFO(message);
+  CHECK(message.find("database " + db) != std::string::npos);
+  CHECK(message.find("INSERT") == std::string::npos);
+  CHECK(message.find("SELECT") == std::string::npos);
+  CHECK(std::count(message.begin(), message.end(), '\n') == 1);
+}
+
+TEST_CASE("A read-only database fails at once, before any input is read",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  std::string in = OneArticle(dir.path);
+  REQUIRE(Claimtrack("--db " + db + " ingest " + in).code == 0);
+  // The folder stays writable (SQLite keeps its lock files there); the
+  // database file is not. Root writes any file, so the binary runs as an
+  // unprivileged user when the test runs as root.
+  std::filesystem::permissions(dir.path, std::filesystem::perms::all);
+  std::filesystem::permissions(db, std::filesystem::perms::owner_read |
+                                       std::filesystem::perms::group_read |
+                                       std::filesystem::perms::others_read);
+  std::string as_user;
+  if (geteuid() == 0) {
+    if (std::system("setpriv --help >/dev/null 2>&1") != 0) {
+      WARN("skipped: running as root without setpriv to drop privileges");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  std::string before = Bytes(db);
+  Run run = Claimtrack("--db " + db + " ingest " + in, err, as_user);
+  CHECK(run.code == 1);
+  CHECK(ReadAll(err) == "claimtrack: database " + db + " is read-only\n");
+  CHECK(Bytes(db) == before);
+  // Reading it still works.
+  CHECK(Claimtrack("--db " + db + " facts", err, as_user).code == 0);
 }

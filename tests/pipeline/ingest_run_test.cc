@@ -171,3 +171,41 @@ TEST_CASE("RunDue backs off a failing source by doubling its interval",
   CHECK(in_seconds((*sources)[1].next_due_at) >= 7200);
   CHECK(in_seconds((*sources)[1].next_due_at) <= 7205);
 }
+
+namespace {
+
+// Serves one page, and throws for every other URL as a bug would.
+class ThrowingFetcher : public ct::ingest::Fetcher {
+ public:
+  ct::Result<ct::ingest::FetchResult> Fetch(
+      const std::string& url, const ct::ingest::FetchOptions&) override {
+    if (url.find("/boom") != std::string::npos) {
+      throw std::out_of_range("basic_string::substr");
+    }
+    ct::ingest::FetchResult r;
+    r.status = url.find("robots.txt") != std::string::npos ? 404 : 200;
+    if (r.status == 404) return ct::Status::Unavailable(url + ": HTTP 404");
+    r.url = url;
+    r.content_type = "text/html";
+    r.body = Page("Wire", "OpenAI agreed to buy 6 GW from AMD.");
+    return r;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Ingest fails only the input whose job throws, in one line",
+          "[pipeline]") {
+  auto store = ct::store::ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  ThrowingFetcher fetcher;
+  auto summary =
+      ct::pipeline::Ingest({"https://a.example/boom", "https://a.example/good"},
+                           Extractor(), &fetcher, store->get(), Fast());
+  REQUIRE(summary.ok());
+  CHECK(summary->new_articles == 1);
+  REQUIRE(summary->errors.size() == 1);
+  CHECK(summary->errors[0] ==
+        "https://a.example/boom: internal error: basic_string::substr");
+  CHECK(summary->errors[0].find('\n') == std::string::npos);
+}

@@ -226,3 +226,272 @@ TEST_CASE("ClaimStore keeps sources to poll", "[store]") {
   CHECK(s.RemoveSource("https://feeds.example/rss").code() ==
         ct::Status::Code::kNotFound);
 }
+
+namespace {
+
+std::string Bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// A SQLite file written by another program: plain sqlite3 calls, the
+// default rollback journal, and whatever `sql` makes of it.
+void MakeSqlite(const std::string& path, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "ClaimStore refuses a database it cannot know and leaves it as it was",
+    "[store]") {
+  TempDb db;
+  struct Case {
+    const char* name;
+    std::string sql;
+    std::string message;  // After "database PATH" or "PATH".
+  };
+  const Case cases[] = {
+      {"negative.db", "CREATE TABLE t(x); PRAGMA user_version = -7",
+       " has schema version -7, which no claimtrack writes"},
+      {"negative-empty.db", "PRAGMA user_version = -1; VACUUM",
+       " has schema version -1, which no claimtrack writes"},
+      {"future.db", "CREATE TABLE t(x); PRAGMA user_version = 999",
+       " has schema version 999, newer than this claimtrack (" +
+           std::to_string(ClaimStore::SchemaVersion()) + ")"},
+      {"foreign.db",
+       "CREATE TABLE notes(body TEXT); INSERT INTO notes "
+       "VALUES ('keep me')",
+       " is not a claimtrack database"},
+      {"lookalike.db", "CREATE TABLE articles(x); PRAGMA user_version = 2",
+       " is not a claimtrack database (no sources table)"},
+      {"other-app.db", "CREATE TABLE t(x); PRAGMA application_id = 42",
+       " is another program's SQLite database (application id 42), not a "
+       "claimtrack database"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string path = db.dir + "/" + c.name;
+    MakeSqlite(path, c.sql);
+    std::string before = Bytes(path);
+    for (bool write : {false, true}) {
+      ct::store::OpenOptions options;
+      options.write = write;
+      auto store = ClaimStore::Open(path, options);
+      REQUIRE_FALSE(store.ok());
+      CHECK(store.status().code() == ct::Status::Code::kInvalidArgument);
+      std::string msg = store.status().message();
+      CHECK((msg == "database " + path + c.message || msg == path + c.message));
+      CHECK(msg.find("SELECT") == std::string::npos);
+      CHECK(msg.find('\n') == std::string::npos);
+    }
+    CHECK(Bytes(path) == before);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+  }
+
+  std::string text = db.dir + "/notes.txt";
+  std::ofstream(text) << "Not a database at all, only words.\n";
+  std::string before = Bytes(text);
+  auto store = ClaimStore::Open(text);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().message() ==
+        text + " is not a claimtrack database (not a SQLite file)");
+  CHECK(Bytes(text) == before);
+
+  auto folder = ClaimStore::Open(db.dir);
+  REQUIRE_FALSE(folder.ok());
+  CHECK(folder.status().message() == db.dir + " is a folder, not a database");
+}
+
+TEST_CASE("ClaimStore makes an empty file a database only when asked to create",
+          "[store]") {
+  TempDb db;
+  std::ofstream(db.path).close();
+  ct::store::OpenOptions read;
+  read.create = false;
+  read.write = false;
+  auto refused = ClaimStore::Open(db.path, read);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message() ==
+        "database " + db.path + " is empty (run `claimtrack ingest` first)");
+  CHECK(std::filesystem::file_size(db.path) == 0);
+
+  auto missing = ClaimStore::Open(db.dir + "/typo.db", read);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == ct::Status::Code::kNotFound);
+  CHECK(missing.status().message() == "no database at " + db.dir +
+                                          "/typo.db (run `claimtrack ingest` "
+                                          "first)");
+  CHECK_FALSE(std::filesystem::exists(db.dir + "/typo.db"));
+
+  auto created = ClaimStore::Open(db.path);
+  REQUIRE(created.ok());
+  CHECK((*created)->ListArticles()->empty());
+}
+
+TEST_CASE("ClaimStore opened to read writes nothing to a current database",
+          "[store]") {
+  TempDb db;
+  {
+    auto store = ClaimStore::Open(db.path);
+    REQUIRE(store.ok());
+    REQUIRE(
+        (*store)
+            ->PutArticle(Doc("https://a.example/1", "A", "6 GW"), {Gw(6, "X")})
+            .ok());
+    REQUIRE((*store)->RebuildFacts().ok());
+  }
+  std::string before = Bytes(db.path);
+  ct::store::OpenOptions read;
+  read.create = false;
+  read.write = false;
+  auto store = ClaimStore::Open(db.path, read);
+  REQUIRE(store.ok());
+  CHECK((*store)->FindFacts({})->size() == 1);
+  auto put = (*store)->PutArticle(Doc("https://a.example/2", "A", "7 GW"),
+                                  {Gw(7, "X")});
+  REQUIRE_FALSE(put.ok());
+  CHECK(put.status().message().find("read-only") != std::string::npos);
+  store->reset();
+  CHECK(Bytes(db.path) == before);
+}
+
+TEST_CASE("ClaimStore waits out a lock for its busy timeout, then says so",
+          "[store]") {
+  TempDb db;
+  REQUIRE(ClaimStore::Open(db.path).ok());
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.path.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  ct::store::OpenOptions options;
+  options.busy_timeout = std::chrono::milliseconds(50);
+  auto store = ClaimStore::Open(db.path, options);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == ct::Status::Code::kUnavailable);
+  CHECK(store.status().message() ==
+        "database " + db.path + " is locked by another process");
+
+  // Reads go on beside the writer.
+  ct::store::OpenOptions read;
+  read.write = false;
+  read.busy_timeout = std::chrono::milliseconds(50);
+  auto reader = ClaimStore::Open(db.path, read);
+  REQUIRE(reader.ok());
+  CHECK((*reader)->ListArticles().ok());
+  auto put = (*reader)->PutArticle(Doc("https://a.example/1", "A", "6 GW"),
+                                   {Gw(6, "X")});
+  CHECK_FALSE(put.ok());
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+}
+
+TEST_CASE("ClaimStore writes an article's claims in batches, atomically",
+          "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  auto begun = s.BeginArticle(Doc("https://a.example/1", "A", "6 and 7 GW"));
+  REQUIRE(begun.ok());
+  CHECK(begun->outcome == PutOutcome::kNew);
+  REQUIRE(s.AddClaims({Gw(6, "")}).ok());
+  REQUIRE(s.AddClaims({Gw(7, "OpenAI")}).ok());
+  REQUIRE(s.SetParties(0, "OpenAI", "").ok());
+  REQUIRE(s.CommitArticle().ok());
+  auto claims = s.FindClaims({});
+  REQUIRE(claims->size() == 2);
+  CHECK((*claims)[0].claim.subject == "OpenAI");
+  CHECK((*claims)[0].claim.object.empty());
+  CHECK((*claims)[1].claim.object == "AMD");
+
+  auto second = s.BeginArticle(Doc("https://a.example/2", "A", "8 GW"));
+  REQUIRE(second.ok());
+  REQUIRE(s.AddClaims({Gw(8, "OpenAI")}).ok());
+  s.AbortArticle();
+  CHECK(s.ListArticles()->size() == 1);
+  CHECK(s.FindClaims({})->size() == 2);
+  CHECK(s.AddClaims({Gw(8, "OpenAI")}).code() == ct::Status::Code::kInternal);
+}
+
+TEST_CASE("ClaimStore never takes an empty text for a copy of another",
+          "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  auto a = s.PutArticle(Doc("https://a.example/1", "A", ""), {});
+  auto b = s.PutArticle(Doc("https://b.example/1", "B", "\n"), {});
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(a->outcome == PutOutcome::kNew);
+  CHECK(b->outcome == PutOutcome::kNew);
+  CHECK(s.ListArticles()->size() == 2);
+}
+
+TEST_CASE("ClaimStore rebuilds only changed blocks, as a full rebuild would",
+          "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  auto facts_of = [&] {
+    std::vector<std::string> out;
+    auto facts = s.FindFacts({});
+    REQUIRE(facts.ok());
+    for (const auto& f : *facts) {
+      std::string line = std::to_string(f.id) + " " + f.subject + " " +
+                         f.status + " " + std::to_string(f.sources);
+      for (const auto& c : f.claims) {
+        line += " " + c.claim.surface + (c.outlier ? "!" : "");
+      }
+      out.push_back(line);
+    }
+    return out;
+  };
+  REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {Gw(6, "OpenAI")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b"),
+                       {Gw(6, "OpenAI"), Gw(2, "Oracle")})
+              .ok());
+  REQUIRE(s.RebuildFacts().ok());
+  REQUIRE(facts_of().size() == 2);
+  // A third outlet disagrees on OpenAI, and the Oracle article changes.
+  REQUIRE(s.PutArticle(Doc("https://c.example/1", "C", "c"), {Gw(8, "OpenAI")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b2"),
+                       {Gw(6, "OpenAI"), Gw(3, "Meta")})
+              .ok());
+  REQUIRE(s.RebuildFacts().ok());
+  auto incremental = facts_of();
+  REQUIRE(s.RebuildAllFacts().ok());
+  CHECK(facts_of() == incremental);
+  REQUIRE(incremental.size() == 2);
+  CHECK(incremental[0].find("OpenAI conflict 3") != std::string::npos);
+  CHECK(incremental[0].find("8 GW!") != std::string::npos);
+  CHECK(incremental[1].find("Meta single 1") != std::string::npos);
+}
+
+TEST_CASE("Statements run per article, claim or fact use an index", "[store]") {
+  TempDb db;
+  REQUIRE(ClaimStore::Open(db.path).ok());
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
+  for (const std::string& sql : ClaimStore::StatementsPerRow()) {
+    INFO(sql);
+    sqlite3_stmt* stmt = nullptr;
+    std::string explain = "EXPLAIN QUERY PLAN " + sql;
+    REQUIRE(sqlite3_prepare_v2(raw, explain.c_str(), -1, &stmt, nullptr) ==
+            SQLITE_OK);
+    std::string plan;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      plan += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
+      plan += "\n";
+    }
+    sqlite3_finalize(stmt);
+    INFO(plan);
+    CHECK(plan.find("SCAN") == std::string::npos);
+  }
+  sqlite3_close(raw);
+}

@@ -1,0 +1,126 @@
+// The SQL of the statements that run once per article, per claim or per
+// fact. Each must find its rows through an index, or a write would cost
+// more as the database grows; a test runs EXPLAIN QUERY PLAN on every one
+// (ClaimStore::StatementsPerRow). Internal to store/.
+
+#ifndef CT_STORE_STATEMENTS_H_
+#define CT_STORE_STATEMENTS_H_
+
+namespace ct::store {
+
+constexpr const char* kSelectEntity = "SELECT id FROM entities WHERE name = ?1";
+constexpr const char* kInsertEntity = "INSERT INTO entities(name) VALUES (?1)";
+
+// The columns BeginArticle compares. A partial index is used only when the
+// query repeats its condition, hence "<> ''" beside a bound parameter.
+#define CT_ARTICLE_KEY_COLUMNS                       \
+  "SELECT id, content_hash, title, author, outlet, " \
+  "COALESCE(published, ''), canonical_url FROM articles WHERE "
+constexpr const char* kFindArticleByGuid =
+    CT_ARTICLE_KEY_COLUMNS "guid = ?1 AND guid <> '' LIMIT 1";
+constexpr const char* kFindArticleByUrl =
+    CT_ARTICLE_KEY_COLUMNS "url = ?1 LIMIT 1";
+constexpr const char* kFindArticleByCanonical =
+    CT_ARTICLE_KEY_COLUMNS "canonical_url = ?1 AND canonical_url <> '' LIMIT 1";
+#undef CT_ARTICLE_KEY_COLUMNS
+
+constexpr const char* kFindArticleByHash =
+    "SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1";
+
+constexpr const char* kKeepRevision = R"sql(
+INSERT INTO article_revisions(article_id, title, text, content_hash,
+  replaced_at)
+SELECT id, title, text, content_hash, ?2 FROM articles WHERE id = ?1)sql";
+
+constexpr const char* kUpdateArticle = R"sql(
+UPDATE articles SET canonical_url = ?2, guid = ?3, title = ?4, author = ?5,
+  outlet = ?6, published = ?7, updated_at = ?8, content_hash = ?9, text = ?10
+WHERE id = ?1)sql";
+
+constexpr const char* kDeleteClaimsOfArticle =
+    "DELETE FROM claims WHERE article_id = ?1";
+
+constexpr const char* kInsertArticle = R"sql(
+INSERT INTO articles(url, canonical_url, guid, title, author, outlet,
+  published, first_seen, updated_at, content_hash, text, source_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11))sql";
+
+constexpr const char* kInsertClaim = R"sql(
+INSERT INTO claims(article_id, ordinal, surface, number, number_low,
+  number_high, written_unit, noun, change, start_byte, end_byte, value, low,
+  high, low_inclusive, high_inclusive, unit, qualifier, metric, subject_id,
+  object_id, time, sentence)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql";
+
+constexpr const char* kSetParties = R"sql(
+UPDATE claims SET subject_id = ?3, object_id = ?4
+WHERE article_id = ?1 AND ordinal = ?2)sql";
+
+// The blocks of an article's claims: facts to judge again.
+constexpr const char* kMarkBlocksDirty = R"sql(
+INSERT OR IGNORE INTO dirty_blocks(subject_id, metric)
+SELECT DISTINCT subject_id, metric FROM claims
+WHERE article_id = ?1 AND subject_id IS NOT NULL)sql";
+
+// One block's claims, in the order of the timeline.
+constexpr const char* kBlockClaims = R"sql(
+SELECT c.id, a.outlet, COALESCE(a.published, a.first_seen), c.value,
+  c.qualifier, c.low, c.high, c.low_inclusive, c.high_inclusive,
+  COALESCE(o.name, ''), c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0)
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN entities o ON o.id = c.object_id
+WHERE c.subject_id = ?1 AND c.metric = ?2
+ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";
+
+constexpr const char* kBlockFacts =
+    "SELECT id, key FROM facts WHERE subject_id = ?1 AND metric = ?2";
+
+constexpr const char* kClearBlock = R"sql(
+UPDATE claims SET fact_id = NULL, outlier = 0
+WHERE subject_id = ?1 AND metric = ?2 AND fact_id IS NOT NULL)sql";
+
+constexpr const char* kUpsertFact = R"sql(
+INSERT INTO facts(key, subject_id, object_id, metric, unit, noun, time,
+  status, sources, first_reported, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
+  object_id = excluded.object_id, status = excluded.status,
+  sources = excluded.sources, first_reported = excluded.first_reported,
+  updated_at = excluded.updated_at
+RETURNING id)sql";
+
+constexpr const char* kMarkClaim =
+    "UPDATE claims SET fact_id = ?1, outlier = ?2 WHERE id = ?3";
+
+constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
+
+// The columns of a claim row in the listings (ReadClaim reads them in this
+// order), before the WHERE clause.
+#define CT_CLAIM_SELECT                                                       \
+  "SELECT c.id, c.article_id, COALESCE(NULLIF(a.canonical_url, ''), a.url), " \
+  "a.outlet, COALESCE(a.published, a.first_seen), a.title, "                  \
+  "COALESCE(c.fact_id, 0), c.outlier, c.surface, c.number, c.number_low, "    \
+  "c.number_high, c.written_unit, c.noun, c.change, c.start_byte, "           \
+  "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
+  "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
+  "COALESCE(o.name, ''), c.time, c.sentence "                                 \
+  "FROM claims c "                                                            \
+  "JOIN articles a ON a.id = c.article_id "                                   \
+  "LEFT JOIN entities s ON s.id = c.subject_id "                              \
+  "LEFT JOIN entities o ON o.id = c.object_id "
+
+// A fact's claims for the listings, in the order of its timeline.
+constexpr const char* kClaimsOfFact = CT_CLAIM_SELECT
+    "WHERE c.fact_id = ?1 "
+    "ORDER BY COALESCE(a.published, a.first_seen), a.id, c.ordinal";
+
+constexpr const char* kArticleClaimCount =
+    "SELECT count(*) FROM claims WHERE article_id = ?1";
+constexpr const char* kArticleRevisionCount =
+    "SELECT count(*) FROM article_revisions WHERE article_id = ?1";
+
+}  // namespace ct::store
+
+#endif  // CT_STORE_STATEMENTS_H_
