@@ -60,11 +60,36 @@ std::string ClipSentence(std::string_view text, size_t begin, size_t end,
   return std::string(text.substr(b, e - b));
 }
 
-// What a claim's sentence told about its parties, for the document pass.
-struct Context {
-  bool site = false;   // Subject is a data centre named in the sentence.
-  bool local = false;  // Subject is named at the figure itself.
-  std::vector<std::string> names;  // Known entities in the sentence.
+// Strings of one document by number, so that what the document pass keeps
+// of each claim is a few integers. Id 0 is the empty string.
+class Interner {
+ public:
+  Interner() : strings_(1) {}
+  uint32_t Id(const std::string& s) {
+    if (s.empty()) return 0;
+    auto [it, added] = ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
+    if (added) strings_.push_back(s);
+    return it->second;
+  }
+  const std::string& String(uint32_t id) const { return strings_[id]; }
+
+ private:
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
+// What the document pass needs of one claim.
+struct DocClaim {
+  uint32_t metric = 0;
+  uint32_t unit = 0;
+  uint32_t subject = 0;
+  uint32_t object = 0;
+  bool has_value = false;
+  bool site = false;  // Subject is a data centre named in the sentence.
+  double value = 0;
+  // Known entities in the sentence: names_[names_begin, names_end).
+  uint32_t names_begin = 0;
+  uint32_t names_end = 0;
 };
 
 struct Mentions {
@@ -74,16 +99,27 @@ struct Mentions {
 
 // A figure's identity within one article: the same text gives the same
 // double, so equality is exact.
-using FigureKey = std::tuple<std::string, std::string, double>;
+using FigureKey = std::tuple<uint32_t, uint32_t, double>;
 
-std::optional<FigureKey> KeyOf(const Claim& c, bool with_metric) {
-  if (!c.value) return std::nullopt;
-  return FigureKey{with_metric ? c.metric : "", c.unit, *c.value};
+std::optional<FigureKey> KeyOf(const DocClaim& c, bool with_metric) {
+  if (!c.has_value) return std::nullopt;
+  return FigureKey{with_metric ? c.metric : 0, c.unit, c.value};
 }
 
-bool IsSiteMetric(const std::string& metric) {
-  return metric == "gpu_count" || metric == "power_capacity";
-}
+// Everything one document's extraction keeps from sentence to sentence.
+struct DocState {
+  Interner strings;
+  std::vector<DocClaim> claims;
+  std::vector<uint32_t> names;
+  std::unordered_map<std::string, Mentions> mentions;
+  std::map<std::string, std::string> sites;  // Data centres -> owners.
+  uint32_t gpu_count = 0;                    // Ids of the site metrics.
+  uint32_t power_capacity = 0;
+
+  bool IsSiteMetric(uint32_t metric) const {
+    return metric != 0 && (metric == gpu_count || metric == power_capacity);
+  }
+};
 
 // Subjects that only the whole article tells. An article repeats its
 // figures in other words ("220,000 GPUs at Colossus 1", later "borrowing
@@ -91,69 +127,123 @@ bool IsSiteMetric(const std::string& metric) {
 // sentence names it; capacity in an article about one data centre belongs
 // to that site when the sentence names nobody else than its owner; and a
 // figure whose sentence names nobody belongs to the article's main actor.
-void ResolveInDocument(
-    const std::unordered_map<std::string, Mentions>& mentions,
-    const std::map<std::string, std::string>& sites,
-    const std::vector<Context>& contexts, std::vector<Claim>* claims) {
-  std::vector<Claim>& cs = *claims;
+// Returns the claims whose subject or object changed.
+std::vector<PartyFix> ResolveInDocument(DocState* doc) {
+  std::vector<DocClaim>& cs = doc->claims;
+  std::vector<std::pair<uint32_t, uint32_t>> before;
+  before.reserve(cs.size());
+  for (const DocClaim& c : cs) before.emplace_back(c.subject, c.object);
   // 1. The same capacity figure, anchored at a site elsewhere.
-  std::map<FigureKey, std::string> site_of;
-  for (size_t j = 0; j < cs.size(); ++j) {
-    if (!contexts[j].site) continue;
-    if (auto key = KeyOf(cs[j], false)) site_of.emplace(*key, cs[j].subject);
+  std::map<FigureKey, uint32_t> site_of;
+  for (const DocClaim& c : cs) {
+    if (!c.site) continue;
+    if (auto key = KeyOf(c, false)) site_of.emplace(*key, c.subject);
   }
   for (size_t i = 0; i < cs.size() && !site_of.empty(); ++i) {
-    if (contexts[i].site || !IsSiteMetric(cs[i].metric)) continue;
+    if (cs[i].site || !doc->IsSiteMetric(cs[i].metric)) continue;
     auto key = KeyOf(cs[i], false);
     if (!key) continue;
     auto it = site_of.find(*key);
     if (it != site_of.end()) {
       cs[i].subject = it->second;
-      cs[i].object.clear();
+      cs[i].object = 0;
     }
   }
   // 2. One site in the article: capacity in sentences that name only its
   // owner, or nobody.
-  if (sites.size() == 1) {
-    const auto& [site, owner] = *sites.begin();
-    for (size_t i = 0; i < cs.size(); ++i) {
-      if (contexts[i].site || !IsSiteMetric(cs[i].metric)) continue;
-      if (cs[i].subject == site) continue;
-      const auto& names = contexts[i].names;
-      bool owner_named = !owner.empty() && std::find(names.begin(), names.end(),
-                                                     owner) != names.end();
-      if (names.empty() || owner_named) {
-        if (cs[i].object == owner) cs[i].object.clear();
-        cs[i].subject = site;
+  if (doc->sites.size() == 1) {
+    const auto& [site_name, owner_name] = *doc->sites.begin();
+    uint32_t site = doc->strings.Id(site_name);
+    uint32_t owner = doc->strings.Id(owner_name);
+    for (DocClaim& c : cs) {
+      if (c.site || !doc->IsSiteMetric(c.metric)) continue;
+      if (c.subject == site) continue;
+      auto first = doc->names.begin() + c.names_begin;
+      auto last = doc->names.begin() + c.names_end;
+      bool owner_named = owner != 0 && std::find(first, last, owner) != last;
+      if (first == last || owner_named) {
+        if (c.object == owner) c.object = 0;
+        c.subject = site;
       }
     }
   }
   // 3. A figure without a subject takes that of the same figure elsewhere,
   // then the article's most mentioned actor.
-  std::string main;
+  std::string main_name;
   int best = 0;
   size_t first = 0;
-  for (const auto& [name, m] : mentions) {
+  for (const auto& [name, m] : doc->mentions) {
     if (m.count > best || (m.count == best && m.order < first)) {
-      main = name;
+      main_name = name;
       best = m.count;
       first = m.order;
     }
   }
-  std::map<FigureKey, std::string> subject_of;
-  for (const Claim& c : cs) {
-    if (c.subject.empty()) continue;
+  uint32_t main = doc->strings.Id(main_name);
+  uint32_t other = doc->strings.Id("other");
+  std::map<FigureKey, uint32_t> subject_of;
+  for (const DocClaim& c : cs) {
+    if (c.subject == 0) continue;
     if (auto key = KeyOf(c, true)) subject_of.emplace(*key, c.subject);
   }
-  for (size_t i = 0; i < cs.size(); ++i) {
-    if (!cs[i].subject.empty()) continue;
-    if (auto key = KeyOf(cs[i], true)) {
+  for (DocClaim& c : cs) {
+    if (c.subject != 0) continue;
+    if (auto key = KeyOf(c, true)) {
       auto it = subject_of.find(*key);
-      if (it != subject_of.end()) cs[i].subject = it->second;
+      if (it != subject_of.end()) c.subject = it->second;
     }
-    if (cs[i].subject.empty() && cs[i].metric != "other") cs[i].subject = main;
+    if (c.subject == 0 && c.metric != other) c.subject = main;
   }
+  std::vector<PartyFix> fixes;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    if (before[i] == std::make_pair(cs[i].subject, cs[i].object)) continue;
+    fixes.push_back({i, doc->strings.String(cs[i].subject),
+                     doc->strings.String(cs[i].object)});
+  }
+  return fixes;
 }
+
+// Documents are folded and split a part at a time, so a huge document
+// costs what its parts do. Nearly every article fits in one part.
+constexpr size_t kMaxPart = 256 << 10;
+
+// Where the part of `text` that starts at `begin` ends: at a line break
+// (which always ends a sentence), else after a full stop and a space, else
+// at a space, else at a character boundary.
+size_t PartEnd(std::string_view text, size_t begin) {
+  if (text.size() - begin <= kMaxPart) return text.size();
+  size_t limit = begin + kMaxPart;
+  size_t floor = begin + kMaxPart / 2;
+  size_t nl = text.rfind('\n', limit - 1);
+  if (nl != std::string_view::npos && nl >= floor) return nl + 1;
+  for (size_t i = limit - 1; i > floor; --i) {
+    if (text[i] == ' ' && text[i - 1] == '.') return i + 1;
+  }
+  size_t space = text.rfind(' ', limit - 1);
+  if (space != std::string_view::npos && space >= floor) return space + 1;
+  size_t cut = limit;
+  while (cut > begin + 1 && IsContinuation(text[cut])) --cut;
+  return cut;
+}
+
+// Gathers the claims of the vector form of Extract.
+class GatherSink : public ClaimSink {
+ public:
+  bool Add(std::vector<Claim> claims) override {
+    for (Claim& c : claims) claims_.push_back(std::move(c));
+    return true;
+  }
+  void Resolve(std::vector<PartyFix> fixes) override {
+    for (PartyFix& f : fixes) {
+      claims_[f.ordinal].subject = std::move(f.subject);
+      claims_[f.ordinal].object = std::move(f.object);
+    }
+  }
+  std::vector<Claim> Take() { return std::move(claims_); }
+
+ private:
+  std::vector<Claim> claims_;
+};
 
 }  // namespace
 
@@ -171,119 +261,136 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
 }
 
 std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
-  std::vector<Claim> claims;
-  std::vector<Context> contexts;  // One per claim.
-  std::unordered_map<std::string, Mentions> mentions;
-  std::map<std::string, std::string> sites;  // Data centres -> owners.
-  FoldedText folded = FoldText(text);
-  const std::string& ft = folded.text;
-  for (const Span& sentence : SplitSentences(ft)) {
-    size_t sentence_begin = folded.ToOriginal(sentence.begin);
-    size_t sentence_end = folded.ToOriginal(sentence.end);
-    for (const Span& piece : Pieces(ft, sentence)) {
-      SentenceTokens s(
-          std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
-      std::vector<Quantity> quantities = FindQuantities(s);
-      if (quantities.empty()) {
-        // Still count who the article is about.
-        for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
-          const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
-          if (e.kind == "place" || e.kind == "government") continue;
-          // A chip stands for its maker.
-          const std::string& name = e.kind == "chip" ? e.owner : e.name;
-          if (name.empty()) continue;
-          auto& seen = mentions[name];
-          if (seen.count++ == 0) seen.order = mentions.size();
-          if (e.kind == "datacenter") sites[e.name] = e.owner;
-        }
-        continue;
-      }
-      std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
-      std::vector<TimeMention> times = FindTimes(s);
-      for (const EntityMention& e : entities) {
-        // The article's actors: no places, and nothing inside a figure (the
-        // "US" of "US$55bn").
-        if (e.kind == "unknown" || e.kind == "place" ||
-            e.kind == "government") {
+  GatherSink sink;
+  Extract(text, &sink);
+  return sink.Take();
+}
+
+void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
+  DocState doc;
+  doc.gpu_count = doc.strings.Id("gpu_count");
+  doc.power_capacity = doc.strings.Id("power_capacity");
+  // Who the article is about: every entity but places, a chip standing
+  // for its maker.
+  auto count_mention = [&doc](const std::string& kind, const std::string& name,
+                              const std::string& owner) {
+    if (kind == "place" || kind == "government") return;
+    const std::string& actor = kind == "chip" ? owner : name;
+    if (actor.empty()) return;
+    auto& seen = doc.mentions[actor];
+    if (seen.count++ == 0) seen.order = doc.mentions.size();
+    if (kind == "datacenter") doc.sites[name] = owner;
+  };
+  for (size_t part = 0; part < text.size();) {
+    size_t part_end = PartEnd(text, part);
+    FoldedText folded = FoldText(text.substr(part, part_end - part));
+    const std::string& ft = folded.text;
+    auto original = [&](size_t folded_offset) {
+      return part + folded.ToOriginal(folded_offset);
+    };
+    for (const Span& sentence : SplitSentences(ft)) {
+      size_t sentence_begin = original(sentence.begin);
+      size_t sentence_end = original(sentence.end);
+      std::vector<Claim> batch;
+      for (const Span& piece : Pieces(ft, sentence)) {
+        SentenceTokens s(
+            std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
+        std::vector<Quantity> quantities = FindQuantities(s);
+        if (quantities.empty()) {
+          // Still count who the article is about.
+          for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
+            const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
+            count_mention(e.kind, e.name, e.owner);
+          }
           continue;
         }
-        bool inside = std::any_of(
-            quantities.begin(), quantities.end(), [&](const Quantity& q) {
-              return e.first <= q.last && e.last >= q.first;
-            });
-        if (inside) continue;
-        const std::string& name = e.kind == "chip" ? e.owner : e.name;
-        if (name.empty()) continue;
-        auto& seen = mentions[name];
-        if (seen.count++ == 0) seen.order = mentions.size();
-        if (e.kind == "datacenter") sites[e.name] = e.owner;
-      }
-      for (size_t i = 0; i < quantities.size(); ++i) {
-        const Quantity& q = quantities[i];
-        Claim c;
-        c.start = folded.ToOriginal(piece.begin + s.token(q.first).begin);
-        c.end = folded.ToOriginal(piece.begin + s.token(q.last).end);
-        c.surface = std::string(text.substr(c.start, c.end - c.start));
-        double factor = q.unit ? q.unit->factor : 1.0;
-        if (q.unit != nullptr) {
-          c.unit = q.unit->base;
-          c.written_unit = q.unit->written;
-        } else if (q.gpu) {
-          c.unit = "gpu";
-          c.written_unit = "GPU";
-          c.noun = q.noun;
-        } else {
-          c.unit = "count";
-          c.written_unit = q.noun_written;
-          c.noun = q.noun;
-        }
-        if (!q.per.empty()) {
-          // A rate: "$58 per barrel" is USD/barrel, written "$ per barrel".
-          c.unit += "/" + q.per;
-          if (!c.written_unit.empty()) c.written_unit += ' ';
-          c.written_unit += "per " + q.per_written;
-        }
-        if (q.age) c.written_unit += "-old";
-        c.qualifier = q.qualifier;
-        c.change = q.change;
-        Interval bounds;
-        if (q.is_range) {
-          c.number_low = q.number;
-          c.number_high = q.number_high;
-          bounds = BoundsFor(q.qualifier, false, q.number * factor, 0,
-                             q.number_high * factor, bounds_);
-        } else {
-          c.number = q.number;
-          c.value = q.number * factor;
-          bounds = BoundsFor(q.qualifier, q.nearly, *c.value,
-                             q.half_step * factor, 0, bounds_);
-        }
-        c.low = bounds.low;
-        c.high = bounds.high;
-        c.low_inclusive = bounds.low_inclusive;
-        c.high_inclusive = bounds.high_inclusive;
-        c.metric = MetricOf(s, q);
-        Roles roles = RolesOf(s, quantities, i, c.metric, entities);
-        Context ctx;
-        ctx.site = roles.site;
-        ctx.local = roles.local;
+        std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
+        std::vector<TimeMention> times = FindTimes(s);
         for (const EntityMention& e : entities) {
+          // Nothing inside a figure counts (the "US" of "US$55bn").
           if (e.kind == "unknown") continue;
-          if (e.first <= q.last && e.last >= q.first) continue;
-          ctx.names.push_back(e.name);
+          bool inside = std::any_of(
+              quantities.begin(), quantities.end(), [&](const Quantity& q) {
+                return e.first <= q.last && e.last >= q.first;
+              });
+          if (!inside) count_mention(e.kind, e.name, e.owner);
         }
-        contexts.push_back(std::move(ctx));
-        c.subject = std::move(roles.subject);
-        c.object = std::move(roles.object);
-        c.time = TimeOf(s, quantities, i, times);
-        c.sentence =
-            ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
-        claims.push_back(std::move(c));
+        for (size_t i = 0; i < quantities.size(); ++i) {
+          const Quantity& q = quantities[i];
+          Claim c;
+          c.start = original(piece.begin + s.token(q.first).begin);
+          c.end = original(piece.begin + s.token(q.last).end);
+          c.surface = std::string(text.substr(c.start, c.end - c.start));
+          double factor = q.unit ? q.unit->factor : 1.0;
+          if (q.unit != nullptr) {
+            c.unit = q.unit->base;
+            c.written_unit = q.unit->written;
+          } else if (q.gpu) {
+            c.unit = "gpu";
+            c.written_unit = "GPU";
+            c.noun = q.noun;
+          } else {
+            c.unit = "count";
+            c.written_unit = q.noun_written;
+            c.noun = q.noun;
+          }
+          if (!q.per.empty()) {
+            // A rate: "$58 per barrel" is USD/barrel, written "$ per barrel".
+            c.unit += "/" + q.per;
+            if (!c.written_unit.empty()) c.written_unit += ' ';
+            c.written_unit += "per " + q.per_written;
+          }
+          if (q.age) c.written_unit += "-old";
+          c.qualifier = q.qualifier;
+          c.change = q.change;
+          Interval bounds;
+          if (q.is_range) {
+            c.number_low = q.number;
+            c.number_high = q.number_high;
+            bounds = BoundsFor(q.qualifier, false, q.number * factor, 0,
+                               q.number_high * factor, bounds_);
+          } else {
+            c.number = q.number;
+            c.value = q.number * factor;
+            bounds = BoundsFor(q.qualifier, q.nearly, *c.value,
+                               q.half_step * factor, 0, bounds_);
+          }
+          c.low = bounds.low;
+          c.high = bounds.high;
+          c.low_inclusive = bounds.low_inclusive;
+          c.high_inclusive = bounds.high_inclusive;
+          c.metric = MetricOf(s, q);
+          Roles roles = RolesOf(s, quantities, i, c.metric, entities);
+          c.subject = std::move(roles.subject);
+          c.object = std::move(roles.object);
+          c.time = TimeOf(s, quantities, i, times);
+          c.sentence =
+              ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
+
+          DocClaim d;
+          d.metric = doc.strings.Id(c.metric);
+          d.unit = doc.strings.Id(c.unit);
+          d.subject = doc.strings.Id(c.subject);
+          d.object = doc.strings.Id(c.object);
+          d.has_value = c.value.has_value();
+          d.value = c.value.value_or(0);
+          d.site = roles.site;
+          d.names_begin = static_cast<uint32_t>(doc.names.size());
+          for (const EntityMention& e : entities) {
+            if (e.kind == "unknown") continue;
+            if (e.first <= q.last && e.last >= q.first) continue;
+            doc.names.push_back(doc.strings.Id(e.name));
+          }
+          d.names_end = static_cast<uint32_t>(doc.names.size());
+          doc.claims.push_back(d);
+          batch.push_back(std::move(c));
+        }
       }
+      if (!batch.empty() && !sink->Add(std::move(batch))) return;
     }
+    part = part_end;
   }
-  ResolveInDocument(mentions, sites, contexts, &claims);
-  return claims;
+  sink->Resolve(ResolveInDocument(&doc));
 }
 
 }  // namespace ct::extract

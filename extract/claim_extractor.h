@@ -7,6 +7,13 @@
 // each sentence is lexed and parsed; patterns are RE2 and compiled once, so
 // the cost is linear in the text whatever it holds.
 //
+// A long document is read a part at a time, and its claims can be taken a
+// sentence at a time through a ClaimSink, so that the memory extraction
+// needs follows the longest sentence, not the document: what stays for the
+// whole document is a few dozen bytes per claim, for the subjects that only
+// the whole document tells (the same figure named elsewhere, the article's
+// main actor), which come last as corrections.
+//
 // Thread-safe: Extract() may run on many threads at once. The extractor owns
 // its gazetteer.
 
@@ -32,6 +39,25 @@ struct ExtractorOptions {
   BoundsOptions bounds;
 };
 
+// A claim whose subject or object the whole document changed.
+struct PartyFix {
+  size_t ordinal = 0;  // Its place among the document's claims, from 0.
+  std::string subject;
+  std::string object;
+};
+
+// Takes a document's claims as they are found.
+class ClaimSink {
+ public:
+  virtual ~ClaimSink() = default;
+  // The claims of one sentence, in text order; ordinals go on from the
+  // previous batch. Returning false stops the extraction: no more batches
+  // and no Resolve.
+  virtual bool Add(std::vector<Claim> claims) = 0;
+  // After the last sentence, once: the corrections of the document pass.
+  virtual void Resolve(std::vector<PartyFix> fixes) = 0;
+};
+
 class ClaimExtractor {
  public:
   // Fails when a gazetteer file cannot be read or parsed; the message names
@@ -45,6 +71,9 @@ class ClaimExtractor {
   // The claims of `utf8_text` in text order. Offsets are bytes of the text
   // as given. Invalid UTF-8 and NUL bytes are tolerated.
   std::vector<Claim> Extract(std::string_view utf8_text) const;
+  // The same claims, a sentence at a time, then their corrections.
+  // `sink` must outlive the call.
+  void Extract(std::string_view utf8_text, ClaimSink* sink) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

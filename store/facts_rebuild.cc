@@ -19,10 +19,14 @@
 namespace ct::store {
 
 Status ClaimStore::RebuildFacts() {
-  // The dirty blocks are few beside the claims: hold their names only.
+  // The dirty blocks are few beside the claims: hold their names only. In
+  // the order of their fact keys, so that new facts are numbered the same
+  // however the claims came in.
   std::vector<std::pair<int64_t, std::string>> blocks;
   {
-    auto st = Prepare("SELECT subject_id, metric FROM dirty_blocks");
+    auto st = Prepare(
+        "SELECT d.subject_id, d.metric FROM dirty_blocks d "
+        "JOIN entities e ON e.id = d.subject_id ORDER BY e.name, d.metric");
     if (!st.ok()) return st.status();
     Status s;
     while ((*st)->Step(&s)) blocks.emplace_back((*st)->Int(0), (*st)->Text(1));

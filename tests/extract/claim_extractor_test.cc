@@ -2075,3 +2075,82 @@ TEST_CASE("ExtractClaims reads nothing past a sentence cut short",
     }
   }
 }
+
+namespace {
+
+// Keeps what a ClaimSink is given, in order.
+class RecordingSink : public ct::extract::ClaimSink {
+ public:
+  bool Add(std::vector<Claim> batch) override {
+    batches.push_back(batch.size());
+    for (Claim& c : batch) claims.push_back(std::move(c));
+    return stop_after == 0 || batches.size() < stop_after;
+  }
+  void Resolve(std::vector<ct::extract::PartyFix> f) override {
+    ++resolved;
+    fixes = std::move(f);
+  }
+  std::vector<size_t> batches;
+  std::vector<Claim> claims;
+  std::vector<ct::extract::PartyFix> fixes;
+  int resolved = 0;
+  size_t stop_after = 0;
+};
+
+}  // namespace
+
+TEST_CASE("ExtractClaims streams a sentence at a time, corrections last",
+          "[extract]") {
+  std::string text =
+      "Colossus 1 holds more than 220,000 GPUs. Analysts expect 300 MW and "
+      "100,000 GPUs more. Then it will run 220,000 GPUs at once.";
+  RecordingSink sink;
+  Extractor().Extract(text, &sink);
+  CHECK(sink.batches == std::vector<size_t>{1, 2, 1});
+  CHECK(sink.resolved == 1);
+  // The gathered form applies the same corrections.
+  std::vector<Claim> gathered = Extract(text);
+  REQUIRE(gathered.size() == sink.claims.size());
+  for (const auto& f : sink.fixes) {
+    sink.claims[f.ordinal].subject = f.subject;
+    sink.claims[f.ordinal].object = f.object;
+  }
+  for (size_t i = 0; i < gathered.size(); ++i) {
+    CHECK(gathered[i].surface == sink.claims[i].surface);
+    CHECK(gathered[i].subject == sink.claims[i].subject);
+  }
+  // The last "220,000 GPUs" names nobody: the same figure's site fills it.
+  CHECK(gathered[3].subject == "Colossus 1");
+  CHECK_FALSE(sink.fixes.empty());
+
+  RecordingSink stopping;
+  stopping.stop_after = 2;
+  Extractor().Extract(text, &stopping);
+  CHECK(stopping.batches.size() == 2);
+  CHECK(stopping.resolved == 0);
+}
+
+TEST_CASE("ExtractClaims reads a document larger than a part as a whole",
+          "[extract]") {
+  // Lines with non-ASCII text, so offsets go through the folding map, and
+  // enough of them to span several parts; then one long line without a
+  // line break, which parts split between sentences.
+  std::string text;
+  size_t lines = 0;
+  while (text.size() < (700u << 10)) {
+    text += "L\xC3\xA9on said the site draws 300\xC2\xA0MW and holds " +
+            std::to_string(1000 + lines) + " GPUs.\n";
+    ++lines;
+  }
+  size_t sentences = 0;
+  while (text.size() < (1500u << 10)) {
+    text +=
+        "The campus draws 40 MW in phase " + std::to_string(sentences) + ". ";
+    ++sentences;
+  }
+  std::vector<Claim> claims = Extract(text);
+  REQUIRE(claims.size() == 2 * lines + sentences);
+  for (const Claim& c : claims) CheckOffsets(text, c);
+  CHECK(Get(claims[2 * lines - 1].value) == Near(1000 + lines - 1));
+  CHECK(Get(claims.back().value) == Near(40e6));
+}
