@@ -1,6 +1,7 @@
 #include "cli/args.h"
 
 #include <cstdio>
+#include <sstream>
 
 namespace ct::cli {
 namespace {
@@ -160,34 +161,59 @@ Result<Format> FormatOf(const Args& args) {
   return Format::kTable;
 }
 
+TablePrinter::TablePrinter(std::vector<std::string> header, size_t max_width,
+                           std::ostream* out, size_t sample)
+    : header_(std::move(header)),
+      max_width_(max_width),
+      out_(out),
+      sample_(sample) {}
+
+void TablePrinter::Row(std::vector<std::string> row) {
+  if (widths_.empty()) {
+    for (std::string& c : row) c = Clip(c, max_width_);
+    held_.push_back(std::move(row));
+    if (held_.size() >= sample_) Finish();
+    return;
+  }
+  for (size_t i = 0; i < row.size() && i < widths_.size(); ++i) {
+    row[i] = Clip(row[i], widths_[i]);
+  }
+  Print(row);
+}
+
+void TablePrinter::Finish() {
+  if (!widths_.empty()) return;
+  widths_.assign(header_.size(), 0);
+  held_.insert(held_.begin(), header_);
+  for (const auto& row : held_) {
+    for (size_t i = 0; i < row.size() && i < widths_.size(); ++i) {
+      widths_[i] = std::max(widths_[i], Width(row[i]));
+    }
+  }
+  for (const auto& row : held_) Print(row);
+  held_.clear();
+  held_.shrink_to_fit();
+}
+
+void TablePrinter::Print(const std::vector<std::string>& row) {
+  std::string line;
+  for (size_t i = 0; i < row.size() && i < widths_.size(); ++i) {
+    line += row[i];
+    if (i + 1 < row.size())
+      line += std::string(widths_[i] - Width(row[i]) + 2, ' ');
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  *out_ << line << "\n";
+}
+
 std::string TextTable(const std::vector<std::string>& header,
                       const std::vector<std::vector<std::string>>& rows,
                       size_t max_width) {
-  std::vector<std::vector<std::string>> cells;
-  cells.push_back(header);
-  for (const auto& row : rows) {
-    std::vector<std::string> clipped;
-    for (const std::string& c : row) clipped.push_back(Clip(c, max_width));
-    cells.push_back(std::move(clipped));
-  }
-  std::vector<size_t> widths(header.size(), 0);
-  for (const auto& row : cells) {
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], Width(row[i]));
-    }
-  }
-  std::string out;
-  for (const auto& row : cells) {
-    std::string line;
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size())
-        line += std::string(widths[i] - Width(row[i]) + 2, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
+  std::ostringstream out;
+  TablePrinter table(header, max_width, &out, rows.size() + 1);
+  for (const auto& row : rows) table.Row(row);
+  table.Finish();
+  return out.str();
 }
 
 }  // namespace ct::cli

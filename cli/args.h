@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -87,6 +88,28 @@ Result<Format> FormatOf(const Args& args);
 std::string TextTable(const std::vector<std::string>& header,
                       const std::vector<std::vector<std::string>>& rows,
                       size_t max_width = 60);
+
+// A text table printed as its rows come, so a listing of any length holds
+// only a screenful: the first `sample` rows set the column widths, and
+// later rows are clipped to them.
+class TablePrinter {
+ public:
+  TablePrinter(std::vector<std::string> header, size_t max_width,
+               std::ostream* out, size_t sample = 1000);
+  void Row(std::vector<std::string> row);
+  // Prints what is held back. Call once, after the last row.
+  void Finish();
+
+ private:
+  void Print(const std::vector<std::string>& row);
+
+  std::vector<std::string> header_;
+  size_t max_width_;
+  std::ostream* out_;
+  size_t sample_;
+  std::vector<std::vector<std::string>> held_;
+  std::vector<size_t> widths_;  // Set once the sample is in.
+};
 
 }  // namespace ct::cli
 

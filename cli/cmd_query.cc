@@ -33,6 +33,22 @@ Status CheckMetric(const std::string& m) {
 
 std::string Day(const std::string& rfc3339) { return rfc3339.substr(0, 10); }
 
+// A JSON array written an element at a time: "[a,b,c]" and a newline.
+class JsonArrayWriter {
+ public:
+  explicit JsonArrayWriter(std::ostream* out) : out_(out) { *out_ << '['; }
+  void Add(const std::string& element) {
+    if (!first_) *out_ << ',';
+    first_ = false;
+    *out_ << element;
+  }
+  void Finish() { *out_ << "]\n"; }
+
+ private:
+  std::ostream* out_;
+  bool first_ = true;
+};
+
 }  // namespace
 
 int CmdClaims(const Context& ctx, const Argv& argv) {
@@ -70,27 +86,39 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
   }
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
-  auto claims = (*store)->FindClaims(f);
-  if (!claims.ok()) return Fail(claims.status(), "claims");
+  // Rows go out as they are read, so memory stays flat however many.
+  Status s;
   if (*format == Format::kJson) {
-    std::cout << web::ClaimsJson(*claims) << "\n";
+    JsonArrayWriter json(&std::cout);
+    s = (*store)->ForEachClaim(f, [&](const store::ClaimRow& r) {
+      json.Add(web::ClaimRowJson(r));
+      return Status::Ok();
+    });
+    json.Finish();
   } else if (*format == Format::kCsv) {
-    std::cout << web::ClaimsCsv(*claims);
+    std::cout << web::ClaimsCsvHeader();
+    s = (*store)->ForEachClaim(f, [&](const store::ClaimRow& r) {
+      std::cout << web::ClaimCsvRow(r);
+      return Status::Ok();
+    });
   } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const store::ClaimRow& r : *claims) {
-      rows.push_back(
-          {std::to_string(r.id), Day(r.published), r.source, r.claim.surface,
-           web::FormatClaimValue(r.claim),
-           std::string(extract::QualifierName(r.claim.qualifier)),
-           r.claim.metric, r.claim.subject,
-           r.fact_id ? std::to_string(r.fact_id) + (r.outlier ? " outlier" : "")
+    TablePrinter table({"ID", "DATE", "SOURCE", "CLAIM", "VALUE", "QUALIFIER",
+                        "METRIC", "SUBJECT", "FACT"},
+                       40, &std::cout);
+    s = (*store)->ForEachClaim(f, [&](const store::ClaimRow& r) {
+      table.Row({std::to_string(r.id), Day(r.published), r.source,
+                 r.claim.surface, web::FormatClaimValue(r.claim),
+                 std::string(extract::QualifierName(r.claim.qualifier)),
+                 r.claim.metric, r.claim.subject,
+                 r.fact_id
+                     ? std::to_string(r.fact_id) + (r.outlier ? " outlier" : "")
                      : ""});
-    }
-    std::cout << TextTable({"ID", "DATE", "SOURCE", "CLAIM", "VALUE",
-                            "QUALIFIER", "METRIC", "SUBJECT", "FACT"},
-                           rows, 40);
+      return Status::Ok();
+    });
+    table.Finish();
   }
+  std::cout.flush();
+  if (!s.ok()) return Fail(s, "claims");
   return kExitOk;
 }
 
@@ -116,15 +144,25 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
   if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "facts");
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
-  auto facts = (*store)->FindFacts(f);
-  if (!facts.ok()) return Fail(facts.status(), "facts");
+  Status s;
   if (*format == Format::kJson) {
-    std::cout << web::FactsJson(*facts) << "\n";
+    JsonArrayWriter json(&std::cout);
+    s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
+      json.Add(web::FactJson(fact));
+      return Status::Ok();
+    });
+    json.Finish();
   } else if (*format == Format::kCsv) {
-    std::cout << web::FactsCsv(*facts);
+    std::cout << web::FactsCsvHeader();
+    s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
+      std::cout << web::FactCsvRow(fact);
+      return Status::Ok();
+    });
   } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const store::FactRow& fact : *facts) {
+    TablePrinter table({"ID", "STATUS", "SUBJECT", "METRIC", "OBJECT", "TIME",
+                        "SOURCES", "VALUES", "OUTLIERS"},
+                       40, &std::cout);
+    s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
       std::set<std::string> values;
       std::string outliers;
       for (const store::ClaimRow& r : fact.claims) {
@@ -134,14 +172,15 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
       std::string joined;
       for (const std::string& v : values)
         joined += (joined.empty() ? "" : " | ") + v;
-      rows.push_back({std::to_string(fact.id), fact.status, fact.subject,
-                      fact.metric, fact.object, fact.time,
-                      std::to_string(fact.sources), joined, outliers});
-    }
-    std::cout << TextTable({"ID", "STATUS", "SUBJECT", "METRIC", "OBJECT",
-                            "TIME", "SOURCES", "VALUES", "OUTLIERS"},
-                           rows, 40);
+      table.Row({std::to_string(fact.id), fact.status, fact.subject,
+                 fact.metric, fact.object, fact.time,
+                 std::to_string(fact.sources), joined, outliers});
+      return Status::Ok();
+    });
+    table.Finish();
   }
+  std::cout.flush();
+  if (!s.ok()) return Fail(s, "facts");
   return kExitOk;
 }
 
@@ -156,22 +195,33 @@ int CmdArticles(const Context& ctx, const Argv& argv) {
   }
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
-  auto articles = (*store)->ListArticles();
-  if (!articles.ok()) return Fail(articles.status(), "articles");
+  Status s;
   if (*format == Format::kJson) {
-    std::cout << web::ArticlesJson(*articles) << "\n";
+    JsonArrayWriter json(&std::cout);
+    s = (*store)->ForEachArticle([&](const store::ArticleRow& a) {
+      json.Add(web::ArticleRowJson(a));
+      return Status::Ok();
+    });
+    json.Finish();
   } else if (*format == Format::kCsv) {
-    std::cout << web::ArticlesCsv(*articles);
+    std::cout << web::ArticlesCsvHeader();
+    s = (*store)->ForEachArticle([&](const store::ArticleRow& a) {
+      std::cout << web::ArticleCsvRow(a);
+      return Status::Ok();
+    });
   } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const store::ArticleRow& a : *articles) {
-      rows.push_back({std::to_string(a.id),
-                      Day(a.published.empty() ? a.first_seen : a.published),
-                      a.source, a.title, std::to_string(a.claims)});
-    }
-    std::cout << TextTable({"ID", "DATE", "SOURCE", "TITLE", "CLAIMS"}, rows,
-                           60);
+    TablePrinter table({"ID", "DATE", "SOURCE", "TITLE", "CLAIMS"}, 60,
+                       &std::cout);
+    s = (*store)->ForEachArticle([&](const store::ArticleRow& a) {
+      table.Row({std::to_string(a.id),
+                 Day(a.published.empty() ? a.first_seen : a.published),
+                 a.source, a.title, std::to_string(a.claims)});
+      return Status::Ok();
+    });
+    table.Finish();
   }
+  std::cout.flush();
+  if (!s.ok()) return Fail(s, "articles");
   return kExitOk;
 }
 

@@ -20,6 +20,7 @@
 #include "ingest/opml.h"
 #include "ingest/robots.h"
 #include "ingest/urls.h"
+#include "pipeline/scheduler.h"
 
 namespace ct::pipeline {
 namespace {
@@ -33,18 +34,19 @@ struct Job {
   ingest::FetchOptions fetch;
 };
 
-struct Prepared {
-  ingest::Document doc;
-  std::vector<extract::Claim> claims;
-};
-
-struct JobResult {
+// What a job's task found out, beyond its documents. Written by the task
+// before it expands the job, read by the writer after.
+struct JobState {
   Status status;
-  std::vector<Prepared> docs;
   bool not_modified = false;
   std::string title;  // The feed's, for the source.
   std::string etag;
   std::string last_modified;
+  // A feed's entries, each taken by its own task.
+  std::shared_ptr<ingest::Feed> feed;
+  std::string feed_url;
+  std::string outlet;
+  bool fetch_pages = false;
 };
 
 // Requests to one host wait for each other by the politeness delay.
@@ -105,44 +107,157 @@ class RobotsCache {
   std::map<std::string, ingest::RobotsRules> rules_;
 };
 
-class Runner {
+// Whether an article is stored already, asked from worker threads: each
+// worker reads through a connection of its own. A private database
+// (":memory:") has no other connections, so nothing is known there.
+class KnownArticles {
  public:
-  Runner(const extract::ClaimExtractor& extractor, ingest::Fetcher* fetcher,
-         const IngestOptions& options, std::set<std::string> known)
-      : extractor_(extractor),
-        fetcher_(fetcher),
-        options_(options),
-        gate_(options.host_delay),
-        robots_(fetcher, options.fetch, &gate_),
-        known_(std::move(known)) {}
-
-  JobResult Run(const Job& job) {
-    JobResult r;
-    if (ingest::IsHttpUrl(job.input)) {
-      RunUrl(job, &r);
-    } else {
-      RunFile(job.input, &r);
+  KnownArticles(std::string path, size_t workers)
+      : path_(std::move(path)), readers_(workers) {}
+  bool Has(size_t worker, const std::string& guid, const std::string& url) {
+    if (path_.empty() || path_ == ":memory:") return false;
+    auto& reader = readers_[worker];
+    if (!reader) {
+      store::OpenOptions read;
+      read.create = false;
+      read.write = false;
+      auto opened = store::ClaimStore::Open(path_, read);
+      if (!opened.ok()) return false;
+      reader = std::move(*opened);
     }
-    return r;
+    auto has = reader->HasArticle(guid, url);
+    return has.ok() && *has;
   }
 
  private:
-  void Add(ingest::Document doc, JobResult* r) {
+  std::string path_;
+  std::vector<std::unique_ptr<store::ClaimStore>> readers_;
+};
+
+// Takes a document's claims into its slot as the extractor finds them.
+class SlotSink : public extract::ClaimSink {
+ public:
+  SlotSink(Scheduler* scheduler, Slot* slot)
+      : scheduler_(scheduler), slot_(slot) {}
+  bool Add(std::vector<extract::Claim> claims) override {
+    return scheduler_->Add(slot_, std::move(claims));
+  }
+  void Resolve(std::vector<extract::PartyFix> fixes) override {
+    scheduler_->Finish(slot_, std::move(fixes));
+    resolved_ = true;
+  }
+  bool resolved() const { return resolved_; }
+
+ private:
+  Scheduler* scheduler_;
+  Slot* slot_;
+  bool resolved_ = false;
+};
+
+// Runs the tasks of a run: reads and fetches inputs, parses them and
+// extracts their documents into the scheduler's slots.
+class Runner {
+ public:
+  Runner(const extract::ClaimExtractor& extractor, ingest::Fetcher* fetcher,
+         const IngestOptions& options, const std::vector<Job>& jobs,
+         Scheduler* scheduler, KnownArticles* known)
+      : extractor_(extractor),
+        fetcher_(fetcher),
+        options_(options),
+        jobs_(jobs),
+        states_(jobs.size()),
+        scheduler_(scheduler),
+        gate_(options.host_delay),
+        robots_(fetcher, options.fetch, &gate_),
+        known_(known) {}
+
+  // REQUIRES: the job's task has expanded it (Scheduler::WaitExpanded).
+  const JobState& state(size_t job) const { return states_[job]; }
+
+  void Run(const Task& task, size_t worker) {
+    if (task.entry == Task::kJob) {
+      RunJob(task.job);
+    } else {
+      RunEntry(task.job, task.entry, worker);
+    }
+  }
+
+ private:
+  // A bug that throws fails its input, never the run.
+  static Status Caught(const std::string& name) {
+    try {
+      throw;
+    } catch (const std::exception& e) {
+      return Status::Internal(name + ": internal error: " + e.what());
+    } catch (...) {
+      return Status::Internal(name + ": internal error");
+    }
+  }
+
+  void RunJob(size_t i) {
+    JobState& state = states_[i];
+    std::optional<ingest::Document> doc;
+    try {
+      const Job& job = jobs_[i];
+      doc = ingest::IsHttpUrl(job.input) ? ReadUrl(job, &state)
+                                         : ReadFile(job.input, &state);
+    } catch (...) {
+      state.status = Caught(jobs_[i].input);
+      state.feed.reset();
+      doc.reset();
+    }
+    if (state.feed) {
+      scheduler_->ExpandJob(i, state.feed->entries.size(), true);
+      return;
+    }
+    scheduler_->ExpandJob(i, doc ? 1 : 0, false);
+    if (doc) Extract(i, 0, std::move(*doc));
+  }
+
+  void RunEntry(size_t i, size_t index, size_t worker) {
+    Skipped skipped;
+    std::optional<ingest::Document> doc;
+    const JobState& state = states_[i];
+    ingest::FeedEntry& e = state.feed->entries[index];
+    try {
+      doc = EntryDocument(state, &e, worker, &skipped);
+    } catch (...) {
+      skipped.error = Caught(e.link.empty() ? jobs_[i].input : e.link);
+      doc.reset();
+    }
+    if (!doc) {
+      scheduler_->SkipSlot(i, index, std::move(skipped));
+      return;
+    }
+    Extract(i, index, std::move(*doc));
+  }
+
+  // Extracts `doc` into its slot, for the writer.
+  void Extract(size_t job, size_t index, ingest::Document doc) {
     if (ingest::IsHttpUrl(doc.url)) doc.url = ingest::CanonicalUrl(doc.url);
     if (!doc.canonical_url.empty()) {
       doc.canonical_url = ingest::CanonicalUrl(doc.canonical_url);
     }
-    Prepared p;
-    p.claims = extractor_.Extract(doc.text);
-    p.doc = std::move(doc);
-    r->docs.push_back(std::move(p));
+    std::string name = doc.url;
+    std::shared_ptr<Slot> slot =
+        scheduler_->OpenSlot(job, index, std::move(doc));
+    SlotSink sink(scheduler_, slot.get());
+    try {
+      extractor_.Extract(slot->doc().text, &sink);
+    } catch (...) {
+      scheduler_->Fail(slot.get(), Caught(name));
+      return;
+    }
+    // Stopped early: the writer wants no more of it.
+    if (!sink.resolved()) scheduler_->Finish(slot.get(), {});
   }
 
-  void RunFile(const std::string& path, JobResult* r) {
+  std::optional<ingest::Document> ReadFile(const std::string& path,
+                                           JobState* state) {
     auto read = ingest::ReadFileBytes(path, options_.fetch.max_bytes);
     if (!read.ok()) {
-      r->status = read.status();
-      return;
+      state->status = read.status();
+      return std::nullopt;
     }
     const std::string& bytes = *read;
     if (ingest::LooksLikeFeed(bytes)) {
@@ -151,33 +266,33 @@ class Runner {
       in.url = ingest::FileUrl(path);
       auto feed = ingest::ParseFeed(in);
       if (!feed.ok()) {
-        r->status = feed.status().WithContext(path);
-        return;
+        state->status = feed.status().WithContext(path);
+        return std::nullopt;
       }
       // A saved feed: its entries' own text, no fetching.
-      AddEntries(*feed, in.url, /*fetch_pages=*/false, r);
-      return;
+      SetFeed(std::move(*feed), in.url, /*fetch_pages=*/false, state);
+      return std::nullopt;
     }
     auto doc = ingest::ReadLocalFile(path, options_.fetch.max_bytes);
     if (!doc.ok()) {
-      r->status = doc.status();
-      return;
+      state->status = doc.status();
+      return std::nullopt;
     }
-    Add(std::move(*doc), r);
+    return std::move(*doc);
   }
 
-  void RunUrl(const Job& job, JobResult* r) {
+  std::optional<ingest::Document> ReadUrl(const Job& job, JobState* state) {
     gate_.Wait(ingest::HostOf(job.input));
     auto fetched = fetcher_->Fetch(job.input, job.fetch);
     if (!fetched.ok()) {
-      r->status = fetched.status();
-      return;
+      state->status = fetched.status();
+      return std::nullopt;
     }
-    r->etag = fetched->etag;
-    r->last_modified = fetched->last_modified;
+    state->etag = fetched->etag;
+    state->last_modified = fetched->last_modified;
     if (fetched->not_modified()) {
-      r->not_modified = true;
-      return;
+      state->not_modified = true;
+      return std::nullopt;
     }
     const std::string& body = fetched->body;
     if (ingest::LooksLikeFeed(body)) {
@@ -188,35 +303,43 @@ class Runner {
       in.content_location = fetched->content_location;
       auto feed = ingest::ParseFeed(in);
       if (!feed.ok()) {
-        r->status = feed.status().WithContext("parsing " + job.input);
-        return;
+        state->status = feed.status().WithContext("parsing " + job.input);
+        return std::nullopt;
       }
       if (feed->bozo && feed->entries.empty()) {
         // Recovery found nothing in it: the source is broken, say so.
-        r->status =
+        state->status =
             Status::InvalidArgument(job.input + ": not a well-formed feed (" +
                                     feed->bozo_message + ")");
-        return;
+        return std::nullopt;
       }
-      r->title = feed->title;
-      AddEntries(*feed, fetched->url, options_.fetch_pages, r);
-      return;
+      state->title = feed->title;
+      SetFeed(std::move(*feed), fetched->url, options_.fetch_pages, state);
+      return std::nullopt;
     }
     if (!robots_.Allowed(fetched->url)) {
-      r->status =
+      state->status =
           Status::InvalidArgument(job.input + ": robots.txt disallows it");
-      return;
+      return std::nullopt;
     }
     auto doc = PageDocument(*fetched);
     if (!doc.ok()) {
-      r->status = doc.status().WithContext(job.input);
-      return;
+      state->status = doc.status().WithContext(job.input);
+      return std::nullopt;
     }
     if (doc->text.empty()) {
-      r->status = Status::InvalidArgument(job.input + ": no article text");
-      return;
+      state->status = Status::InvalidArgument(job.input + ": no article text");
+      return std::nullopt;
     }
-    Add(std::move(*doc), r);
+    return std::move(*doc);
+  }
+
+  void SetFeed(ingest::Feed feed, const std::string& feed_url, bool fetch_pages,
+               JobState* state) {
+    state->outlet = !feed.title.empty() ? feed.title : ingest::HostOf(feed_url);
+    state->feed_url = feed_url;
+    state->fetch_pages = fetch_pages;
+    state->feed = std::make_shared<ingest::Feed>(std::move(feed));
   }
 
   Result<ingest::Document> PageDocument(const ingest::FetchResult& fetched) {
@@ -236,52 +359,64 @@ class Runner {
     return ingest::ParseHtmlPage(decoded->utf8, fetched.url);
   }
 
-  void AddEntries(const ingest::Feed& feed, const std::string& feed_url,
-                  bool fetch_pages, JobResult* r) {
-    std::string outlet =
-        !feed.title.empty() ? feed.title : ingest::HostOf(feed_url);
-    for (const ingest::FeedEntry& e : feed.entries) {
-      ingest::Document doc;
-      doc.guid = e.id;
-      doc.url = !e.link.empty()
-                    ? e.link
-                    : feed_url + "#" + (e.id.empty() ? e.title : e.id);
-      doc.title = e.title;
-      doc.author = e.author;
-      doc.published = !e.published.empty() ? e.published : e.updated;
-      doc.outlet = outlet;
-      doc.text = e.text;
-      bool known =
-          known_.count(doc.guid) || known_.count(ingest::CanonicalUrl(doc.url));
-      if (fetch_pages && !known && ingest::IsHttpUrl(e.link) &&
-          robots_.Allowed(e.link)) {
-        gate_.Wait(ingest::HostOf(e.link));
+  // The document of one feed entry; its strings are moved out of the feed,
+  // which no other task reads. Empty when there is nothing to store.
+  std::optional<ingest::Document> EntryDocument(const JobState& state,
+                                                ingest::FeedEntry* e,
+                                                size_t worker,
+                                                Skipped* skipped) {
+    ingest::Document doc;
+    doc.guid = e->id;
+    doc.url = !e->link.empty()
+                  ? e->link
+                  : state.feed_url + "#" + (e->id.empty() ? e->title : e->id);
+    doc.title = std::move(e->title);
+    doc.author = std::move(e->author);
+    doc.published = !e->published.empty() ? e->published : e->updated;
+    doc.outlet = state.outlet;
+    doc.text = std::move(e->text);
+    e->summary.clear();
+    e->summary.shrink_to_fit();
+    e->content.clear();
+    e->content.shrink_to_fit();
+    if (state.fetch_pages && ingest::IsHttpUrl(e->link)) {
+      // An entry stored before is not fetched again: its page was read
+      // then, and the feed's short text must not replace it.
+      if (known_->Has(worker, doc.guid, ingest::CanonicalUrl(e->link))) {
+        skipped->unchanged = true;
+        return std::nullopt;
+      }
+      if (robots_.Allowed(e->link)) {
+        gate_.Wait(ingest::HostOf(e->link));
         ingest::FetchOptions page_fetch = options_.fetch;
         page_fetch.etag.clear();
         page_fetch.last_modified.clear();
-        auto page = fetcher_->Fetch(e.link, page_fetch);
+        auto page = fetcher_->Fetch(e->link, page_fetch);
         if (page.ok() && !page->not_modified()) {
           auto parsed = PageDocument(*page);
           // The page's body when it says more than the feed did.
           if (parsed.ok() && parsed->text.size() > doc.text.size()) {
-            doc.text = parsed->text;
+            doc.text = std::move(parsed->text);
             doc.canonical_url = parsed->canonical_url;
             if (doc.author.empty()) doc.author = parsed->author;
             if (doc.published.empty()) doc.published = parsed->published;
           }
         }
       }
-      if (doc.text.empty()) continue;
-      Add(std::move(doc), r);
     }
+    if (doc.text.empty()) return std::nullopt;
+    return doc;
   }
 
   const extract::ClaimExtractor& extractor_;
   ingest::Fetcher* fetcher_;
   const IngestOptions& options_;
+  const std::vector<Job>& jobs_;
+  std::vector<JobState> states_;
+  Scheduler* scheduler_;
   HostGate gate_;
   RobotsCache robots_;
-  const std::set<std::string> known_;
+  KnownArticles* known_;
 };
 
 // Jobs for the inputs: folders become their files; OPML files become their
@@ -333,99 +468,113 @@ std::string UtcAfter(int64_t seconds) {
   return buf;
 }
 
-// Runs the jobs on a pool and stores their documents in job order. Calls
-// `done(i, result)` on this thread after job i is stored.
+// Runs the jobs on a pool and stores their documents in input order. Calls
+// `done(i, state)` on this thread after job i is stored.
 Result<IngestSummary> RunJobs(
     const std::vector<Job>& jobs, const extract::ClaimExtractor& extractor,
     ingest::Fetcher* fetcher, store::ClaimStore* store,
     const IngestOptions& options, const ProgressFn& progress,
     IngestSummary summary,
-    const std::function<Status(size_t, const JobResult&)>& done) {
+    const std::function<Status(size_t, const JobState&)>& done) {
   summary.inputs += static_cast<int>(jobs.size());
-  // Feed entries already stored need no page fetched again.
-  Runner runner(extractor, fetcher, options, {});
-  std::vector<std::optional<JobResult>> slots(jobs.size());
-  std::mutex mu;
-  std::condition_variable ready;
-  std::atomic<size_t> next{0};
-  std::atomic<bool> stop{false};
-  auto work = [&] {
-    for (size_t i = next++; i < jobs.size() && !stop; i = next++) {
-      // A bug that throws fails its input, never the run.
-      JobResult r;
-      try {
-        r = runner.Run(jobs[i]);
-      } catch (const std::exception& e) {
-        r = JobResult();
-        r.status =
-            Status::Internal(jobs[i].input + ": internal error: " + e.what());
-      } catch (...) {
-        r = JobResult();
-        r.status = Status::Internal(jobs[i].input + ": internal error");
-      }
-      std::lock_guard<std::mutex> lock(mu);
-      slots[i] = std::move(r);
-      ready.notify_all();
-    }
-  };
   int threads = options.threads > 0
                     ? options.threads
                     : static_cast<int>(std::thread::hardware_concurrency());
   // Fetching waits on the network, not the CPU: more threads than cores.
   threads = std::clamp(threads * 2, 1, 32);
-  threads = std::min<int>(threads, static_cast<int>(jobs.size()));
+  Scheduler scheduler(jobs.size(), options.memory_budget,
+                      std::max<size_t>(options.memory_budget / 16, 1 << 20));
+  KnownArticles known(store->path(), static_cast<size_t>(threads));
+  Runner runner(extractor, fetcher, options, jobs, &scheduler, &known);
   std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      while (std::optional<Task> task = scheduler.NextTask()) {
+        runner.Run(*task, static_cast<size_t>(t));
+      }
+    });
+  }
+
+  // Stores one document: the article, then its claims as they come.
+  auto store_document = [&](Slot* slot, const Job& job) -> Status {
+    auto begun = store->BeginArticle(slot->doc(), job.source_id);
+    if (!begun.ok()) return begun.status();
+    if (begun->outcome == store::PutOutcome::kUnchanged ||
+        begun->outcome == store::PutOutcome::kDuplicate) {
+      scheduler.Cancel(slot);
+      Status extracted = scheduler.Close(slot, nullptr);
+      (void)extracted;  // Nothing of it is stored either way.
+      ++(begun->outcome == store::PutOutcome::kUnchanged ? summary.unchanged
+                                                         : summary.duplicates);
+      return Status::Ok();
+    }
+    int claims = 0;
+    std::vector<extract::Claim> batch;
+    Status s;
+    while (s.ok() && scheduler.Drain(slot, &batch)) {
+      claims += static_cast<int>(batch.size());
+      s = store->AddClaims(batch);
+    }
+    if (!s.ok()) {
+      store->AbortArticle();
+      scheduler.Cancel(slot);
+      (void)scheduler.Close(slot, nullptr);
+      return s;
+    }
+    std::vector<extract::PartyFix> fixes;
+    Status extracted = scheduler.Close(slot, &fixes);
+    if (!extracted.ok()) {
+      // The extractor failed on this document: store none of it.
+      store->AbortArticle();
+      summary.errors.push_back(extracted.message());
+      return Status::Ok();
+    }
+    for (const extract::PartyFix& f : fixes) {
+      s = store->SetParties(f.ordinal, f.subject, f.object);
+      if (!s.ok()) break;
+    }
+    if (s.ok()) s = store->CommitArticle();
+    if (!s.ok()) {
+      store->AbortArticle();
+      return s;
+    }
+    ++(begun->outcome == store::PutOutcome::kNew ? summary.new_articles
+                                                 : summary.updated);
+    summary.claims += claims;
+    return Status::Ok();
+  };
 
   Status failure;
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    JobResult r;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return slots[i].has_value() || stop; });
-      if (!slots[i]) break;
-      r = std::move(*slots[i]);
-      slots[i].reset();
+  for (size_t i = 0; i < jobs.size() && failure.ok(); ++i) {
+    size_t docs = scheduler.WaitExpanded(i);
+    const JobState& state = runner.state(i);
+    for (size_t d = 0; d < docs && failure.ok(); ++d) {
+      Skipped skipped;
+      std::shared_ptr<Slot> slot = scheduler.WaitSlot(i, d, &skipped);
+      if (!slot) {
+        if (skipped.unchanged) ++summary.unchanged;
+        if (!skipped.error.ok()) {
+          summary.errors.push_back(skipped.error.message());
+        }
+        continue;
+      }
+      Status s = store_document(slot.get(), jobs[i]);
+      // The database itself failed: stop, and let the workers finish.
+      if (!s.ok()) failure = s.WithContext("storing " + slot->doc().url);
     }
-    if (!r.status.ok()) {
-      summary.errors.push_back(r.status.message());
-    } else if (r.not_modified) {
+    if (!failure.ok()) break;
+    if (!state.status.ok()) {
+      summary.errors.push_back(state.status.message());
+    } else if (state.not_modified) {
       ++summary.not_modified;
     }
-    for (Prepared& p : r.docs) {
-      auto put = store->PutArticle(p.doc, p.claims, jobs[i].source_id);
-      if (!put.ok()) {
-        // The database itself failed: stop, and let the workers finish.
-        failure = put.status().WithContext("storing " + p.doc.url);
-        break;
-      }
-      switch (put->outcome) {
-        case store::PutOutcome::kNew:
-          ++summary.new_articles;
-          summary.claims += static_cast<int>(p.claims.size());
-          break;
-        case store::PutOutcome::kUpdated:
-          ++summary.updated;
-          summary.claims += static_cast<int>(p.claims.size());
-          break;
-        case store::PutOutcome::kUnchanged:
-          ++summary.unchanged;
-          break;
-        case store::PutOutcome::kDuplicate:
-          ++summary.duplicates;
-          break;
-      }
-    }
-    if (failure.ok() && done) failure = done(i, r);
-    if (!failure.ok()) {
-      stop = true;
-      ready.notify_all();
-      break;
-    }
-    if (progress)
+    if (done) failure = done(i, state);
+    if (failure.ok() && progress) {
       progress(static_cast<int>(i + 1), static_cast<int>(jobs.size()),
                jobs[i].input);
+    }
   }
+  scheduler.Stop();
   for (std::thread& t : pool) t.join();
   CT_RETURN_IF_ERROR(failure);
   CT_RETURN_IF_ERROR(store->RebuildFacts().WithContext("judging facts"));
@@ -473,7 +622,7 @@ Result<IngestSummary> RunDue(const extract::ClaimExtractor& extractor,
     jobs.push_back(std::move(job));
   }
   const std::vector<store::SourceRow>& sources = *due;
-  auto record = [&](size_t i, const JobResult& r) -> Status {
+  auto record = [&](size_t i, const JobState& r) -> Status {
     store::PollRecord poll;
     poll.ok = r.status.ok();
     if (poll.ok) {

@@ -1,12 +1,16 @@
 // An ingest run: files, folders, feeds, pages and OPML lists to stored
 // articles, claims and judged facts.
 //
-// Inputs are fetched, parsed and extracted on every core; one thread writes
-// to the store, in input order, so a run's result does not depend on timing.
-// A feed entry's page is fetched and extracted (robots.txt permitting, with
-// a politeness delay per host); when that fails the entry's own text is
+// Inputs are fetched, parsed and extracted on every core, a feed's entries
+// each on a worker of its own; one thread writes to the store, in input
+// order, so a run's result does not depend on timing. Claims flow from the
+// extractor to the store a sentence batch at a time, and what waits for the
+// writer shares one memory budget, so a run's memory does not grow with
+// its inputs (pipeline/scheduler.h). A feed entry's page is fetched and
+// extracted (robots.txt permitting, with a politeness delay per host) unless
+// the entry is stored already; when that fails the entry's own text is
 // used. One failing input never stops the others: its error is collected,
-// the rest is stored, and facts are rebuilt at the end.
+// the rest is stored, and the facts of what changed are judged at the end.
 //
 // Thread-safety: a run uses the store from the calling thread only; the
 // fetcher and extractor must be thread-safe.
@@ -32,6 +36,8 @@ struct IngestOptions {
   // Between two requests to one host.
   std::chrono::milliseconds host_delay{1000};
   bool fetch_pages = true;  // Fetch each feed entry's page.
+  // Bytes of documents and claims that may wait for the writer at once.
+  size_t memory_budget = size_t{128} << 20;
 };
 
 struct IngestSummary {

@@ -176,67 +176,84 @@ std::string CsvRow(const std::vector<std::string>& fields) {
   return out;
 }
 
-std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims) {
-  std::string out = CsvRow(
+std::string ClaimsCsvHeader() {
+  return CsvRow(
       {"claim_id", "article_id",   "source",  "url",     "published", "surface",
        "number",   "written_unit", "value",   "low",     "high",      "unit",
        "noun",     "qualifier",    "change",  "metric",  "subject",   "object",
        "time",     "fact_id",      "outlier", "sentence"});
-  for (const store::ClaimRow& r : claims) {
-    const extract::Claim& c = r.claim;
-    out += CsvRow({std::to_string(r.id),
-                   std::to_string(r.article_id),
-                   r.source,
-                   r.url,
-                   r.published,
-                   c.surface,
-                   PlainNumber(c.number),
-                   c.written_unit,
-                   PlainNumber(c.value),
-                   PlainNumber(c.low),
-                   PlainNumber(c.high),
-                   c.unit,
-                   c.noun,
-                   std::string(extract::QualifierName(c.qualifier)),
-                   c.change,
-                   c.metric,
-                   c.subject,
-                   c.object,
-                   c.time,
-                   r.fact_id ? std::to_string(r.fact_id) : "",
-                   r.outlier ? "true" : "false",
-                   c.sentence});
-  }
+}
+
+std::string ClaimCsvRow(const store::ClaimRow& r) {
+  const extract::Claim& c = r.claim;
+  return CsvRow({std::to_string(r.id),
+                 std::to_string(r.article_id),
+                 r.source,
+                 r.url,
+                 r.published,
+                 c.surface,
+                 PlainNumber(c.number),
+                 c.written_unit,
+                 PlainNumber(c.value),
+                 PlainNumber(c.low),
+                 PlainNumber(c.high),
+                 c.unit,
+                 c.noun,
+                 std::string(extract::QualifierName(c.qualifier)),
+                 c.change,
+                 c.metric,
+                 c.subject,
+                 c.object,
+                 c.time,
+                 r.fact_id ? std::to_string(r.fact_id) : "",
+                 r.outlier ? "true" : "false",
+                 c.sentence});
+}
+
+std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims) {
+  std::string out = ClaimsCsvHeader();
+  for (const store::ClaimRow& r : claims) out += ClaimCsvRow(r);
   return out;
+}
+
+std::string FactsCsvHeader() {
+  return CsvRow({"id", "subject", "object", "metric", "unit", "time", "status",
+                 "sources", "first_reported", "claims", "outliers", "values"});
+}
+
+std::string FactCsvRow(const store::FactRow& f) {
+  int outliers = 0;
+  std::string values;
+  for (const store::ClaimRow& r : f.claims) {
+    outliers += r.outlier;
+    if (!values.empty()) values += "; ";
+    values += r.source + ": " + r.claim.surface;
+  }
+  return CsvRow({std::to_string(f.id), f.subject, f.object, f.metric, f.unit,
+                 f.time, f.status, std::to_string(f.sources), f.first_reported,
+                 std::to_string(f.claims.size()), std::to_string(outliers),
+                 values});
 }
 
 std::string FactsCsv(const std::vector<store::FactRow>& facts) {
-  std::string out =
-      CsvRow({"id", "subject", "object", "metric", "unit", "time", "status",
-              "sources", "first_reported", "claims", "outliers", "values"});
-  for (const store::FactRow& f : facts) {
-    int outliers = 0;
-    std::string values;
-    for (const store::ClaimRow& r : f.claims) {
-      outliers += r.outlier;
-      if (!values.empty()) values += "; ";
-      values += r.source + ": " + r.claim.surface;
-    }
-    out += CsvRow({std::to_string(f.id), f.subject, f.object, f.metric, f.unit,
-                   f.time, f.status, std::to_string(f.sources),
-                   f.first_reported, std::to_string(f.claims.size()),
-                   std::to_string(outliers), values});
-  }
+  std::string out = FactsCsvHeader();
+  for (const store::FactRow& f : facts) out += FactCsvRow(f);
   return out;
 }
 
+std::string ArticlesCsvHeader() {
+  return CsvRow({"id", "url", "canonical_url", "title", "author", "published",
+                 "source", "claims"});
+}
+
+std::string ArticleCsvRow(const store::ArticleRow& a) {
+  return CsvRow({std::to_string(a.id), a.url, a.canonical_url, a.title,
+                 a.author, a.published, a.source, std::to_string(a.claims)});
+}
+
 std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles) {
-  std::string out = CsvRow({"id", "url", "canonical_url", "title", "author",
-                            "published", "source", "claims"});
-  for (const store::ArticleRow& a : articles) {
-    out += CsvRow({std::to_string(a.id), a.url, a.canonical_url, a.title,
-                   a.author, a.published, a.source, std::to_string(a.claims)});
-  }
+  std::string out = ArticlesCsvHeader();
+  for (const store::ArticleRow& a : articles) out += ArticleCsvRow(a);
   return out;
 }
 

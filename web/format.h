@@ -30,6 +30,14 @@ std::string EscapeHtml(std::string_view s);
 std::string CsvField(std::string_view s);
 std::string CsvRow(const std::vector<std::string>& fields);
 
+// The CSV listings: a header row, then a row per item (each ends in CRLF).
+std::string ClaimsCsvHeader();
+std::string ClaimCsvRow(const store::ClaimRow& claim);
+std::string FactsCsvHeader();
+std::string FactCsvRow(const store::FactRow& fact);
+std::string ArticlesCsvHeader();
+std::string ArticleCsvRow(const store::ArticleRow& article);
+
 std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims);
 std::string FactsCsv(const std::vector<store::FactRow>& facts);
 std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles);

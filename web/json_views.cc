@@ -115,6 +115,14 @@ std::string ExtractLineJson(std::string_view id_json,
   return out;
 }
 
+std::string ClaimRowJson(const store::ClaimRow& claim) {
+  return Str(ClaimRowObject(claim));
+}
+
+std::string ArticleRowJson(const store::ArticleRow& article) {
+  return Str(ArticleObject(article));
+}
+
 std::string ClaimsJson(const std::vector<store::ClaimRow>& claims) {
   Array::Ptr a = new Array();
   for (const store::ClaimRow& r : claims) a->add(ClaimRowObject(r));

@@ -24,6 +24,11 @@ std::string ClaimJson(const extract::Claim& claim);
 std::string ExtractLineJson(std::string_view id_json,
                             const std::vector<extract::Claim>& claims);
 
+// One element of each listing, for output that streams: a JSON array is
+// "[" + elements joined by "," + "]", exactly as the *Json forms print.
+std::string ClaimRowJson(const store::ClaimRow& claim);
+std::string ArticleRowJson(const store::ArticleRow& article);
+
 std::string ClaimsJson(const std::vector<store::ClaimRow>& claims);
 std::string FactJson(const store::FactRow& fact);
 std::string FactsJson(const std::vector<store::FactRow>& facts);

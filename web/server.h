@@ -33,8 +33,8 @@ struct ServerOptions {
 
 class Server {
  public:
-  // Opens the database to read and starts listening. Fails when the database cannot
-  // be opened or the port cannot be bound; the message says which.
+  // Opens the database to read and starts listening. Fails when the database
+  // cannot be opened or the port cannot be bound; the message says which.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options);
   ~Server();
   Server(const Server&) = delete;
