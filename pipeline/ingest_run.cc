@@ -544,7 +544,22 @@ Result<IngestSummary> RunJobs(
     return Status::Ok();
   };
 
-  Status failure;
+  // Articles are committed in batches: a commit writes every page the
+  // batch touched, once, where one commit per article wrote the same index
+  // pages again and again.
+  constexpr int kBatchArticles = 2048;
+  constexpr auto kBatchTime = std::chrono::milliseconds(2000);
+  Status failure = store->BeginBatch();
+  int in_batch = 0;
+  Clock::time_point batch_start = Clock::now();
+  auto next_batch = [&]() -> Status {
+    if (++in_batch < kBatchArticles && Clock::now() - batch_start < kBatchTime)
+      return Status::Ok();
+    in_batch = 0;
+    batch_start = Clock::now();
+    CT_RETURN_IF_ERROR(store->EndBatch());
+    return store->BeginBatch();
+  };
   for (size_t i = 0; i < jobs.size() && failure.ok(); ++i) {
     size_t docs = scheduler.WaitExpanded(i);
     const JobState& state = runner.state(i);
@@ -561,6 +576,7 @@ Result<IngestSummary> RunJobs(
       Status s = store_document(slot.get(), jobs[i]);
       // The database itself failed: stop, and let the workers finish.
       if (!s.ok()) failure = s.WithContext("storing " + slot->doc().url);
+      if (failure.ok()) failure = next_batch();
     }
     if (!failure.ok()) break;
     if (!state.status.ok()) {
@@ -576,7 +592,10 @@ Result<IngestSummary> RunJobs(
   }
   scheduler.Stop();
   for (std::thread& t : pool) t.join();
+  // What was stored whole before a failure stays stored.
+  Status ended = store->EndBatch();
   CT_RETURN_IF_ERROR(failure);
+  CT_RETURN_IF_ERROR(ended);
   CT_RETURN_IF_ERROR(store->RebuildFacts().WithContext("judging facts"));
   return summary;
 }

@@ -48,6 +48,7 @@ struct sqlite3_stmt;
 namespace ct::store {
 
 class Stmt;
+class Transaction;
 
 struct ArticleRow {
   int64_t id = 0;
@@ -199,6 +200,14 @@ class ClaimStore {
   Status CommitArticle();
   void AbortArticle();
 
+  // Groups the articles written until EndBatch in one transaction, each
+  // still all or nothing on its own (a savepoint). A bulk ingest commits
+  // once per batch rather than once per article, which writes each shared
+  // index page once per batch. Readers see a batch when it ends. Ending
+  // the store without EndBatch rolls the batch back.
+  Status BeginBatch();
+  Status EndBatch();
+
   // Whether an article with this feed guid or URL is stored.
   Result<bool> HasArticle(const std::string& guid, const std::string& url);
 
@@ -256,6 +265,10 @@ class ClaimStore {
   Status Error(std::string_view what) const;
   Result<int64_t> EntityId(const std::string& name);
   Status MarkBlocksDirty(int64_t article_id);
+  // After a rollback: drops what may no longer be true (cached entity ids,
+  // a batch that the error ended).
+  void Forget();
+  void CheckBatch();
   Status RebuildBlock(int64_t subject_id, const std::string& metric);
   Status ReadClaims(const std::string& sql,
                     const std::function<void(Stmt&)>& bind, const ClaimFn& fn);
@@ -263,9 +276,15 @@ class ClaimStore {
   sqlite3* db_;  // Closed in the destructor after the statements.
   std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
-  // The article that BeginArticle opened, until it commits or aborts.
+  // The article that BeginArticle opened, until it commits or aborts, and
+  // its transaction: a savepoint inside the batch, if one is open.
   int64_t writing_ = 0;
   size_t next_ordinal_ = 0;
+  std::unique_ptr<Transaction> article_tx_;
+  bool batch_ = false;
+  // Entity ids by name. Cleared whenever a write is rolled back, which may
+  // take new entities with it.
+  std::unordered_map<std::string, int64_t> entity_ids_;
 };
 
 // The current time as RFC 3339 UTC, to the second.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "facts/grouping.h"
@@ -19,6 +20,7 @@
 namespace ct::store {
 
 Status ClaimStore::RebuildFacts() {
+  CT_RETURN_IF_ERROR(EndBatch());
   // The dirty blocks are few beside the claims: hold their names only. In
   // the order of their fact keys, so that new facts are numbered the same
   // however the claims came in.
@@ -50,7 +52,7 @@ Status ClaimStore::RebuildAllFacts() {
     // Facts whose claims are all gone belong to no block any more.
     CT_RETURN_IF_ERROR(
         Exec("DELETE FROM facts WHERE id NOT IN "
-             "(SELECT fact_id FROM claims WHERE fact_id IS NOT NULL)",
+             "(SELECT fact_id FROM claim_facts)",
              "judging facts"));
     CT_RETURN_IF_ERROR(tx.Commit());
   }
@@ -75,7 +77,11 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
     std::string unit, noun, time, first_reported;
     std::vector<facts::ClaimInterval> claims;
   };
-  std::map<std::string, Group> groups;
+  // Keys share the block's long prefix: hashed, not compared, per claim.
+  std::unordered_map<std::string, Group> groups;
+  // Each claim's fact and outlier flag as they stand: only changes are
+  // written back.
+  std::unordered_map<int64_t, std::pair<int64_t, bool>> current;
   if (facts::Groupable(subject, metric)) {
     auto st = Prepare(kBlockClaims);
     if (!st.ok()) return st.status();
@@ -108,6 +114,7 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
       c.high_inclusive = r.Int(8) != 0;
       inputs.push_back(std::move(in));
       rows.push_back({r.Int(14), r.Text(2)});
+      current.emplace(c.claim_id, std::make_pair(r.Int(15), r.Int(16) != 0));
     }
     CT_RETURN_IF_ERROR(s);
     std::vector<std::string> keys = facts::AssignFactKeys(inputs);
@@ -141,17 +148,20 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
     while ((*st)->Step(&s)) stale.emplace((*st)->Text(1), (*st)->Int(0));
     CT_RETURN_IF_ERROR(s);
   }
-  {
-    auto st = Prepare(kClearBlock);
-    if (!st.ok()) return st.status();
-    CT_RETURN_IF_ERROR((*st)->Bind(1, subject_id).Bind(2, metric).Run());
-  }
   std::string now = NowUtc();
   auto upsert = Prepare(kUpsertFact);
   if (!upsert.ok()) return upsert.status();
   auto mark = Prepare(kMarkClaim);
   if (!mark.ok()) return mark.status();
-  for (const auto& [key, g] : groups) {
+  // New facts are numbered in key order.
+  std::vector<const std::string*> order;
+  order.reserve(groups.size());
+  for (const auto& entry : groups) order.push_back(&entry.first);
+  std::sort(order.begin(), order.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* key_of : order) {
+    const std::string& key = *key_of;
+    const Group& g = groups.at(key);
     stale.erase(key);
     facts::Judgement j = facts::Judge(g.claims);
     Stmt& u = **upsert;
@@ -177,11 +187,25 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
     for (const facts::ClaimInterval& c : g.claims) {
       bool outlier =
           std::binary_search(j.outliers.begin(), j.outliers.end(), c.claim_id);
+      auto now_at = current.find(c.claim_id);
+      if (now_at != current.end()) {
+        bool same = now_at->second == std::make_pair(fact_id, outlier);
+        current.erase(now_at);
+        if (same) continue;
+      }
       Stmt& m = **mark;
       m.Reset();
       CT_RETURN_IF_ERROR(
           m.Bind(1, fact_id).Bind(2, outlier).Bind(3, c.claim_id).Run());
     }
+  }
+  // Claims that belonged to a fact and now belong to none.
+  auto unmark = Prepare(kUnmarkClaim);
+  if (!unmark.ok()) return unmark.status();
+  for (const auto& [claim_id, was] : current) {
+    if (was.first == 0) continue;
+    (*unmark)->Reset();
+    CT_RETURN_IF_ERROR((*unmark)->Bind(1, claim_id).Run());
   }
   auto drop = Prepare(kDeleteFact);
   if (!drop.ok()) return drop.status();

@@ -11,8 +11,12 @@ namespace ct::store {
 //   entities   canonical names that claims are about.
 //   claims     one number in one sentence of one article (DESIGN.md, claim
 //              model). Offsets are bytes of articles.text. `low`/`high`
-//              NULL mean unbounded. `fact_id`/`outlier` are written by the
-//              fact judge.
+//              NULL mean unbounded. Since version 3 its `fact_id` and
+//              `outlier` stay unused (NULL and 0): see claim_facts.
+//   claim_facts  which fact each claim belongs to, and whether it is an
+//              outlier there, written by the fact judge. A narrow table of
+//              its own, so that judging a million claims rewrites 20 MB,
+//              not the claims.
 //   facts      one figure in the world, keyed by subject, metric, object,
 //              time and unit, with its judged status.
 //   articles_fts  FTS5 over article title and text, kept by triggers.
@@ -143,7 +147,11 @@ CREATE INDEX article_revisions_article ON article_revisions(article_id);
       // blocks of claims that facts are rebuilt by, and an application id
       // that tells claimtrack's files from other programs' databases.
       R"sql(
-CREATE INDEX claims_block ON claims(subject_id, metric);
+-- What judging a block reads of each claim, so that it never reads the
+-- claims' rows (a million row lookups for a full rebuild).
+CREATE INDEX claims_block ON claims(subject_id, metric, article_id, value,
+  qualifier, low, high, low_inclusive, high_inclusive, object_id, time, unit,
+  noun);
 DROP INDEX claims_subject;
 CREATE INDEX facts_block ON facts(subject_id, metric);
 CREATE INDEX entities_name_nocase ON entities(name COLLATE NOCASE);
@@ -153,6 +161,17 @@ CREATE TABLE dirty_blocks (
   metric TEXT NOT NULL,
   PRIMARY KEY (subject_id, metric)
 ) WITHOUT ROWID;
+CREATE TABLE claim_facts (
+  claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+  fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+  outlier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX claim_facts_fact ON claim_facts(fact_id);
+INSERT INTO claim_facts(claim_id, fact_id, outlier)
+  SELECT id, fact_id, outlier FROM claims WHERE fact_id IS NOT NULL;
+DROP INDEX claims_fact;
+UPDATE claims SET fact_id = NULL, outlier = 0 WHERE fact_id IS NOT NULL;
+CREATE INDEX articles_meta ON articles(id, outlet, published, first_seen, url);
 PRAGMA application_id = 1131172971;
 )sql",
   };

@@ -50,16 +50,18 @@ Status Stmt::Run() {
   return s;
 }
 
-Status Transaction::Start(const char* sql) {
+Status Transaction::Start(const char* sql, bool nested) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
     return SqliteError(db_, *path_, "");
   }
   open_ = true;
+  nested_ = nested;
   return Status::Ok();
 }
 
 Status Transaction::Commit() {
-  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+  const char* sql = nested_ ? "RELEASE nested" : "COMMIT";
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
     return SqliteError(db_, *path_, "");
   }
   open_ = false;
@@ -67,8 +69,18 @@ Status Transaction::Commit() {
 }
 
 void Transaction::Rollback() {
-  if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!open_) return;
   open_ = false;
+  if (nested_) {
+    // An error may have ended the outer transaction already; then there
+    // is no savepoint left to roll back to.
+    if (sqlite3_get_autocommit(db_) == 0) {
+      sqlite3_exec(db_, "ROLLBACK TO nested", nullptr, nullptr, nullptr);
+      sqlite3_exec(db_, "RELEASE nested", nullptr, nullptr, nullptr);
+    }
+    return;
+  }
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 }  // namespace ct::store

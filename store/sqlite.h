@@ -128,9 +128,12 @@ class Transaction {
 
   // A write transaction: takes the write lock now, waiting out another
   // writer for the busy timeout, so that later statements never fail on it.
-  Status Begin() { return Start("BEGIN IMMEDIATE"); }
+  Status Begin() { return Start("BEGIN IMMEDIATE", false); }
   // A read transaction: every read until Commit sees one snapshot.
-  Status BeginRead() { return Start("BEGIN"); }
+  Status BeginRead() { return Start("BEGIN", false); }
+  // A savepoint inside a transaction that is already open: Commit keeps
+  // its writes in that transaction, Rollback undoes only them.
+  Status BeginNested() { return Start("SAVEPOINT nested", true); }
   Status Commit();
   void Rollback();
   // Leaves the transaction open and forgets it: another owner ends it.
@@ -138,11 +141,12 @@ class Transaction {
   bool open() const { return open_; }
 
  private:
-  Status Start(const char* sql);
+  Status Start(const char* sql, bool nested);
 
   sqlite3* db_;
   const std::string* path_;
   bool open_ = false;
+  bool nested_ = false;
 };
 
 }  // namespace ct::store

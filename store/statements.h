@@ -63,23 +63,23 @@ INSERT OR IGNORE INTO dirty_blocks(subject_id, metric)
 SELECT DISTINCT subject_id, metric FROM claims
 WHERE article_id = ?1 AND subject_id IS NOT NULL)sql";
 
-// One block's claims, in the order of the timeline.
+// One block's claims, in the order of the timeline, with the fact each
+// belongs to now. The articles' columns come from a covering index, not
+// from the rows that hold their texts.
 constexpr const char* kBlockClaims = R"sql(
 SELECT c.id, a.outlet, COALESCE(a.published, a.first_seen), c.value,
   c.qualifier, c.low, c.high, c.low_inclusive, c.high_inclusive,
-  COALESCE(o.name, ''), c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0)
+  COALESCE(o.name, ''), c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0),
+  COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0)
 FROM claims c
-JOIN articles a ON a.id = c.article_id
+JOIN articles a INDEXED BY articles_meta ON a.id = c.article_id
 LEFT JOIN entities o ON o.id = c.object_id
+LEFT JOIN claim_facts cf ON cf.claim_id = c.id
 WHERE c.subject_id = ?1 AND c.metric = ?2
 ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";
 
 constexpr const char* kBlockFacts =
     "SELECT id, key FROM facts WHERE subject_id = ?1 AND metric = ?2";
-
-constexpr const char* kClearBlock = R"sql(
-UPDATE claims SET fact_id = NULL, outlier = 0
-WHERE subject_id = ?1 AND metric = ?2 AND fact_id IS NOT NULL)sql";
 
 constexpr const char* kUpsertFact = R"sql(
 INSERT INTO facts(key, subject_id, object_id, metric, unit, noun, time,
@@ -92,7 +92,10 @@ ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
 RETURNING id)sql";
 
 constexpr const char* kMarkClaim =
-    "UPDATE claims SET fact_id = ?1, outlier = ?2 WHERE id = ?3";
+    "INSERT OR REPLACE INTO claim_facts(claim_id, fact_id, outlier) "
+    "VALUES (?3, ?1, ?2)";
+constexpr const char* kUnmarkClaim =
+    "DELETE FROM claim_facts WHERE claim_id = ?1";
 
 constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
 
@@ -101,7 +104,8 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
 #define CT_CLAIM_SELECT                                                       \
   "SELECT c.id, c.article_id, COALESCE(NULLIF(a.canonical_url, ''), a.url), " \
   "a.outlet, COALESCE(a.published, a.first_seen), a.title, "                  \
-  "COALESCE(c.fact_id, 0), c.outlier, c.surface, c.number, c.number_low, "    \
+  "COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0), c.surface, c.number, "   \
+  "c.number_low, "                                                            \
   "c.number_high, c.written_unit, c.noun, c.change, c.start_byte, "           \
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
@@ -109,11 +113,12 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "FROM claims c "                                                            \
   "JOIN articles a ON a.id = c.article_id "                                   \
   "LEFT JOIN entities s ON s.id = c.subject_id "                              \
-  "LEFT JOIN entities o ON o.id = c.object_id "
+  "LEFT JOIN entities o ON o.id = c.object_id "                               \
+  "LEFT JOIN claim_facts cf ON cf.claim_id = c.id "
 
 // A fact's claims for the listings, in the order of its timeline.
 constexpr const char* kClaimsOfFact = CT_CLAIM_SELECT
-    "WHERE c.fact_id = ?1 "
+    "WHERE cf.fact_id = ?1 "
     "ORDER BY COALESCE(a.published, a.first_seen), a.id, c.ordinal";
 
 constexpr const char* kArticleClaimCount =

@@ -380,3 +380,22 @@ TEST_CASE("A read-only database fails at once, before any input is read",
   // Reading it still works.
   CHECK(Claimtrack("--db " + db + " facts", err, as_user).code == 0);
 }
+
+TEST_CASE("Texts that once crashed extraction are ingested and stored",
+          "[cli]") {
+  TempDir dir;
+  std::string in = dir.path + "/in";
+  std::filesystem::create_directories(in);
+  // Each stops where a rule looks past the figure.
+  std::ofstream(in + "/a.txt") << "Deal news\n\nThey ordered 1,000 GPUs or";
+  std::ofstream(in + "/b.txt") << "Deal news\n\nThey ordered 500 A.\n";
+  std::ofstream(in + "/c.txt")
+      << "Deal news\n\nOpenAI bought 5 GW of Microsoft";
+  std::string err = dir.path + "/err";
+  Run run = Claimtrack("--db " + dir.path + "/x.db ingest " + in, err);
+  CHECK(run.code == 0);
+  CHECK(ReadAll(err).find("3 new") != std::string::npos);
+  Run claims = Claimtrack("--db " + dir.path + "/x.db claims --csv");
+  CHECK(claims.out.find("1,000 GPUs") != std::string::npos);
+  CHECK(claims.out.find("5 GW") != std::string::npos);
+}

@@ -1,6 +1,12 @@
 #include "facts/judge.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <string>
+#include <vector>
 
 using ct::facts::ClaimInterval;
 using ct::facts::Judge;
@@ -115,4 +121,120 @@ TEST_CASE("FactKey separates time scopes and counted nouns", "[facts]") {
   CHECK(ct::facts::Groupable("OpenAI", "power_capacity"));
   CHECK_FALSE(ct::facts::Groupable("", "power_capacity"));
   CHECK_FALSE(ct::facts::Groupable("OpenAI", "other"));
+}
+
+namespace {
+
+// The judge as first written: every candidate point against every claim.
+// Quadratic, and plainly right; the sweep must agree with it.
+ct::facts::Judgement BruteForce(const std::vector<ClaimInterval>& claims) {
+  auto covers = [](const ClaimInterval& c, double x) {
+    double inf = std::numeric_limits<double>::infinity();
+    double lo = c.low.value_or(-inf), hi = c.high.value_or(inf);
+    if (x < lo || (x == lo && !c.low_inclusive && c.low)) return false;
+    if (x > hi || (x == hi && !c.high_inclusive && c.high)) return false;
+    return true;
+  };
+  std::vector<double> ends;
+  for (const auto& c : claims) {
+    if (c.low) ends.push_back(*c.low);
+    if (c.high) ends.push_back(*c.high);
+  }
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  std::vector<double> xs = ends;
+  for (size_t i = 0; i + 1 < ends.size(); ++i)
+    xs.push_back(ends[i] + (ends[i + 1] - ends[i]) / 2);
+  xs.push_back(ends.empty() ? 0 : ends.front() - 1 - std::fabs(ends.front()));
+  if (!ends.empty()) xs.push_back(ends.back() + 1 + std::fabs(ends.back()));
+  size_t best_o = 0, best_c = 0;
+  std::vector<std::vector<size_t>> best;
+  for (double x : xs) {
+    std::vector<size_t> cov;
+    std::set<std::string> outs;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (covers(claims[i], x)) {
+        cov.push_back(i);
+        outs.insert(claims[i].outlet);
+      }
+    }
+    if (outs.size() > best_o ||
+        (outs.size() == best_o && cov.size() > best_c)) {
+      best_o = outs.size();
+      best_c = cov.size();
+      best.assign(1, cov);
+    } else if (outs.size() == best_o && cov.size() == best_c &&
+               std::find(best.begin(), best.end(), cov) == best.end()) {
+      best.push_back(cov);
+    }
+  }
+  ct::facts::Judgement j;
+  j.status = best_c == claims.size() ? ct::facts::Status::kCompatible
+                                     : ct::facts::Status::kConflict;
+  if (j.status == ct::facts::Status::kConflict && best.size() == 1) {
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (!std::binary_search(best[0].begin(), best[0].end(), i))
+        j.outliers.push_back(claims[i].claim_id);
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("Judge's sweep agrees with the judge that tries every point",
+          "[facts]") {
+  uint64_t seed = 12345;
+  auto next = [&](uint64_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % n;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<ClaimInterval> claims;
+    size_t count = 2 + next(9);
+    for (size_t i = 0; i < count; ++i) {
+      ClaimInterval c;
+      c.claim_id = static_cast<int64_t>(i + 1);
+      c.outlet = "o";
+      c.outlet += std::to_string(next(4));
+      c.qualifier = next(2) ? "exact" : "approx";
+      double a = static_cast<double>(next(6));
+      double b = a + static_cast<double>(next(3));
+      c.value = a;
+      if (next(6)) c.low = a;
+      if (next(6)) c.high = b;
+      c.low_inclusive = next(3) != 0;
+      c.high_inclusive = next(3) != 0;
+      claims.push_back(c);
+    }
+    auto got = ct::facts::Judge(claims);
+    if (got.status == ct::facts::Status::kSingle ||
+        got.status == ct::facts::Status::kAgree) {
+      continue;
+    }
+    auto want = BruteForce(claims);
+    INFO("round " << round);
+    CHECK(ct::facts::StatusName(got.status) ==
+          ct::facts::StatusName(want.status));
+    CHECK(got.outliers == want.outliers);
+  }
+}
+
+TEST_CASE("Judge takes a fact of 20,000 claims in one sweep", "[facts]") {
+  std::vector<ClaimInterval> claims;
+  for (int i = 0; i < 20000; ++i) {
+    ClaimInterval c;
+    c.claim_id = i;
+    c.outlet = "outlet ";
+    c.outlet += std::to_string(i % 300);
+    c.qualifier = "exact";
+    double v = i % 50 == 0 ? 8e9 : 6e9;
+    c.value = v;
+    c.low = v - 5e8;
+    c.high = v + 5e8;
+    claims.push_back(c);
+  }
+  auto j = ct::facts::Judge(claims);
+  CHECK(j.status == ct::facts::Status::kConflict);
+  CHECK(j.outliers.size() == 400);
 }

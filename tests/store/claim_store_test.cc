@@ -495,3 +495,35 @@ TEST_CASE("Statements run per article, claim or fact use an index", "[store]") {
   }
   sqlite3_close(raw);
 }
+
+TEST_CASE("ClaimStore commits a batch of articles at once, each whole",
+          "[store]") {
+  TempDb db;
+  auto store = ClaimStore::Open(db.path);
+  REQUIRE(store.ok());
+  auto& s = **store;
+  REQUIRE(s.BeginBatch().ok());
+  REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {Gw(6, "OpenAI")})
+              .ok());
+  // An article that fails half-way leaves nothing; the batch goes on.
+  REQUIRE(s.BeginArticle(Doc("https://a.example/2", "A", "b")).ok());
+  REQUIRE(s.AddClaims({Gw(7, "Newco")}).ok());
+  s.AbortArticle();
+  REQUIRE(s.PutArticle(Doc("https://a.example/3", "A", "c"), {Gw(8, "Newco")})
+              .ok());
+  // Another connection sees nothing until the batch ends.
+  ct::store::OpenOptions read;
+  read.write = false;
+  auto reader = ClaimStore::Open(db.path, read);
+  REQUIRE(reader.ok());
+  CHECK((*reader)->ListArticles()->empty());
+  REQUIRE(s.EndBatch().ok());
+  auto articles = (*reader)->ListArticles();
+  REQUIRE(articles->size() == 2);
+  CHECK((*articles)[1].url == "https://a.example/3");
+  auto claims = (*reader)->FindClaims({});
+  REQUIRE(claims->size() == 2);
+  CHECK((*claims)[1].claim.subject == "Newco");
+  REQUIRE(s.RebuildFacts().ok());
+  CHECK((*reader)->FindFacts({})->size() == 2);
+}
