@@ -51,7 +51,7 @@ std::optional<Task> Scheduler::NextTask() {
     bool all_expanded = std::all_of(jobs_.begin(), jobs_.end(),
                                     [](const Job& j) { return j.expanded; });
     if (all_expanded) return std::nullopt;
-    changed_.wait(lock);
+    workers_.wait(lock);
   }
 }
 
@@ -63,7 +63,8 @@ void Scheduler::ExpandJob(size_t job, size_t docs, bool entry_tasks) {
   if (entry_tasks) {
     for (size_t i = 0; i < docs; ++i) pending_.emplace(job, i);
   }
-  changed_.notify_all();
+  workers_.notify_all();
+  writer_.notify_all();
 }
 
 void Scheduler::Charge(size_t bytes) {
@@ -73,14 +74,14 @@ void Scheduler::Charge(size_t bytes) {
 
 void Scheduler::Credit(size_t bytes) {
   used_ -= std::min(used_, bytes);
-  changed_.notify_all();
+  workers_.notify_all();
 }
 
 void Scheduler::WaitForRoom(std::unique_lock<std::mutex>* lock, size_t job,
                             size_t index, size_t need) {
   // Something must be waiting for the writer before a worker waits for
   // room, so a document bigger than the whole budget still gets through.
-  changed_.wait(*lock, [&] {
+  workers_.wait(*lock, [&] {
     return stopped_ || (job == head_job_ && index == head_index_) ||
            used_ == 0 || used_ + need <= budget_;
   });
@@ -97,14 +98,14 @@ std::shared_ptr<Slot> Scheduler::OpenSlot(size_t job, size_t index,
   WaitForRoom(&lock, job, index, slot->text_bytes);
   Charge(slot->text_bytes);
   jobs_[job].slots[index] = slot;
-  changed_.notify_all();
+  writer_.notify_all();
   return slot;
 }
 
 void Scheduler::SkipSlot(size_t job, size_t index, Skipped why) {
   std::lock_guard<std::mutex> lock(mu_);
   jobs_[job].skipped[index] = std::move(why);
-  changed_.notify_all();
+  writer_.notify_all();
 }
 
 bool Scheduler::Add(Slot* slot, std::vector<extract::Claim> batch) {
@@ -112,7 +113,7 @@ bool Scheduler::Add(Slot* slot, std::vector<extract::Claim> batch) {
   std::unique_lock<std::mutex> lock(mu_);
   // The writer's next document waits only for the writer to drain it;
   // every other one for room in the budget.
-  changed_.wait(lock, [&] {
+  workers_.wait(lock, [&] {
     if (stopped_ || slot->cancelled) return true;
     if (IsHead(*slot))
       return slot->buffered + bytes <= head_bytes_ || slot->buffered == 0;
@@ -122,7 +123,8 @@ bool Scheduler::Add(Slot* slot, std::vector<extract::Claim> batch) {
   Charge(bytes);
   slot->buffered += bytes;
   slot->batches.emplace_back(std::move(batch), bytes);
-  changed_.notify_all();
+  // The writer waits only on its next document.
+  if (IsHead(*slot)) writer_.notify_all();
   return true;
 }
 
@@ -130,19 +132,19 @@ void Scheduler::Finish(Slot* slot, std::vector<extract::PartyFix> fixes) {
   std::lock_guard<std::mutex> lock(mu_);
   slot->fixes = std::move(fixes);
   slot->finished = true;
-  changed_.notify_all();
+  writer_.notify_all();
 }
 
 void Scheduler::Fail(Slot* slot, Status error) {
   std::lock_guard<std::mutex> lock(mu_);
   slot->error = std::move(error);
   slot->finished = true;
-  changed_.notify_all();
+  writer_.notify_all();
 }
 
 size_t Scheduler::WaitExpanded(size_t job) {
   std::unique_lock<std::mutex> lock(mu_);
-  changed_.wait(lock, [&] { return stopped_ || jobs_[job].expanded; });
+  writer_.wait(lock, [&] { return stopped_ || jobs_[job].expanded; });
   return jobs_[job].docs;
 }
 
@@ -152,9 +154,9 @@ std::shared_ptr<Slot> Scheduler::WaitSlot(size_t job, size_t index,
   head_job_ = job;
   head_index_ = index;
   // A worker waiting for room may be the one this writer now waits for.
-  changed_.notify_all();
+  workers_.notify_all();
   Job& j = jobs_[job];
-  changed_.wait(lock, [&] {
+  writer_.wait(lock, [&] {
     return stopped_ || j.slots.count(index) || j.skipped.count(index);
   });
   if (auto it = j.skipped.find(index); it != j.skipped.end()) {
@@ -171,7 +173,7 @@ std::shared_ptr<Slot> Scheduler::WaitSlot(size_t job, size_t index,
 
 bool Scheduler::Drain(Slot* slot, std::vector<extract::Claim>* batch) {
   std::unique_lock<std::mutex> lock(mu_);
-  changed_.wait(lock, [&] {
+  writer_.wait(lock, [&] {
     return stopped_ || !slot->batches.empty() || slot->finished;
   });
   if (slot->batches.empty() || !slot->error.ok() || stopped_) return false;
@@ -186,7 +188,7 @@ bool Scheduler::Drain(Slot* slot, std::vector<extract::Claim>* batch) {
 void Scheduler::Cancel(Slot* slot) {
   std::lock_guard<std::mutex> lock(mu_);
   slot->cancelled = true;
-  changed_.notify_all();
+  workers_.notify_all();
 }
 
 Status Scheduler::Close(Slot* slot, std::vector<extract::PartyFix>* fixes) {
@@ -205,7 +207,8 @@ Status Scheduler::Close(Slot* slot, std::vector<extract::PartyFix>* fixes) {
 void Scheduler::Stop() {
   std::lock_guard<std::mutex> lock(mu_);
   stopped_ = true;
-  changed_.notify_all();
+  workers_.notify_all();
+  writer_.notify_all();
 }
 
 size_t Scheduler::peak_bytes() const {

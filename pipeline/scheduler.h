@@ -147,7 +147,11 @@ class Scheduler {
   void Credit(size_t bytes);
 
   mutable std::mutex mu_;
-  std::condition_variable changed_;
+  // Workers wait on one (tasks, room in the budget), the writer on the
+  // other (documents, batches): a batch added wakes the writer only, and
+  // room made by the writer wakes only workers.
+  std::condition_variable workers_;
+  std::condition_variable writer_;
   std::vector<Job> jobs_;
   std::set<std::pair<size_t, size_t>> pending_;  // (job, entry) tasks.
   size_t next_job_task_ = 0;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <ctime>
 #include <filesystem>
@@ -208,4 +209,60 @@ TEST_CASE("Ingest fails only the input whose job throws, in one line",
   CHECK(summary->errors[0] ==
         "https://a.example/boom: internal error: basic_string::substr");
   CHECK(summary->errors[0].find('\n') == std::string::npos);
+}
+
+TEST_CASE("A feed entry stored before is neither fetched nor rewritten",
+          "[pipeline]") {
+  std::atomic<int> page_calls{0};
+  std::string feed;
+  TestServer server(
+      {{"/feed",
+        [&feed](Poco::Net::HTTPServerRequest&,
+                Poco::Net::HTTPServerResponse& res) {
+          res.setContentType("application/rss+xml");
+          res.setContentLength(static_cast<std::streamsize>(feed.size()));
+          res.send() << feed;
+        }},
+       {"/story", [&page_calls](Poco::Net::HTTPServerRequest&,
+                                Poco::Net::HTTPServerResponse& res) {
+          ++page_calls;
+          std::string body = Page(
+              "Wire",
+              "Anthropic secured up to 5 GW from Amazon, the company said on "
+              "Tuesday, with nearly 1 GW online by the end of next year.");
+          res.setContentType("text/html");
+          res.setContentLength(static_cast<std::streamsize>(body.size()));
+          res.send() << body;
+        }}});
+  feed =
+      "<rss version=\"2.0\"><channel><title>Wire</title><item><title>Deal"
+      "</title><link>" +
+      server.Url("/story") +
+      "</link><guid>story-1</guid><description>Anthropic gets 5 GW."
+      "</description></item></channel></rss>";
+  char dir_template[] = "/tmp/ct_known_XXXXXX";
+  std::string dir = mkdtemp(dir_template);
+  {
+    auto store = ct::store::ClaimStore::Open(dir + "/x.db");
+    REQUIRE(store.ok());
+    auto fetcher = ct::ingest::NewHttpFetcher();
+    auto first = ct::pipeline::Ingest({server.Url("/feed")}, Extractor(),
+                                      fetcher.get(), store->get(), Fast());
+    REQUIRE(first.ok());
+    CHECK(first->new_articles == 1);
+    CHECK(page_calls == 1);
+    auto second = ct::pipeline::Ingest({server.Url("/feed")}, Extractor(),
+                                       fetcher.get(), store->get(), Fast());
+    REQUIRE(second.ok());
+    CHECK(second->unchanged == 1);
+    CHECK(second->updated == 0);
+    CHECK(page_calls == 1);
+    auto articles = (*store)->ListArticles();
+    REQUIRE(articles->size() == 1);
+    auto article = (*store)->FindArticle((*articles)[0].id);
+    REQUIRE(article->has_value());
+    // Still the page's text, not the feed's summary.
+    CHECK((*article)->text.find("nearly 1 GW") != std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
 }
