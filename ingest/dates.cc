@@ -117,6 +117,10 @@ std::string Format(int y, int mo, int d, int h, int mi, int s, long offset) {
   std::time_t t = timegm(&tm) - offset;
   std::tm out{};
   gmtime_r(&t, &out);
+  // The offset (or hour 24) can carry a date in range out of it: "1900-01-01
+  // 00:00 +02:00" is 1899 in UTC. We answer only what we would read back.
+  int year = out.tm_year + 1900;
+  if (year < 1900 || year > 2200) return "";
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &out);
   return buf;

@@ -578,11 +578,18 @@ class HtmlSanitizer {
           if (skipping_.empty()) Text(t);
       }
     }
-    std::string out(Trim(out_));
+    // Line breaks as HTML reads them: CRLF, and a CR on its own, are LF.
+    // Turning only CRLF into LF would leave "\r\r\n" as "\r\n", which a
+    // second pass would change again.
+    std::string_view out = Trim(out_);
     std::string clean;
+    clean.reserve(out.size());
     for (size_t i = 0; i < out.size(); ++i) {
-      if (out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n') continue;
-      clean += out[i];
+      if (out[i] != '\r') {
+        clean += out[i];
+      } else if (i + 1 == out.size() || out[i + 1] != '\n') {
+        clean += '\n';
+      }
     }
     return clean;
   }

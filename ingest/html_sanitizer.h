@@ -30,8 +30,9 @@ namespace ct::ingest {
 // are made absolute against `base_url` with ResolveUrlVerbatim()
 // (ingest/urls.h), so they stay as the publisher wrote them. Text passes
 // through as written, with its character references normalised, so that
-// sanitising the output again changes nothing. The result is trimmed and
-// CRLF becomes LF. Never fails: what is not markup is text.
+// sanitising the output again changes nothing. The result is trimmed, and
+// its line breaks are LF (CRLF and a lone CR, as HTML reads them). Never
+// fails: what is not markup is text.
 std::string SanitizeHtml(std::string_view html, const std::string& base_url);
 
 // The text of an HTML fragment (UTF-8), character references decoded: block

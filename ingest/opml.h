@@ -17,8 +17,9 @@ struct OpmlFeed {
   std::string url;  // xmlUrl.
 };
 
-// The feeds of an OPML document, nested outlines included. InvalidArgument
-// when it is not OPML.
+// The feeds of an OPML document, nested outlines included. The bytes may
+// be in any charset (ingest/charset.h); titles and URLs come back UTF-8.
+// InvalidArgument when it is not OPML.
 Result<std::vector<OpmlFeed>> ParseOpml(std::string_view bytes);
 
 // An OPML 2.0 document listing `feeds`, escaped.

@@ -73,3 +73,13 @@ TEST_CASE("NormalizeDate refuses impossible times and stray parts",
   CHECK(NormalizeDate("Sun, 16 zzz 2012 11:47:32 GMT") == "");
   CHECK(NormalizeDate("22013") == "");
 }
+
+TEST_CASE("NormalizeDate gives only dates that it reads back", "[ingest]") {
+  // Found by fuzzing: the offset carried a date in range to 1899 in UTC,
+  // a date NormalizeDate itself refuses.
+  CHECK(NormalizeDate("1900T0:00+02:00") == "");
+  CHECK(NormalizeDate("1900-01-01T00:00:00+02:00") == "");
+  CHECK(NormalizeDate("2200-12-31T24:00:00Z") == "");
+  CHECK(NormalizeDate("1900-01-01T00:00:00-02:00") == "1900-01-01T02:00:00Z");
+  CHECK(NormalizeDate("2200-12-31T23:00:00+01:00") == "2200-12-31T22:00:00Z");
+}

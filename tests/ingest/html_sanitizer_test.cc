@@ -77,3 +77,16 @@ TEST_CASE("HtmlToText decodes references and drops script text", "[ingest]") {
         "5\xC2\xA0"
         "bn \xE2\x80\x93 up");
 }
+
+TEST_CASE(
+    "SanitizeHtml makes every line break LF, so that a second pass "
+    "changes nothing",
+    "[ingest]") {
+  // Found by fuzzing: only CRLF became LF, so "\r\r\n" came out as "\r\n"
+  // and a second pass changed it again.
+  std::string once = SanitizeHtml("<\r\r\no", kBase);
+  CHECK(once == "&lt;\n\no");
+  CHECK(SanitizeHtml(once, kBase) == once);
+  CHECK(SanitizeHtml("<p>a\r\nb\rc\r\r\nd</p>", kBase) ==
+        "<p>a\nb\nc\n\nd</p>");
+}
