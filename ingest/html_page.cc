@@ -96,61 +96,97 @@ bool IsOpaque(std::string_view name) {
          name == "template" || name == "svg" || name == "head";
 }
 
+// Visits `first`, its following siblings and their descendants in
+// document order; `visit(node, depth)` (depth 0 for `first`) says whether
+// to go into an element's children. A loop, not recursion: with
+// XML_PARSE_HUGE (see ReadHtml) a page can nest elements 100,000 deep.
+template <typename Visit>
+void Walk(const xmlNode* first, Visit visit) {
+  int depth = 0;
+  const xmlNode* n = first;
+  while (n != nullptr) {
+    if (visit(n, depth) && n->type == XML_ELEMENT_NODE &&
+        n->children != nullptr) {
+      n = n->children;
+      ++depth;
+      continue;
+    }
+    while (n->next == nullptr && depth > 0) {
+      n = n->parent;
+      --depth;
+    }
+    n = n->next;
+  }
+}
+
 // Nodes that CopyTree copies from `n` and its following siblings.
 size_t CountNodes(const xmlNode* n) {
   size_t count = 0;
-  for (const xmlNode* c = n; c != nullptr; c = c->next) {
+  Walk(n, [&](const xmlNode* c, int) {
     if (c->type == XML_ELEMENT_NODE) {
-      count += 1 + (IsOpaque(Name(c)) ? 0 : CountNodes(c->children));
-    } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       ++count;
+      return !IsOpaque(Name(c));
     }
-  }
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) ++count;
+    return false;
+  });
   return count;
 }
 
-// Copies the libxml2 tree under `n` into the scorer's tree. (The HTML
-// parser gives element names in lower case.)
-void CopyTree(const xmlNode* n, int parent, PageTree* tree) {
-  for (const xmlNode* c = n; c != nullptr; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (c->content == nullptr || c->content[0] == 0) continue;
-      PageNode t;
-      t.text = reinterpret_cast<const char*>(c->content);
-      tree->Add(t, parent);
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE) continue;
-    PageNode e;
-    e.tag = Name(c);
-    std::string scratch[5];  // For values libxml2 split into pieces.
-    for (const xmlAttr* a = c->properties; a != nullptr; a = a->next) {
-      std::string_view key =
-          a->name ? reinterpret_cast<const char*>(a->name) : "";
-      if (key == "class") {
-        e.class_name = AttrValue(a, &scratch[0]);
-      } else if (key == "id") {
-        e.id = AttrValue(a, &scratch[1]);
-      } else if (key == "role") {
-        e.role = AttrValue(a, &scratch[2]);
-      } else if (key == "itemprop") {
-        e.itemprop = AttrValue(a, &scratch[3]);
-      } else if (key == "style") {
-        e.style = AttrValue(a, &scratch[4]);
-      } else if (key == "hidden") {
-        e.hidden = true;
-      } else if (key == "aria-hidden") {
-        std::string value;
-        e.hidden = e.hidden || EqualsIgnoringCase(AttrValue(a, &value), "true");
-      } else if (key == "href") {
-        std::string value;
-        std::string_view href = AttrValue(a, &value);
-        e.hash_link = !href.empty() && href.front() == '#';
-      }
-    }
-    int index = tree->Add(e, parent);
-    if (!IsOpaque(e.tag)) CopyTree(c->children, index, tree);
+// Copies the element or text node `c` into the scorer's tree under
+// `parent`; returns its index, or -1 when it is not copied.
+int CopyNode(const xmlNode* c, int parent, PageTree* tree) {
+  if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+    if (c->content == nullptr || c->content[0] == 0) return -1;
+    PageNode t;
+    t.text = reinterpret_cast<const char*>(c->content);
+    return tree->Add(t, parent);
   }
+  if (c->type != XML_ELEMENT_NODE) return -1;
+  PageNode e;
+  e.tag = Name(c);
+  std::string scratch[5];  // For values libxml2 split into pieces.
+  for (const xmlAttr* a = c->properties; a != nullptr; a = a->next) {
+    std::string_view key =
+        a->name ? reinterpret_cast<const char*>(a->name) : "";
+    if (key == "class") {
+      e.class_name = AttrValue(a, &scratch[0]);
+    } else if (key == "id") {
+      e.id = AttrValue(a, &scratch[1]);
+    } else if (key == "role") {
+      e.role = AttrValue(a, &scratch[2]);
+    } else if (key == "itemprop") {
+      e.itemprop = AttrValue(a, &scratch[3]);
+    } else if (key == "style") {
+      e.style = AttrValue(a, &scratch[4]);
+    } else if (key == "hidden") {
+      e.hidden = true;
+    } else if (key == "aria-hidden") {
+      std::string value;
+      e.hidden = e.hidden || EqualsIgnoringCase(AttrValue(a, &value), "true");
+    } else if (key == "href") {
+      std::string value;
+      std::string_view href = AttrValue(a, &value);
+      e.hash_link = !href.empty() && href.front() == '#';
+    }
+  }
+  return tree->Add(e, parent);
+}
+
+// Copies the libxml2 tree from `n` and its following siblings into the
+// scorer's tree. (The HTML parser gives element names in lower case.)
+void CopyTree(const xmlNode* n, int parent, PageTree* tree) {
+  // parents[d]: the index in `tree` of the nodes' parent at depth d.
+  std::vector<int> parents = {parent};
+  Walk(n, [&](const xmlNode* c, int depth) {
+    int index = CopyNode(c, parents[depth], tree);
+    if (index < 0 || c->type != XML_ELEMENT_NODE || IsOpaque(Name(c))) {
+      return false;
+    }
+    parents.resize(depth + 1);
+    parents.push_back(index);
+    return true;
+  });
 }
 
 std::string Resolve(const std::string& base, const std::string& ref) {
@@ -180,8 +216,8 @@ struct PageIndex {
 };
 
 void IndexPage(const xmlNode* n, PageIndex* index) {
-  for (const xmlNode* c = n; c != nullptr; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
+  Walk(n, [&](const xmlNode* c, int) {
+    if (c->type != XML_ELEMENT_NODE) return false;
     std::string_view name = Name(c);
     if (name == "meta") {
       index->metas.push_back(c);
@@ -197,17 +233,66 @@ void IndexPage(const xmlNode* n, PageIndex* index) {
       if (Lower(Attr(c, "type")).find("ld+json") != std::string::npos) {
         index->linked_data.push_back(c);
       }
-      continue;
+      return false;
     }
-    IndexPage(c->children, index);
-  }
+    return true;
+  });
 }
 
+struct ParserFree {
+  void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
+};
+using HtmlParser = std::unique_ptr<htmlParserCtxt, ParserFree>;
+
+// Work the parser may spend on misplaced tags; see OnHtmlError().
+constexpr long kMaxMisplacedTagWork = 1L << 28;
+
+struct ParseBudget {
+  long misplaced_tag_work = 0;
+};
+
+// libxml2's error callback, which we use as a meter. Without a depth limit
+// (see ReadHtml) one thing in libxml2's HTML parser is not linear: an end
+// tag that is not the open element's (a stray "</b>", or one whose element
+// is open further down) makes it search its whole stack of open elements,
+// and says so with an error. A 16 MB page nested a million deep, then as
+// many stray end tags, would take an hour. Counting the stack's depth at
+// each such error bounds the searching: the parser stops when the page has
+// clearly been built to waste it (a fraction of a second's work), keeping
+// what it read, as it used to stop at 256 levels.
+void OnHtmlError(void* user, const char* /*format*/, ...) {
+  auto* ctxt = static_cast<htmlParserCtxt*>(user);
+  auto* budget = static_cast<ParseBudget*>(ctxt->_private);
+  if (budget == nullptr) return;
+  // Tag mismatches, and the misplaced <body> that also searches the stack.
+  if (ctxt->errNo != XML_ERR_TAG_NAME_MISMATCH &&
+      ctxt->errNo != XML_HTML_STRUCURE_ERROR) {
+    return;
+  }
+  budget->misplaced_tag_work += ctxt->nameNr;
+  if (budget->misplaced_tag_work > kMaxMisplacedTagWork) xmlStopParser(ctxt);
+}
+
+// The page as libxml2 reads it; null when it reads nothing at all.
+//
+// By default libxml2 stops at 256 nested elements and drops the rest of the
+// page, so a page nested that deep (generated markup, unclosed <font> or
+// <div> tags) lost its text. XML_PARSE_HUGE lifts the limit: the parser
+// itself is a loop, so are the walks of the tree in this file, and
+// PageTree flattens what is deeper than the scorer should walk.
 XmlDoc ReadHtml(std::string_view html, const std::string& url) {
-  return XmlDoc(htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), url.c_str(), "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
+  HtmlParser parser(htmlNewParserCtxt());
+  if (!parser) return nullptr;
+  ParseBudget budget;
+  parser->_private = &budget;
+  // Not HTML_PARSE_NOERROR, which would unset the meter; the callback
+  // prints nothing.
+  parser->sax->error = &OnHtmlError;
+  return XmlDoc(htmlCtxtReadMemory(
+      parser.get(), html.data(), static_cast<int>(html.size()), url.c_str(),
+      "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+          HTML_PARSE_NOBLANKS | static_cast<int>(XML_PARSE_HUGE)));
 }
 
 // JSON-LD values may hold markup or entities ("&amp;", "<p>"): decoded

@@ -28,7 +28,14 @@ int PageTree::Add(const PageNode& node, int parent) {
   n.style = Copy(node.style);
   n.hidden = node.hidden;
   n.hash_link = node.hash_link;
+  // A parent at the limit is never a child's parent, so one step up is
+  // enough; the document order holds, since everything added since the
+  // grandparent lies in its subtree.
+  if (parent >= 0 && nodes_[parent].depth >= kMaxDepth) {
+    parent = nodes_[parent].parent;
+  }
   n.parent = parent;
+  n.depth = parent >= 0 ? nodes_[parent].depth + 1 : 0;
   if (parent >= 0) {
     PageNode& p = nodes_[parent];
     if (p.last_child >= 0) {
@@ -388,6 +395,9 @@ enum PassFlag : int {
   kWeightClasses = 2,
   kCleanConditionally = 4,
   kAllFlags = 7,
+  // Not a rule: on output, blocks that repeat the title stay (see
+  // IsTitle()).
+  kKeepTitles = 8,
 };
 
 // Below this many characters a pass is taken to have missed the article.
@@ -895,8 +905,14 @@ bool Extractor::IsTitle(int i) const {
   if (title_.empty()) return false;
   bool h1 = Bits(i) & kH1;
   if (!h1 && std::abs(stats_[i].text - title_length_) > 2) return false;
+  // The block's text as output would write it, but without testing the
+  // blocks inside it for the title in turn: each such test writes the
+  // inner block's text again, so blocks nested in blocks of about the
+  // title's length took time exponential in their depth. Where an inner
+  // block alone repeats the title, the block around it is taken for the
+  // title instead, which drops the same text.
   TextWriter w;
-  Write(i, 0, &w);
+  Write(i, kKeepTitles, &w);
   std::string text = Squash(w.Take());
   if (text.empty()) return false;
   if (text == title_) return true;
@@ -908,7 +924,7 @@ bool Extractor::IsTitle(int i) const {
 bool Extractor::DropOnOutput(int i, int flags) const {
   uint32_t b = Bits(i);
   const Stats& s = stats_[i];
-  if ((b & kBlock) && IsTitle(i)) return true;
+  if ((b & kBlock) && !(flags & kKeepTitles) && IsTitle(i)) return true;
   if (info_[i].in_embed) return false;
   // Captions outside <figure>: a picture's words, not the story's.
   if (info_[i].caption && s.text < 300) return true;

@@ -46,6 +46,8 @@ struct PageNode {
   std::string_view style;
   bool hidden = false;     // `hidden` attribute, or aria-hidden="true".
   bool hash_link = false;  // An <a> whose href starts with '#'.
+  // 0 for the root; at most PageTree::kMaxDepth.
+  int depth = 0;
   // Indices in PageTree::nodes; -1 for none.
   int parent = -1;
   int first_child = -1;
@@ -57,8 +59,15 @@ struct PageNode {
 // nodes[0] is the root element. An empty tree is a page without text.
 // The tree owns copies of its strings, so the parser's document can be
 // freed before the (memory-hungry) scoring starts. Move-only.
+//
+// No node is deeper than kMaxDepth: one that would be joins its parent's
+// parent instead, as browsers flatten markup nested past their limit. The
+// text stays, in order, and the scorer's walks up and down the tree stay
+// short however deep a page nests its elements.
 class PageTree {
  public:
+  static constexpr int kMaxDepth = 256;
+
   PageTree() = default;
   PageTree(PageTree&&) = default;
   PageTree& operator=(PageTree&&) = default;
@@ -69,10 +78,12 @@ class PageTree {
   void Reserve(size_t nodes) { nodes_.reserve(nodes); }
 
   // Appends `node`, with copies of its strings, as the last child of
-  // `parent` (-1 for the root) and returns its index. The tree fields of
-  // `node` (parent, children, sibling) are ignored.
+  // `parent` (-1 for the root), or of the parent's parent when `parent` is
+  // at kMaxDepth, and returns its index. The tree fields of `node` (depth,
+  // parent, children, sibling) are ignored.
   // REQUIRES: parent == -1 only for the first node, else
-  // parent < nodes().size().
+  // parent < nodes().size(), and nodes are added in document order: every
+  // node added since `parent` lies in `parent`'s subtree.
   int Add(const PageNode& node, int parent);
 
   const std::vector<PageNode>& nodes() const { return nodes_; }

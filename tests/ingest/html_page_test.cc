@@ -1,8 +1,11 @@
 #include "ingest/html_page.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
+#include <string>
 
 using ct::ingest::ParseHtmlPage;
 
@@ -12,6 +15,50 @@ std::string Fixture(const std::string& name) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// A story of three paragraphs, then `levels` nested <div>s with a
+// paragraph at a few depths (10, 300, 1,000, halfway and at the bottom),
+// then three more paragraphs.
+std::string DeepPage(int levels) {
+  auto paragraph = [](const std::string& where) {
+    return "<p>" + where +
+           ", the operator said, the campus draws 2 GW from the grid, "
+           "enough for a small city, and more next year.</p>";
+  };
+  std::string html =
+      "<html><head><title>Deep page</title></head><body><div id=\"story\">";
+  for (int i = 1; i <= 3; ++i) {
+    html += paragraph("Before the nesting " + std::to_string(i));
+  }
+  for (int i = 1; i <= levels; ++i) {
+    html += "<div>";
+    if (i == 10 || i == 300 || i == 1000 || i == levels / 2 || i == levels) {
+      html += paragraph("At level " + std::to_string(i));
+    }
+  }
+  for (int i = 0; i < levels; ++i) html += "</div>";
+  for (int i = 1; i <= 3; ++i) {
+    html += paragraph("After the nesting " + std::to_string(i));
+  }
+  return html + "</div></body></html>";
+}
+
+// Whether `text` holds every one of `parts`, in this order.
+bool HoldsInOrder(const std::string& text,
+                  std::initializer_list<std::string> parts) {
+  size_t at = 0;
+  for (const std::string& part : parts) {
+    at = text.find(part, at);
+    if (at == std::string::npos) return false;
+    at += part.size();
+  }
+  return true;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 }  // namespace
 
@@ -227,4 +274,79 @@ TEST_CASE("ParseHtmlPage writes no-break spaces as spaces", "[ingest]") {
   CHECK(d->text ==
         "First paragraph of the page, long enough to score.\n\n"
         "Second paragraph, also long enough to score.");
+}
+
+TEST_CASE("ParseHtmlPage keeps the text around 5000 nested elements",
+          "[ingest]") {
+  // libxml2 stops at 256 levels by default, and the page lost everything
+  // after its 256th.
+  auto d = ParseHtmlPage(DeepPage(5000), "https://deep.example/a");
+  REQUIRE(d.ok());
+  CHECK(
+      HoldsInOrder(d->text, {"Before the nesting 1,", "Before the nesting 3,",
+                             "At level 10,", "At level 300,", "At level 2500,",
+                             "At level 5000,", "After the nesting 1,",
+                             "After the nesting 3, "
+                             "the operator said, the campus draws 2 GW from "
+                             "the grid, enough for a small city, and more "
+                             "next year."}));
+}
+
+TEST_CASE("ParseHtmlPage keeps the text around 100000 nested elements",
+          "[ingest]") {
+  auto d = ParseHtmlPage(DeepPage(100000), "https://deep.example/a");
+  REQUIRE(d.ok());
+  CHECK(
+      HoldsInOrder(d->text, {"Before the nesting 1,", "Before the nesting 3,",
+                             "At level 10,", "At level 300,", "At level 50000,",
+                             "At level 100000,", "After the nesting 1,",
+                             "After the nesting 3, "
+                             "the operator said, the campus draws 2 GW from "
+                             "the grid, enough for a small city, and more "
+                             "next year."}));
+}
+
+TEST_CASE(
+    "ParseHtmlPage stops reading a page built to make the parser search its "
+    "stack, keeping what it read",
+    "[ingest]") {
+  // Each stray end tag makes libxml2 search the 20,000 open elements:
+  // 4 * 10^10 steps if the parser read to the end.
+  std::string html =
+      "<html><body><p>Before the nesting, the operator said the campus "
+      "draws 2 GW, enough for a small city.</p>";
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  for (int i = 0; i < 2000000; ++i) html += "</b>";
+  html += "<p>After.</p></body></html>";
+  auto start = std::chrono::steady_clock::now();
+  auto d = ParseHtmlPage(html, "https://deep.example/a");
+  CHECK(SecondsSince(start) < 10);
+  REQUIRE(d.ok());
+  CHECK(d->text.find("Before the nesting") != std::string::npos);
+}
+
+TEST_CASE(
+    "ParseHtmlPage is quick on blocks nested in blocks of the title's "
+    "length",
+    "[ingest]") {
+  // Found by reading the code: each block of about the title's length
+  // compared its text with the title, and that comparison tested each
+  // block inside it the same way, so 30 nested <div>s took 2^30 walks.
+  std::string html =
+      "<html><head><title>Harbour town opens tidal plant</title></head>"
+      "<body><div id=\"story\">";
+  for (int i = 0; i < 3; ++i) {
+    html +=
+        "<p>The council said the plant, which cost a great deal, would open "
+        "in spring, and that it would power many homes.</p>";
+  }
+  for (int i = 0; i < 30; ++i) html += "<div>";
+  html += "Harbour town opens tidal plans";
+  for (int i = 0; i < 30; ++i) html += "</div>";
+  html += "</div></body></html>";
+  auto start = std::chrono::steady_clock::now();
+  auto d = ParseHtmlPage(html, "https://harbour.example/a");
+  CHECK(SecondsSince(start) < 5);
+  REQUIRE(d.ok());
+  CHECK(d->text.find("Harbour town opens tidal plans") != std::string::npos);
 }
