@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache python3
   libpoco-dev libsqlite3-dev libicu-dev libre2-dev libxml2-dev zlib1g-dev
-  catch2
+  catch2 clang libclang-rt-14-dev
 )
 
 missing=()
