@@ -87,9 +87,16 @@ struct DocClaim {
   bool has_value = false;
   bool site = false;  // Subject is a data centre named in the sentence.
   double value = 0;
-  // Known entities in the sentence: names_[names_begin, names_end).
-  uint32_t names_begin = 0;
-  uint32_t names_end = 0;
+  // Known entities of the sentence piece, each with how often it is named:
+  // DocState::piece_names[piece_begin, piece_end). Shared by the piece's
+  // claims, so a piece dense with names and figures costs its length, not
+  // names times figures.
+  uint32_t piece_begin = 0;
+  uint32_t piece_end = 0;
+  // Those named inside the figure itself (the "US" of "US$55bn"), which
+  // do not count as named beside it: DocState::inside[inside_begin, ...).
+  uint32_t inside_begin = 0;
+  uint32_t inside_end = 0;
 };
 
 struct Mentions {
@@ -110,7 +117,21 @@ std::optional<FigureKey> KeyOf(const DocClaim& c, bool with_metric) {
 struct DocState {
   Interner strings;
   std::vector<DocClaim> claims;
-  std::vector<uint32_t> names;
+  std::vector<std::pair<uint32_t, uint32_t>> piece_names;  // (name, count)
+  std::vector<uint32_t> inside;
+
+  // How often `c`'s sentence names `name` beside the figure; with name 0,
+  // how often it names anyone.
+  uint32_t NamedBeside(const DocClaim& c, uint32_t name) const {
+    uint32_t n = 0;
+    for (uint32_t i = c.piece_begin; i < c.piece_end; ++i) {
+      if (name == 0 || piece_names[i].first == name) n += piece_names[i].second;
+    }
+    for (uint32_t i = c.inside_begin; i < c.inside_end; ++i) {
+      if (name == 0 || inside[i] == name) --n;
+    }
+    return n;
+  }
   std::unordered_map<std::string, Mentions> mentions;
   std::map<std::string, std::string> sites;  // Data centres -> owners.
   uint32_t gpu_count = 0;                    // Ids of the site metrics.
@@ -158,10 +179,8 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     for (DocClaim& c : cs) {
       if (c.site || !doc->IsSiteMetric(c.metric)) continue;
       if (c.subject == site) continue;
-      auto first = doc->names.begin() + c.names_begin;
-      auto last = doc->names.begin() + c.names_end;
-      bool owner_named = owner != 0 && std::find(first, last, owner) != last;
-      if (first == last || owner_named) {
+      bool owner_named = owner != 0 && doc->NamedBeside(c, owner) > 0;
+      if (doc->NamedBeside(c, 0) == 0 || owner_named) {
         if (c.object == owner) c.object = 0;
         c.subject = site;
       }
@@ -306,6 +325,21 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
         }
         std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
         std::vector<TimeMention> times = FindTimes(s);
+        // The piece's known entities once, with how often each is named.
+        uint32_t piece_begin = static_cast<uint32_t>(doc.piece_names.size());
+        for (const EntityMention& e : entities) {
+          if (e.kind == "unknown") continue;
+          uint32_t id = doc.strings.Id(e.name);
+          auto first = doc.piece_names.begin() + piece_begin;
+          auto it = std::find_if(first, doc.piece_names.end(),
+                                 [id](const auto& n) { return n.first == id; });
+          if (it != doc.piece_names.end()) {
+            ++it->second;
+          } else {
+            doc.piece_names.emplace_back(id, 1);
+          }
+        }
+        uint32_t piece_end = static_cast<uint32_t>(doc.piece_names.size());
         for (const EntityMention& e : entities) {
           // Nothing inside a figure counts (the "US" of "US$55bn").
           if (e.kind == "unknown") continue;
@@ -375,13 +409,16 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
           d.has_value = c.value.has_value();
           d.value = c.value.value_or(0);
           d.site = roles.site;
-          d.names_begin = static_cast<uint32_t>(doc.names.size());
+          d.piece_begin = piece_begin;
+          d.piece_end = piece_end;
+          d.inside_begin = static_cast<uint32_t>(doc.inside.size());
           for (const EntityMention& e : entities) {
             if (e.kind == "unknown") continue;
-            if (e.first <= q.last && e.last >= q.first) continue;
-            doc.names.push_back(doc.strings.Id(e.name));
+            if (e.first <= q.last && e.last >= q.first) {
+              doc.inside.push_back(doc.strings.Id(e.name));
+            }
           }
-          d.names_end = static_cast<uint32_t>(doc.names.size());
+          d.inside_end = static_cast<uint32_t>(doc.inside.size());
           doc.claims.push_back(d);
           batch.push_back(std::move(c));
         }
