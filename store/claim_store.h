@@ -5,9 +5,10 @@
 //   auto put = (*store)->PutArticle(document, claims);
 //   (*store)->RebuildFacts();
 //
-// Every write is one transaction: an article and its claims land together or
-// not at all. An article with many claims can be written in batches
-// (BeginArticle, AddClaims, CommitArticle) so that no caller holds them all.
+// An article and its claims land together or not at all (a transaction, or
+// a savepoint inside a batch of articles; see BeginBatch). An article with
+// many claims can be written a batch of claims at a time (BeginArticle,
+// AddClaims, CommitArticle) so that no caller holds them all.
 // Opening checks the file before anything writes to it, then migrates the
 // schema forward (PRAGMA user_version). The database runs in WAL mode, so
 // readers (the web server) and one writer (an ingest run) work at once; a
