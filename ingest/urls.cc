@@ -36,9 +36,11 @@ struct UriParts {
 };
 
 UriParts SplitUri(std::string_view s) {
-  // The regular expression of RFC 3986, appendix B.
+  // The regular expression of RFC 3986, appendix B, with "." matching line
+  // breaks too: a link split over lines in the source must still parse,
+  // or its fragment would be lost on one pass and not the next.
   static const RE2 kUri(
-      "(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?");
+      "(?s)(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?");
   UriParts p;
   std::string scheme_part, authority_part, query_part, fragment_part;
   re2::StringPiece in(s.data(), s.size());

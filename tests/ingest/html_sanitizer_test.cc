@@ -61,6 +61,10 @@ TEST_CASE("SanitizeHtml changes nothing in its own output", "[ingest]") {
       "<b>bold</b><br><a href=\"x.html\" title='\"q\"'>link</a></p>",
       kBase);
   CHECK(SanitizeHtml(once, kBase) == once);
+  const std::string split_link =
+      SanitizeHtml("<p><a href=\"#notes\r\r\n and more\">n</a></p>", kBase);
+  CHECK(split_link.find("#notes") != std::string::npos);
+  CHECK(SanitizeHtml(split_link, kBase) == split_link);
 }
 
 TEST_CASE("HtmlToText separates block elements by blank lines", "[ingest]") {

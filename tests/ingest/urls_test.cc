@@ -20,6 +20,16 @@ TEST_CASE("CanonicalUrl drops tracking parameters and fragments", "[ingest]") {
         "https://news.example/c");
 }
 
+TEST_CASE("ResolveUrlVerbatim keeps a fragment that holds a line break",
+          "[ingest]") {
+  CHECK(ResolveUrlVerbatim("https://news.example/a?id=7", "#part\n two") ==
+        "https://news.example/a?id=7#part\n two");
+  CHECK(ResolveUrlVerbatim("https://news.example/a/b", "c\nd?q=1") ==
+        "https://news.example/a/c\nd?q=1");
+  std::string once = ResolveUrlVerbatim("https://news.example/a", "#x\r\n y");
+  CHECK(ResolveUrlVerbatim("https://news.example/a", once) == once);
+}
+
 TEST_CASE("RobotsRules lets the longest rule of our group decide", "[ingest]") {
   auto rules = RobotsRules::Parse(
       "User-agent: *\nDisallow: /\n\n"
