@@ -159,8 +159,8 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
       return Status::Ok();
     });
   } else {
-    TablePrinter table({"ID", "STATUS", "SUBJECT", "METRIC", "OBJECT", "TIME",
-                        "SOURCES", "VALUES", "OUTLIERS"},
+    TablePrinter table({"ID", "STATUS", "REASON", "SUBJECT", "METRIC", "OBJECT",
+                        "TIME", "SOURCES", "VALUES", "OUTLIERS"},
                        40, &std::cout);
     s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
       std::set<std::string> values;
@@ -172,8 +172,8 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
       std::string joined;
       for (const std::string& v : values)
         joined += (joined.empty() ? "" : " | ") + v;
-      table.Row({std::to_string(fact.id), fact.status, fact.subject,
-                 fact.metric, fact.object, fact.time,
+      table.Row({std::to_string(fact.id), fact.status, fact.reason,
+                 fact.subject, fact.metric, fact.object, fact.time,
                  std::to_string(fact.sources), joined, outliers});
       return Status::Ok();
     });

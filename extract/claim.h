@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ct::extract {
 
@@ -62,6 +63,12 @@ struct Claim {
   std::string metric;   // gpu_count, power_capacity, investment, ...
   std::string subject;  // Canonical entity names; may be empty.
   std::string object;
+  // Who the figure is about, as an unordered set for grouping: subject and
+  // object as identities (a product counts as its maker, a site brings its
+  // operator), and the deal of the article when the sentence names one
+  // party of it or none. Sorted, without repeats.
+  std::vector<std::string> parties;
+  std::string facet;     // "first", "additional" or empty (FacetOf).
   std::string time;      // "2026", "2026-H2", "next decade", or empty.
   std::string sentence;  // The sentence that states it (clipped if huge).
 };

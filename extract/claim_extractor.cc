@@ -84,6 +84,10 @@ struct DocClaim {
   uint32_t unit = 0;
   uint32_t subject = 0;
   uint32_t object = 0;
+  // The parties sent with the claim, as identities (0 for none), and the
+  // subject and object the sentence itself named.
+  uint32_t party[2] = {0, 0};
+  uint32_t named_subject = 0;
   bool has_value = false;
   bool site = false;  // Subject is a data centre named in the sentence.
   double value = 0;
@@ -133,14 +137,62 @@ struct DocState {
     return n;
   }
   std::unordered_map<std::string, Mentions> mentions;
+  // Names as identities for grouping: a product is its maker's.
+  std::unordered_map<uint32_t, uint32_t> identity;
+  // The deal of the article: the first two actors its headline names, then
+  // its lead. Ids; 0 for none.
+  uint32_t deal[2] = {0, 0};
+  size_t sentences = 0;                      // Read so far.
   std::map<std::string, std::string> sites;  // Data centres -> owners.
-  uint32_t gpu_count = 0;                    // Ids of the site metrics.
+
+  uint32_t IdentityOf(uint32_t name) const {
+    auto it = identity.find(name);
+    return it == identity.end() ? name : it->second;
+  }
+  // Adds an actor to the deal while it has room.
+  void AddDealParty(uint32_t id) {
+    if (id == 0 || id == deal[0] || id == deal[1]) return;
+    if (deal[0] == 0) {
+      deal[0] = id;
+    } else if (deal[1] == 0) {
+      deal[1] = id;
+    }
+  }
+  uint32_t gpu_count = 0;  // Ids of the site metrics.
   uint32_t power_capacity = 0;
 
   bool IsSiteMetric(uint32_t metric) const {
     return metric != 0 && (metric == gpu_count || metric == power_capacity);
   }
 };
+
+// Metrics of a deal: a sentence that names one party of the article's deal,
+// or none, states them for the whole deal.
+bool IsDealMetric(const std::string& metric) {
+  return metric == "commitment" || metric == "investment" ||
+         metric == "power_capacity" || metric == "gpu_count";
+}
+
+// The sorted pair of identities of `a` and `b` (0 for none, last).
+void PartyPair(const DocState& doc, uint32_t a, uint32_t b, uint32_t out[2]) {
+  a = doc.IdentityOf(a);
+  b = doc.IdentityOf(b);
+  if (a == b) b = 0;
+  if (a == 0) std::swap(a, b);
+  if (b != 0 && doc.strings.String(b) < doc.strings.String(a)) {
+    std::swap(a, b);
+  }
+  out[0] = a;
+  out[1] = b;
+}
+
+std::vector<std::string> PartyNames(const DocState& doc, const uint32_t p[2]) {
+  std::vector<std::string> out;
+  for (int k = 0; k < 2; ++k) {
+    if (p[k] != 0) out.push_back(doc.strings.String(p[k]));
+  }
+  return out;
+}
 
 // Subjects that only the whole article tells. An article repeats its
 // figures in other words ("220,000 GPUs at Colossus 1", later "borrowing
@@ -213,11 +265,35 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     }
     if (c.subject == 0 && c.metric != other) c.subject = main;
   }
+  // 4. Parties: the subject and object as identities; the article's deal
+  // for a deal's figure whose sentence names one party of it, or none.
+  uint32_t deal[2];
+  PartyPair(*doc, doc->deal[0], doc->deal[1], deal);
+  uint32_t valuation = doc->strings.Id("valuation");
   std::vector<PartyFix> fixes;
   for (size_t i = 0; i < cs.size(); ++i) {
-    if (before[i] == std::make_pair(cs[i].subject, cs[i].object)) continue;
-    fixes.push_back({i, doc->strings.String(cs[i].subject),
-                     doc->strings.String(cs[i].object)});
+    DocClaim& c = cs[i];
+    uint32_t parties[2];
+    PartyPair(*doc, c.subject, c.object, parties);
+    if (deal[1] != 0) {
+      bool within =
+          (parties[0] == 0 || parties[0] == deal[0] || parties[0] == deal[1]) &&
+          (parties[1] == 0 || parties[1] == deal[0] || parties[1] == deal[1]);
+      const std::string& metric = doc->strings.String(c.metric);
+      bool fill = within && (IsDealMetric(metric) ||
+                             (c.metric == valuation && c.named_subject == 0));
+      if (fill && !c.site) {
+        parties[0] = deal[0];
+        parties[1] = deal[1];
+      }
+    }
+    bool same = before[i] == std::make_pair(c.subject, c.object) &&
+                parties[0] == c.party[0] && parties[1] == c.party[1];
+    if (same) continue;
+    c.party[0] = parties[0];
+    c.party[1] = parties[1];
+    fixes.push_back({i, doc->strings.String(c.subject),
+                     doc->strings.String(c.object), PartyNames(*doc, parties)});
   }
   return fixes;
 }
@@ -256,6 +332,7 @@ class GatherSink : public ClaimSink {
     for (PartyFix& f : fixes) {
       claims_[f.ordinal].subject = std::move(f.subject);
       claims_[f.ordinal].object = std::move(f.object);
+      claims_[f.ordinal].parties = std::move(f.parties);
     }
   }
   std::vector<Claim> Take() { return std::move(claims_); }
@@ -279,21 +356,55 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
   return extractor;
 }
 
-std::vector<Claim> ClaimExtractor::Extract(std::string_view text) const {
+std::vector<Claim> ClaimExtractor::Extract(std::string_view text,
+                                           std::string_view title) const {
   GatherSink sink;
-  Extract(text, &sink);
+  Extract(text, &sink, title);
   return sink.Take();
 }
 
-void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
+void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
+                             std::string_view title) const {
   DocState doc;
   doc.gpu_count = doc.strings.Id("gpu_count");
   doc.power_capacity = doc.strings.Id("power_capacity");
+  // The actor a known name stands for in a deal: a chip's or a product's
+  // maker, a site's operator; places and governments are no parties.
+  auto deal_actor = [&](const Gazetteer::Entity& e) -> uint32_t {
+    if (e.kind == "place" || e.kind == "government") return 0;
+    bool by_owner =
+        e.kind == "chip" || e.kind == "product" || e.kind == "datacenter";
+    if (by_owner) return e.owner.empty() ? 0 : doc.strings.Id(e.owner);
+    return doc.strings.Id(e.name);
+  };
+  auto identity_of = [&](const std::string& name) {
+    uint32_t id = doc.strings.Id(name);
+    if (id == 0 || doc.identity.count(id) > 0) return;
+    int e = gazetteer_.Find(name);
+    uint32_t as = id;
+    if (e >= 0 && gazetteer_.entity(e).kind == "product" &&
+        !gazetteer_.entity(e).owner.empty()) {
+      as = doc.strings.Id(gazetteer_.entity(e).owner);
+    }
+    doc.identity.emplace(id, as);
+  };
+  if (!title.empty()) {
+    FoldedText folded = FoldText(title.substr(0, 4096));
+    SentenceTokens s(folded.text);
+    for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
+      doc.AddDealParty(deal_actor(gazetteer_.entity(m.entity)));
+    }
+  }
+  // The lead: the first sentences after the headline.
+  constexpr size_t kLeadSentences = 2;
   // Who the article is about: every entity but places, a chip standing
   // for its maker.
   auto count_mention = [&doc](const std::string& kind, const std::string& name,
                               const std::string& owner) {
     if (kind == "place" || kind == "government") return;
+    if (kind == "product" && !owner.empty()) {
+      doc.identity.emplace(doc.strings.Id(name), doc.strings.Id(owner));
+    }
     const std::string& actor = kind == "chip" ? owner : name;
     if (actor.empty()) return;
     auto& seen = doc.mentions[actor];
@@ -308,6 +419,15 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
       return part + folded.ToOriginal(folded_offset);
     };
     for (const Span& sentence : SplitSentences(ft)) {
+      bool lead = doc.sentences++ < kLeadSentences;
+      if (lead) {
+        SentenceTokens s(std::string_view(ft).substr(
+            sentence.begin,
+            std::min(sentence.end - sentence.begin, kMaxPiece)));
+        for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
+          doc.AddDealParty(deal_actor(gazetteer_.entity(m.entity)));
+        }
+      }
       size_t sentence_begin = original(sentence.begin);
       size_t sentence_end = original(sentence.end);
       std::vector<Claim> batch;
@@ -398,6 +518,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
           c.subject = std::move(roles.subject);
           c.object = std::move(roles.object);
           c.time = TimeOf(s, quantities, i, times);
+          c.facet = FacetOf(s, quantities, i);
           c.sentence =
               ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
 
@@ -406,6 +527,11 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink) const {
           d.unit = doc.strings.Id(c.unit);
           d.subject = doc.strings.Id(c.subject);
           d.object = doc.strings.Id(c.object);
+          d.named_subject = d.subject;
+          identity_of(c.subject);
+          identity_of(c.object);
+          PartyPair(doc, d.subject, d.object, d.party);
+          c.parties = PartyNames(doc, d.party);
           d.has_value = c.value.has_value();
           d.value = c.value.value_or(0);
           d.site = roles.site;

@@ -44,6 +44,7 @@ struct PartyFix {
   size_t ordinal = 0;  // Its place among the document's claims, from 0.
   std::string subject;
   std::string object;
+  std::vector<std::string> parties;  // Claim::parties.
 };
 
 // Takes a document's claims as they are found.
@@ -69,11 +70,14 @@ class ClaimExtractor {
   ClaimExtractor& operator=(const ClaimExtractor&) = delete;
 
   // The claims of `utf8_text` in text order. Offsets are bytes of the text
-  // as given. Invalid UTF-8 and NUL bytes are tolerated.
-  std::vector<Claim> Extract(std::string_view utf8_text) const;
+  // as given. Invalid UTF-8 and NUL bytes are tolerated. The headline, when
+  // given, tells with the lead who the article's deal is between.
+  std::vector<Claim> Extract(std::string_view utf8_text,
+                             std::string_view title = {}) const;
   // The same claims, a sentence at a time, then their corrections.
   // `sink` must outlive the call.
-  void Extract(std::string_view utf8_text, ClaimSink* sink) const;
+  void Extract(std::string_view utf8_text, ClaimSink* sink,
+               std::string_view title = {}) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

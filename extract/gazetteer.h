@@ -9,7 +9,8 @@
 //   canonical name <TAB> kind <TAB> alias|alias|... [<TAB> owner]
 //
 // The owner of a data centre is the company that runs it ("Colossus 1" ->
-// "SpaceX"); a figure about the site often names the owner instead.
+// "SpaceX"); a figure about the site often names the owner instead. The
+// owner of a chip or a product is its maker.
 //
 // Aliases match whole tokens, case-sensitively ("xAI" -> "SpaceX").
 // Thread-safe for concurrent reads once loaded; loading is not.
@@ -33,7 +34,7 @@ class Gazetteer {
   struct Entity {
     std::string name;   // Canonical.
     std::string kind;   // lab, company, cloud, chipmaker, datacenter, ...
-    std::string owner;  // For a data centre: who runs it; may be empty.
+    std::string owner;  // Who runs a site, makes a chip or a product.
   };
   struct Mention {
     size_t first = 0;  // Token span, inclusive.

@@ -732,3 +732,78 @@ std::string TimeOf(const SentenceTokens& s,
 }
 
 }  // namespace ct::extract
+
+namespace ct::extract {
+
+namespace {
+
+// Words that make a figure the first part of a deal, or an addition to it.
+std::string_view FacetWord(std::string_view lower) {
+  static const std::unordered_map<std::string_view, std::string_view> kWords = {
+      {"first", "first"},         {"initial", "first"},
+      {"initially", "first"},     {"opening", "first"},
+      {"tranche", "first"},       {"additional", "additional"},
+      {"another", "additional"},  {"further", "additional"},
+      {"extra", "additional"},    {"incremental", "additional"},
+      {"expanded", "additional"}, {"expansion", "additional"},
+  };
+  auto it = kWords.find(lower);
+  return it == kWords.end() ? std::string_view() : it->second;
+}
+
+bool StopsFacet(const SentenceTokens& s, size_t i) {
+  if (s.IsNumber(i)) return true;
+  std::string_view t = s.Text(i);
+  return t == "," || t == ";" || t == ":" || t == "(" || t == ")" ||
+         s.Is(i, "and") || s.Is(i, "but") || s.Is(i, "while") ||
+         s.Is(i, "which") || s.Is(i, "total") || s.Is(i, "totaling") ||
+         s.Is(i, "totalling");
+}
+
+// "first" names a part of a deal unless it orders events ("first
+// announced") or periods ("first quarter", "first half").
+bool FirstOfADeal(const SentenceTokens& s, size_t i) {
+  if (s.Lower(i) != "first") return true;
+  static const std::unordered_set<std::string_view> kPeriods = {
+      "quarter", "half",  "year", "month", "week", "day",    "time",
+      "two",     "three", "four", "five",  "-",    "fiscal", "calendar"};
+  const std::string& next = s.Lower(i + 1);
+  if (kPeriods.count(next) > 0) return false;
+  return !(next.size() > 3 && next.ends_with("ed"));
+}
+
+}  // namespace
+
+std::string FacetOf(const SentenceTokens& s,
+                    const std::vector<Quantity>& quantities, size_t index) {
+  const Quantity& q = quantities[index];
+  // The words before the figure, back to a clause break: "an initial",
+  // "the first phase of", "a further".
+  for (size_t k = 1; k <= 4 && k <= q.first; ++k) {
+    size_t i = q.first - k;
+    if (StopsFacet(s, i)) break;
+    std::string_view f = FacetWord(s.Lower(i));
+    if (f == "first" && !FirstOfADeal(s, i)) continue;
+    if (!f.empty()) return std::string(f);
+  }
+  // After it: "1 GW in the first phase", "$10 billion as a first tranche".
+  size_t stop =
+      index + 1 < quantities.size() ? quantities[index + 1].first : s.size();
+  for (size_t i = q.last + 1; i < stop && i <= q.last + 5; ++i) {
+    if (StopsFacet(s, i)) break;
+    std::string_view f = FacetWord(s.Lower(i));
+    if (f.empty()) continue;
+    // Only as part of a phrase about phases: "first phase", "initial
+    // tranche", "first stage", not "the first company to".
+    std::string_view next = s.Lower(i + 1);
+    if (f == "first" && s.Lower(i) != "tranche" && next != "phase" &&
+        next != "tranche" && next != "stage" && next != "step") {
+      continue;
+    }
+    if (f == "additional") continue;
+    return std::string(f);
+  }
+  return {};
+}
+
+}  // namespace ct::extract

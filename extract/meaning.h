@@ -49,6 +49,14 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
               size_t index, const std::string& metric,
               const std::vector<EntityMention>& entities);
 
+// Which figure of a deal `quantities[index]` is, when the words at it say:
+// "first" (a first phase or tranche: "an initial 1 GW", "the first
+// gigawatt", "$10 billion in the first tranche") or "additional" ("a
+// further 2 GW", "another $5 billion"); empty for a total or when the text
+// does not say.
+std::string FacetOf(const SentenceTokens& s,
+                    const std::vector<Quantity>& quantities, size_t index);
+
 // The period for `quantities[index]`: the nearest time mention that no other
 // quantity stands between; a following one wins a tie. Empty when none.
 std::string TimeOf(const SentenceTokens& s,

@@ -1,39 +1,85 @@
 // Grouping: which claims state the same fact.
 //
-// A claim's own key is (subject, metric, object, time, unit, and the
-// counted noun). A claim that leaves the object or the time open joins the
-// one fact that fills them in, when there is exactly one such fact and its
-// claims and this one can all be true together:
+// Claims are first put in frames: the same parties (an unordered set, so
+// "A invests in B" and "B gets A's money" meet), metric family, facet,
+// unit, counted noun and time. A claim that leaves the time open, or names
+// fewer parties, joins the one frame that fills them in:
 //
-//   "220,000 GPUs at Colossus 1"               (Colossus 1, gpu_count)
-//   "220,000 GPUs at Colossus 1 from SpaceX"   (Colossus 1, gpu_count, SpaceX)
+//   "220,000 GPUs at Colossus 1"               {Colossus 1}
+//   "220,000 GPUs at Colossus 1 from SpaceX"   {Colossus 1, SpaceX}
 //
-// are one fact. When two facts could be meant ("485 TWh in 2025", "950 TWh
-// in 2030") or the values could not both hold ("6 GW" beside "1 GW in
-// 2026-H2", a total and a first tranche), the open claim keeps a fact of its
-// own: a join may never make a conflict.
+// When two frames could be meant ("485 TWh in 2025", "950 TWh in 2030") the
+// open claim keeps a frame of its own.
+//
+// Within a frame, claims are clustered by value, so that one deal's figures
+// stay apart (a 6 GW total, a 1 GW first phase) and one figure's wordings
+// meet:
+//   1. Claims sorted by value join while their intervals still share a
+//      point (about $17 billion, $17.4 billion).
+//   2. Neighbouring clusters whose values are within kConflictRatio of each
+//      other are one figure that the sources disagree on (6 GW, 8 GW).
+//   3. A cluster that a slip explains (x1000, digits regrouped) joins the
+//      cluster it slipped from, when that one has more support.
+// Two different figures from one article never join: an article that
+// states both meant two things. Every step sorts by content, so the result
+// does not depend on the order the claims came in.
 //
 // Thread-safe: pure functions.
 
 #ifndef CT_FACTS_GROUPING_H_
 #define CT_FACTS_GROUPING_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "facts/judge.h"
 
 namespace ct::facts {
 
+// Two values further apart than this are two figures, not one figure
+// misreported (unless a slip explains them).
+inline constexpr double kConflictRatio = 1.5;
+
 // What grouping needs to know of one claim.
 struct GroupInput {
-  std::string subject, metric, object, time, unit, noun;
+  std::vector<std::string> parties;  // Identities, sorted, without repeats.
+  std::string family;                // MetricFamily() of the metric.
+  std::string facet;                 // "", "first", "additional", ...
+  std::string time;
+  std::string unit, noun;
+  int64_t article = 0;
+  std::string order;  // Unique per claim, stable across runs and orders.
   ClaimInterval interval;
 };
 
-// The fact key of every claim, in input order; empty for claims that join
-// no fact (see Groupable). Claims with equal keys form one fact.
-std::vector<std::string> AssignFactKeys(const std::vector<GroupInput>& claims);
+// One fact: its key (stable while its frame and its first member in
+// `order` stay) and its members, indexes into the input.
+struct FactGroup {
+  std::string key;
+  std::string time;  // Of the frame: the time its claims state.
+  std::vector<std::string> parties;
+  std::vector<size_t> members;
+};
+
+std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims);
+
+// Metrics that name one figure in other words share a family: a deal's
+// worth, its contract value and the commitment behind it; an investment in
+// a company is reported as either.
+std::string_view MetricFamily(std::string_view metric);
+
+// The usual magnitude of a family's figures in `unit`, when this field has
+// one (a deal's power in watts, its worth in dollars).
+std::optional<double> TypicalMagnitude(std::string_view family,
+                                       std::string_view unit);
+
+// Whether a claim can belong to a fact at all: it needs a party and a
+// metric other than "other", or the fact would mix unrelated numbers.
+bool Groupable(const std::vector<std::string>& parties,
+               std::string_view metric);
 
 }  // namespace ct::facts
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <set>
 #include <unordered_map>
@@ -23,7 +24,150 @@ bool SameValue(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1.0});
 }
 
+// The significant digits of `v`: "45" for 4.5, 45 and 0.045.
+std::string Digits(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6e", std::fabs(v));
+  std::string d;
+  for (const char* p = buf; *p != '\0' && *p != 'e'; ++p) {
+    if (*p >= '0' && *p <= '9') d.push_back(*p);
+  }
+  while (d.size() > 1 && d.back() == '0') d.pop_back();
+  return d;
+}
+
+// The stated value of a claim, or the middle of its interval, or its one
+// finite end; empty when it has none.
+std::optional<double> PointOf(const ClaimInterval& c) {
+  if (c.value) return c.value;
+  if (c.low && c.high) return (*c.low + *c.high) / 2;
+  if (c.low) return c.low;
+  return c.high;
+}
+
+// The value most outlets state among `members`, then most claims, then the
+// smallest: what the sources hold to.
+std::optional<double> MostStated(const std::vector<ClaimInterval>& claims,
+                                 const std::vector<size_t>& members) {
+  struct Support {
+    std::set<std::string_view> outlets;
+    size_t claims = 0;
+  };
+  std::vector<std::pair<double, Support>> values;
+  for (size_t i : members) {
+    std::optional<double> v = PointOf(claims[i]);
+    if (!v) continue;
+    auto it = std::find_if(values.begin(), values.end(), [&](const auto& e) {
+      return SameValue(e.first, *v);
+    });
+    if (it == values.end()) {
+      values.emplace_back(*v, Support{});
+      it = values.end() - 1;
+    }
+    it->second.outlets.insert(claims[i].outlet);
+    ++it->second.claims;
+  }
+  std::optional<double> best;
+  size_t best_outlets = 0, best_claims = 0;
+  for (const auto& [v, sup] : values) {
+    if (sup.outlets.size() > best_outlets ||
+        (sup.outlets.size() == best_outlets && sup.claims > best_claims) ||
+        (sup.outlets.size() == best_outlets && sup.claims == best_claims &&
+         best && v < *best)) {
+      best = v;
+      best_outlets = sup.outlets.size();
+      best_claims = sup.claims;
+    }
+  }
+  return best;
+}
+
+// The day number of an ISO 8601 date (days since 1970-01-01), or empty.
+std::optional<int64_t> DayOf(const std::string& published) {
+  int y = 0, m = 0, d = 0;
+  if (published.size() < 10 ||
+      std::sscanf(published.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
+      m > 12 || d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// Reports this many days apart or more can tell of a figure that changed;
+// closer, they are one news cycle that got it wrong.
+constexpr int64_t kTimelineGapDays = 30;
+
+// Whether the `outliers` and the rest were reported a month or more apart,
+// every outlier before every other claim or every outlier after: the
+// figure changed, it was not misreported. Articles without a date tell
+// nothing.
+// Sets `latest_is_outlier` to which side is the newer.
+bool DatedApart(const std::vector<ClaimInterval>& claims,
+                const std::vector<bool>& is_outlier, bool* latest_is_outlier) {
+  std::optional<int64_t> out_min, out_max, in_min, in_max;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    std::optional<int64_t> day = DayOf(claims[i].published);
+    if (!day) return false;
+    std::optional<int64_t>& lo = is_outlier[i] ? out_min : in_min;
+    std::optional<int64_t>& hi = is_outlier[i] ? out_max : in_max;
+    if (!lo || *day < *lo) lo = day;
+    if (!hi || *day > *hi) hi = day;
+  }
+  if (!out_min || !in_min) return false;
+  if (*in_min - *out_max >= kTimelineGapDays) {
+    *latest_is_outlier = false;
+    return true;
+  }
+  if (*out_min - *in_max >= kTimelineGapDays) {
+    *latest_is_outlier = true;
+    return true;
+  }
+  return false;
+}
+
+// Why `outliers` stand apart from `consensus`: a slip, garbled digits, or
+// a conflict.
+std::string ReasonForOutliers(const std::vector<ClaimInterval>& claims,
+                              const std::vector<bool>& is_outlier,
+                              double consensus) {
+  bool slip = true, garbled = true, any = false;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (!is_outlier[i]) continue;
+    std::optional<double> v = PointOf(claims[i]);
+    if (!v) return "conflict";
+    any = true;
+    slip = slip && IsScaleSlip(*v, consensus);
+    garbled = garbled && IsGarbled(*v, consensus);
+  }
+  if (!any) return "conflict";
+  if (slip) return "scale_slip";
+  if (garbled) return "garbled";
+  return "conflict";
+}
+
 }  // namespace
+
+bool IsScaleSlip(double a, double b) {
+  if (a <= 0 || b <= 0) return false;
+  double r = std::max(a, b) / std::min(a, b);
+  for (double k : {1e3, 1e6}) {
+    if (std::fabs(r / k - 1) <= 0.01) return true;
+  }
+  return false;
+}
+
+bool IsGarbled(double a, double b) {
+  if (a <= 0 || b <= 0 || SameValue(a, b) || IsScaleSlip(a, b)) return false;
+  if (Digits(a) != Digits(b)) return false;
+  double r = std::log10(std::max(a, b) / std::min(a, b));
+  return std::fabs(r - std::round(r)) < 1e-6;
+}
 
 std::string_view StatusName(Status s) {
   switch (s) {
@@ -50,12 +194,18 @@ bool ParseStatus(std::string_view name, Status* s) {
   return false;
 }
 
-Judgement Judge(const std::vector<ClaimInterval>& claims) {
+Judgement Judge(const std::vector<ClaimInterval>& claims,
+                std::optional<double> typical) {
   Judgement j;
   std::set<std::string> outlets;
   for (const ClaimInterval& c : claims) outlets.insert(c.outlet);
   j.sources = static_cast<int>(outlets.size());
-  if (j.sources <= 1) return j;
+  std::vector<size_t> all(claims.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  if (j.sources <= 1) {
+    j.consensus = MostStated(claims, all);
+    return j;
+  }
 
   bool same = true;
   for (const ClaimInterval& c : claims) {
@@ -68,6 +218,7 @@ Judgement Judge(const std::vector<ClaimInterval>& claims) {
   }
   if (same) {
     j.status = Status::kAgree;
+    j.consensus = claims.front().value;
     return j;
   }
 
@@ -182,33 +333,60 @@ Judgement Judge(const std::vector<ClaimInterval>& claims) {
       best_sets.push_back(hash);
     }
   }
+  std::vector<size_t> covering;
+  std::vector<bool> is_outlier(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (Covers(claims[i], best_x)) {
+      covering.push_back(i);
+    } else {
+      is_outlier[i] = true;
+    }
+  }
+  j.consensus = MostStated(claims, covering);
+  if (!j.consensus) j.consensus = best_x;
   if (best_claims == claims.size()) {
     j.status = Status::kCompatible;
+    // A ceiling: an "up to" above what the others hold to.
+    j.reason = "rounding";
+    for (const ClaimInterval& c : claims) {
+      bool ceiling = c.qualifier == "up_to" || c.qualifier == "at_most";
+      if (ceiling && c.value && !SameValue(*c.value, *j.consensus)) {
+        j.reason = "ceiling";
+      }
+    }
     return j;
   }
   j.status = Status::kConflict;
+  std::vector<size_t> others;
+  for (size_t i = 0; i < n; ++i) {
+    if (is_outlier[i]) others.push_back(i);
+  }
+  std::optional<double> other_value = MostStated(claims, others);
+  bool latest_is_outlier = false;
+  if (DatedApart(claims, is_outlier, &latest_is_outlier)) {
+    // A timeline: the figure changed between reports.
+    j.status = Status::kCompatible;
+    j.reason = "time";
+    if (latest_is_outlier && other_value) j.consensus = other_value;
+    return j;
+  }
+  j.reason = ReasonForOutliers(claims, is_outlier, *j.consensus);
   if (best_sets.size() == 1) {
-    for (const ClaimInterval& c : claims) {
-      if (!Covers(c, best_x)) j.outliers.push_back(c.claim_id);
-    }
+    for (size_t i : others) j.outliers.push_back(claims[i].claim_id);
+    return j;
+  }
+  // Outlets tie. A slip still has a wrong side: the magnitude less usual
+  // for the figure.
+  if (j.reason == "conflict" || !typical || !other_value) return j;
+  double mine = std::fabs(std::log10(*j.consensus / *typical));
+  double theirs = std::fabs(std::log10(*other_value / *typical));
+  if (mine <= theirs) {
+    for (size_t i : others) j.outliers.push_back(claims[i].claim_id);
+  } else {
+    for (size_t i : covering) j.outliers.push_back(claims[i].claim_id);
+    j.consensus = other_value;
   }
   return j;
-}
-
-std::string FactKey(std::string_view subject, std::string_view metric,
-                    std::string_view object, std::string_view time,
-                    std::string_view unit, std::string_view noun) {
-  std::string key;
-  for (std::string_view part : {subject, metric, object, time, unit}) {
-    key.append(part);
-    key.push_back('\x1f');
-  }
-  if (unit == "count") key.append(noun);
-  return key;
-}
-
-bool Groupable(std::string_view subject, std::string_view metric) {
-  return !subject.empty() && !metric.empty() && metric != "other";
 }
 
 }  // namespace ct::facts

@@ -12,7 +12,23 @@
 //
 // Outlets, not articles, are the unit of support: when two values tie, the
 // one more outlets state wins, and only then the one more claims state. A
-// tie between outlets names no outlier, since either side could be wrong.
+// tie between outlets names no outlier, since either side could be wrong,
+// unless the difference is a slip (below): then the side whose magnitude is
+// the less likely for the figure is the outlier.
+//
+// Every judgement that is not agree says why the values differ and which
+// value the sources hold to (the consensus):
+//
+//   rounding        the values differ within their written precision
+//   ceiling         an "up to" value contains the others
+//   time            the values changed between articles a month or more
+//                   apart: a timeline, judged compatible, its consensus
+//                   the latest value
+//   scale_slip      an outlier is x1000 or x1,000,000 off the consensus
+//                   (MW for GW, million for billion)
+//   garbled         an outlier has the consensus's digits, regrouped (45
+//                   for 4.5)
+//   conflict        none of these explains the difference
 //
 // Thread-safe: pure functions.
 
@@ -42,25 +58,29 @@ struct ClaimInterval {
   std::optional<double> high;
   bool low_inclusive = true;
   bool high_inclusive = true;
+  std::string published;  // The article's date (ISO 8601), or empty.
 };
 
 struct Judgement {
   Status status = Status::kSingle;
   int sources = 0;                // Distinct outlets.
-  std::vector<int64_t> outliers;  // Claim ids; only for a conflict.
+  std::vector<int64_t> outliers;  // Claim ids.
+  std::string reason;             // Empty for single and agree.
+  std::optional<double> consensus;
 };
 
-Judgement Judge(const std::vector<ClaimInterval>& claims);
+// `typical`, when known, is the usual magnitude of the figure (1e9 for the
+// power of a deal in watts): it decides which side of a one-against-one
+// slip is the outlier.
+Judgement Judge(const std::vector<ClaimInterval>& claims,
+                std::optional<double> typical = std::nullopt);
 
-// The grouping key of a claim: claims with equal keys state the same fact.
-// `noun` matters only for counted things ("employee" vs "user").
-std::string FactKey(std::string_view subject, std::string_view metric,
-                    std::string_view object, std::string_view time,
-                    std::string_view unit, std::string_view noun);
-
-// Whether a claim can belong to a fact at all: it needs a subject and a
-// metric other than "other", or the fact would mix unrelated numbers.
-bool Groupable(std::string_view subject, std::string_view metric);
+// Whether `a` is `b` with its scale slipped: x1000 or x1,000,000 either
+// way, within 1%.
+bool IsScaleSlip(double a, double b);
+// Whether `a` and `b` have the same significant digits, grouped apart by a
+// power of ten that no slip of scale explains (4.5 and 45).
+bool IsGarbled(double a, double b);
 
 }  // namespace ct::facts
 

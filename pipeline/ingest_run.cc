@@ -243,7 +243,7 @@ class Runner {
         scheduler_->OpenSlot(job, index, std::move(doc));
     SlotSink sink(scheduler_, slot.get());
     try {
-      extractor_.Extract(slot->doc().text, &sink);
+      extractor_.Extract(slot->doc().text, &sink, slot->doc().title);
     } catch (...) {
       scheduler_->Fail(slot.get(), Caught(name));
       return;
@@ -530,7 +530,7 @@ Result<IngestSummary> RunJobs(
       return Status::Ok();
     }
     for (const extract::PartyFix& f : fixes) {
-      s = store->SetParties(f.ordinal, f.subject, f.object);
+      s = store->SetParties(f.ordinal, f.subject, f.object, f.parties);
       if (!s.ok()) break;
     }
     if (s.ok()) s = store->CommitArticle();

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "facts/grouping.h"
 #include "store/database_file.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -127,6 +128,11 @@ Result<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     std::string pragma = "PRAGMA user_version = " + std::to_string(v + 1);
     CT_RETURN_IF_ERROR(store->Exec(pragma.c_str(), "migrating"));
     CT_RETURN_IF_ERROR(tx.Commit().WithContext("migrating"));
+  }
+  // Schema 4 judges facts by parties: facts stored before are judged again.
+  constexpr int kFactsByParties = 4;
+  if (file.version > 0 && file.version < kFactsByParties) {
+    CT_RETURN_IF_ERROR(store->RebuildFacts().WithContext("migrating"));
   }
   if (options.write && !memory) {
     // Take the write lock once and give it back: a folder where the
@@ -365,6 +371,16 @@ Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
       if (!id.ok()) return id.status();
       object = *id;
     }
+    std::vector<std::string> parties = c.parties;
+    if (parties.empty() && !c.subject.empty()) {
+      parties.push_back(c.subject);
+      if (!c.object.empty() && c.object != c.subject) {
+        parties.push_back(c.object);
+      }
+      std::sort(parties.begin(), parties.end());
+    }
+    auto anchor = AnchorOf(parties);
+    if (!anchor.ok()) return anchor.status();
     Stmt& q = **st;
     q.Reset();
     q.Bind(1, writing_)
@@ -389,15 +405,34 @@ Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
         .BindOrNull(20, subject)
         .BindOrNull(21, object)
         .Bind(22, c.time)
-        .Bind(23, c.sentence);
+        .Bind(23, c.sentence)
+        .Bind(24, JoinParties(parties))
+        .Bind(25, c.facet)
+        .Bind(26, facts::MetricFamily(c.metric))
+        .BindOrNull(27, *anchor);
     CT_RETURN_IF_ERROR(
         q.Run().WithContext("storing claim \"" + c.surface + "\""));
   }
   return Status::Ok();
 }
 
+Result<int64_t> ClaimStore::AnchorOf(const std::vector<std::string>& parties) {
+  if (parties.empty()) return int64_t{0};
+  return EntityId(parties.front());
+}
+
+std::string ClaimStore::JoinParties(const std::vector<std::string>& parties) {
+  std::string out;
+  for (const std::string& p : parties) {
+    if (!out.empty()) out.push_back('\n');
+    out += p;
+  }
+  return out;
+}
+
 Status ClaimStore::SetParties(size_t ordinal, const std::string& subject,
-                              const std::string& object) {
+                              const std::string& object,
+                              const std::vector<std::string>& parties) {
   if (writing_ == 0) return Status::Internal("no article is being written");
   int64_t subject_id = 0;
   int64_t object_id = 0;
@@ -411,6 +446,8 @@ Status ClaimStore::SetParties(size_t ordinal, const std::string& subject,
     if (!id.ok()) return id.status();
     object_id = *id;
   }
+  auto anchor = AnchorOf(parties);
+  if (!anchor.ok()) return anchor.status();
   auto st = Prepare(kSetParties);
   if (!st.ok()) return st.status();
   return (*st)
@@ -418,6 +455,8 @@ Status ClaimStore::SetParties(size_t ordinal, const std::string& subject,
       .Bind(2, static_cast<int64_t>(ordinal))
       .BindOrNull(3, subject_id)
       .BindOrNull(4, object_id)
+      .Bind(5, JoinParties(parties))
+      .BindOrNull(6, *anchor)
       .Run();
 }
 

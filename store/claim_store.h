@@ -85,8 +85,13 @@ struct FactRow {
   std::string unit;
   std::string noun;
   std::string time;
-  std::string status;  // single, agree, compatible, conflict.
+  std::vector<std::string> parties;  // Identities, unordered: sorted.
+  std::string facet;                 // "", "first", "additional".
+  std::string status;                // single, agree, compatible, conflict.
+  std::string reason;  // Why the values differ (facts/judge.h); or empty.
+  std::optional<double> consensus;  // The value the sources hold to.
   int sources = 0;
+  int independent_sources = 0;
   std::string first_reported;    // Earliest publication among its claims.
   std::vector<ClaimRow> claims;  // Ordered by publication: the timeline.
 };
@@ -194,10 +199,11 @@ class ClaimStore {
   Result<PutResult> BeginArticle(const ingest::Document& doc,
                                  int64_t source_id = 0);
   Status AddClaims(const std::vector<extract::Claim>& claims);
-  // Replaces the subject and object of the claim at `ordinal` of the
-  // article being written.
+  // Replaces the subject, object and parties of the claim at `ordinal` of
+  // the article being written.
   Status SetParties(size_t ordinal, const std::string& subject,
-                    const std::string& object);
+                    const std::string& object,
+                    const std::vector<std::string>& parties);
   Status CommitArticle();
   void AbortArticle();
 
@@ -265,12 +271,16 @@ class ClaimStore {
   // An error of the last call, naming the database and what was done.
   Status Error(std::string_view what) const;
   Result<int64_t> EntityId(const std::string& name);
+  // The block a claim's facts are judged in: its first party (0 for none).
+  Result<int64_t> AnchorOf(const std::vector<std::string>& parties);
+  // Parties as the database holds them: one per line.
+  static std::string JoinParties(const std::vector<std::string>& parties);
   Status MarkBlocksDirty(int64_t article_id);
   // After a rollback: drops what may no longer be true (cached entity ids,
   // a batch that the error ended).
   void Forget();
   void CheckBatch();
-  Status RebuildBlock(int64_t subject_id, const std::string& metric);
+  Status RebuildBlock(int64_t anchor_id, const std::string& family);
   Status ReadClaims(const std::string& sql,
                     const std::function<void(Stmt&)>& bind, const ClaimFn& fn);
 

@@ -1,13 +1,14 @@
-// Facts from claims: the claims of each block (one subject, one metric) are
-// grouped and judged together. Grouping never joins claims of different
-// blocks (facts/grouping.h), so a block is rebuilt alone, and only blocks
-// whose claims changed are rebuilt (the dirty_blocks table, filled in the
-// same transaction as the claims).
+// Facts from claims: the claims of each block (one first party, one metric
+// family) are grouped and judged together. Grouping never joins claims of
+// different blocks (facts/grouping.h), so a block is rebuilt alone, and
+// only blocks whose claims changed are rebuilt (the dirty_blocks table,
+// filled in the same transaction as the claims).
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -19,23 +20,56 @@
 
 namespace ct::store {
 
+namespace {
+
+std::vector<std::string> SplitParties(const std::string& joined) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin < joined.size()) {
+    size_t end = joined.find('\n', begin);
+    if (end == std::string::npos) end = joined.size();
+    if (end > begin) out.push_back(joined.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
+// What a fact shows of its claims: the subject and object most of them
+// name, the metric most of them state.
+template <typename T>
+T MostCommon(const std::vector<T>& values) {
+  std::map<T, size_t> counts;
+  for (const T& v : values) ++counts[v];
+  T best{};
+  size_t n = 0;
+  for (const auto& [v, c] : counts) {
+    if (c > n) {
+      best = v;
+      n = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 Status ClaimStore::RebuildFacts() {
   CT_RETURN_IF_ERROR(EndBatch());
   // The dirty blocks are few beside the claims: hold their names only. In
-  // the order of their fact keys, so that new facts are numbered the same
+  // the order of their names, so that new facts are numbered the same
   // however the claims came in.
   std::vector<std::pair<int64_t, std::string>> blocks;
   {
     auto st = Prepare(
-        "SELECT d.subject_id, d.metric FROM dirty_blocks d "
-        "JOIN entities e ON e.id = d.subject_id ORDER BY e.name, d.metric");
+        "SELECT d.anchor_id, d.family FROM dirty_blocks d "
+        "JOIN entities e ON e.id = d.anchor_id ORDER BY e.name, d.family");
     if (!st.ok()) return st.status();
     Status s;
     while ((*st)->Step(&s)) blocks.emplace_back((*st)->Int(0), (*st)->Text(1));
     CT_RETURN_IF_ERROR(s);
   }
-  for (const auto& [subject_id, metric] : blocks) {
-    CT_RETURN_IF_ERROR(RebuildBlock(subject_id, metric));
+  for (const auto& [anchor_id, family] : blocks) {
+    CT_RETURN_IF_ERROR(RebuildBlock(anchor_id, family));
   }
   return Status::Ok();
 }
@@ -45,9 +79,9 @@ Status ClaimStore::RebuildAllFacts() {
     Transaction tx(db_, &path_);
     CT_RETURN_IF_ERROR(tx.Begin());
     CT_RETURN_IF_ERROR(
-        Exec("INSERT OR IGNORE INTO dirty_blocks(subject_id, metric) "
-             "SELECT DISTINCT subject_id, metric FROM claims "
-             "WHERE subject_id IS NOT NULL",
+        Exec("INSERT OR IGNORE INTO dirty_blocks(anchor_id, family) "
+             "SELECT DISTINCT anchor_id, family FROM claims "
+             "WHERE anchor_id IS NOT NULL",
              "judging facts"));
     // Facts whose claims are all gone belong to no block any more.
     CT_RETURN_IF_ERROR(
@@ -59,84 +93,62 @@ Status ClaimStore::RebuildAllFacts() {
   return RebuildFacts();
 }
 
-Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
+Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
   Transaction tx(db_, &path_);
   CT_RETURN_IF_ERROR(tx.Begin());
-  std::string subject;
-  {
-    auto st = Prepare("SELECT name FROM entities WHERE id = ?1");
-    if (!st.ok()) return st.status();
-    Status s;
-    if ((*st)->Bind(1, subject_id).Step(&s)) subject = (*st)->Text(0);
-    CT_RETURN_IF_ERROR(s);
-  }
 
-  struct Group {
-    bool named = false;
+  // What a fact shows, per claim.
+  struct Shown {
+    int64_t subject_id = 0;
     int64_t object_id = 0;
-    std::string unit, noun, time, first_reported;
-    std::vector<facts::ClaimInterval> claims;
+    std::string metric;
+    std::string reported;  // Publication, or first seen.
   };
-  // Keys share the block's long prefix: hashed, not compared, per claim.
-  std::unordered_map<std::string, Group> groups;
+  std::vector<facts::GroupInput> inputs;
+  std::vector<Shown> shown;
   // Each claim's fact and outlier flag as they stand: only changes are
   // written back.
   std::unordered_map<int64_t, std::pair<int64_t, bool>> current;
-  if (facts::Groupable(subject, metric)) {
+  {
     auto st = Prepare(kBlockClaims);
     if (!st.ok()) return st.status();
     Stmt& r = **st;
-    r.Bind(1, subject_id).Bind(2, metric);
-    struct Row {
-      int64_t object_id = 0;
-      std::string reported;
-    };
-    std::vector<facts::GroupInput> inputs;
-    std::vector<Row> rows;
+    r.Bind(1, anchor_id).Bind(2, family);
     Status s;
+    char order[48];
     while (r.Step(&s)) {
       facts::GroupInput in;
-      in.subject = subject;
-      in.metric = metric;
-      in.object = r.Text(9);
+      in.parties = SplitParties(r.Text(9));
+      in.family = family;
+      in.facet = r.Text(17);
       in.time = r.Text(10);
       in.unit = r.Text(11);
       in.noun = r.Text(12);
+      in.article = r.Int(18);
+      // The article's URL and the claim's place in it: the same whatever
+      // order the articles came in.
+      std::snprintf(order, sizeof order, "\x1f%08lld",
+                    static_cast<long long>(r.Int(19)));
+      in.order = r.Text(13) + order;
       facts::ClaimInterval& c = in.interval;
       c.claim_id = r.Int(0);
       // An article without an outlet counts as its own source.
       c.outlet = r.Text(1).empty() ? r.Text(13) : r.Text(1);
+      c.published = r.Text(2);
       c.value = r.OptDouble(3);
       c.qualifier = r.Text(4);
       c.low = r.OptDouble(5);
       c.high = r.OptDouble(6);
       c.low_inclusive = r.Int(7) != 0;
       c.high_inclusive = r.Int(8) != 0;
-      inputs.push_back(std::move(in));
-      rows.push_back({r.Int(14), r.Text(2)});
       current.emplace(c.claim_id, std::make_pair(r.Int(15), r.Int(16) != 0));
+      if (!facts::Groupable(in.parties, r.Text(20))) continue;
+      inputs.push_back(std::move(in));
+      shown.push_back({r.Int(21), r.Int(14), r.Text(20), r.Text(22)});
     }
     CT_RETURN_IF_ERROR(s);
-    std::vector<std::string> keys = facts::AssignFactKeys(inputs);
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      if (keys[i].empty()) continue;
-      const facts::GroupInput& in = inputs[i];
-      Group& g = groups[keys[i]];
-      // The fact reads its fields from a claim that states them all; claims
-      // that left the object or time open may come first.
-      bool own = facts::FactKey(in.subject, in.metric, in.object, in.time,
-                                in.unit, in.noun) == keys[i];
-      if (own && !g.named) {
-        g.named = true;
-        g.object_id = rows[i].object_id;
-        g.time = in.time;
-        g.unit = in.unit;
-        g.noun = in.noun;
-      }
-      if (g.claims.empty()) g.first_reported = rows[i].reported;
-      g.claims.push_back(std::move(inputs[i].interval));
-    }
   }
+  std::vector<facts::FactGroup> groups = facts::GroupClaims(inputs);
 
   // The block's facts as they stand, to drop those no claim keeps.
   std::map<std::string, int64_t> stale;
@@ -144,7 +156,7 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
     auto st = Prepare(kBlockFacts);
     if (!st.ok()) return st.status();
     Status s;
-    (*st)->Bind(1, subject_id).Bind(2, metric);
+    (*st)->Bind(1, anchor_id).Bind(2, family);
     while ((*st)->Step(&s)) stale.emplace((*st)->Text(1), (*st)->Int(0));
     CT_RETURN_IF_ERROR(s);
   }
@@ -154,29 +166,54 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
   auto mark = Prepare(kMarkClaim);
   if (!mark.ok()) return mark.status();
   // New facts are numbered in key order.
-  std::vector<const std::string*> order;
-  order.reserve(groups.size());
-  for (const auto& entry : groups) order.push_back(&entry.first);
-  std::sort(order.begin(), order.end(),
-            [](const std::string* a, const std::string* b) { return *a < *b; });
-  for (const std::string* key_of : order) {
-    const std::string& key = *key_of;
-    const Group& g = groups.at(key);
-    stale.erase(key);
-    facts::Judgement j = facts::Judge(g.claims);
+  std::sort(groups.begin(), groups.end(),
+            [](const facts::FactGroup& a, const facts::FactGroup& b) {
+              return a.key < b.key;
+            });
+  for (const facts::FactGroup& g : groups) {
+    stale.erase(g.key);
+    std::vector<facts::ClaimInterval> claims;
+    std::vector<int64_t> subjects, objects;
+    std::vector<std::string> metrics;
+    std::string first_reported;
+    for (size_t m : g.members) {
+      claims.push_back(inputs[m].interval);
+      subjects.push_back(shown[m].subject_id);
+      objects.push_back(shown[m].object_id);
+      metrics.push_back(shown[m].metric);
+      if (first_reported.empty() || shown[m].reported < first_reported) {
+        first_reported = shown[m].reported;
+      }
+    }
+    const facts::GroupInput& first = inputs[g.members.front()];
+    facts::Judgement j =
+        facts::Judge(claims, facts::TypicalMagnitude(family, first.unit));
+    int64_t subject_id = MostCommon(subjects);
+    if (subject_id == 0) {
+      auto id = EntityId(g.parties.front());
+      if (!id.ok()) return id.status();
+      subject_id = *id;
+    }
     Stmt& u = **upsert;
     u.Reset();
-    u.Bind(1, key)
+    u.Bind(1, g.key)
         .Bind(2, subject_id)
-        .BindOrNull(3, g.object_id)
-        .Bind(4, metric)
-        .Bind(5, g.unit)
-        .Bind(6, g.noun)
+        .BindOrNull(3, MostCommon(objects))
+        .Bind(4, MostCommon(metrics))
+        .Bind(5, first.unit)
+        .Bind(6, first.noun)
         .Bind(7, g.time)
         .Bind(8, facts::StatusName(j.status))
         .Bind(9, j.sources)
-        .BindOrNull(10, g.first_reported)
-        .Bind(11, now);
+        .BindOrNull(10, first_reported)
+        .Bind(11, now)
+        .Bind(12, anchor_id)
+        .Bind(13, family)
+        .Bind(14, JoinParties(g.parties))
+        .Bind(15, first.facet)
+        .Bind(16, j.reason)
+        .Bind(17, j.consensus)
+        .Bind(18, j.sources);
     Status s;
     if (!u.Step(&s)) {
       return s.ok() ? Status::Internal("fact upsert returned no id") : s;
@@ -184,7 +221,7 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
     int64_t fact_id = u.Int(0);
     CT_RETURN_IF_ERROR(u.Run());
     std::sort(j.outliers.begin(), j.outliers.end());
-    for (const facts::ClaimInterval& c : g.claims) {
+    for (const facts::ClaimInterval& c : claims) {
       bool outlier =
           std::binary_search(j.outliers.begin(), j.outliers.end(), c.claim_id);
       auto now_at = current.find(c.claim_id);
@@ -214,9 +251,9 @@ Status ClaimStore::RebuildBlock(int64_t subject_id, const std::string& metric) {
     CT_RETURN_IF_ERROR((*drop)->Bind(1, id).Run());
   }
   auto done =
-      Prepare("DELETE FROM dirty_blocks WHERE subject_id = ?1 AND metric = ?2");
+      Prepare("DELETE FROM dirty_blocks WHERE anchor_id = ?1 AND family = ?2");
   if (!done.ok()) return done.status();
-  CT_RETURN_IF_ERROR((*done)->Bind(1, subject_id).Bind(2, metric).Run());
+  CT_RETURN_IF_ERROR((*done)->Bind(1, anchor_id).Bind(2, family).Run());
   return tx.Commit().WithContext("judging facts");
 }
 

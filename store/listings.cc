@@ -38,6 +38,17 @@ std::string FtsQuery(const std::string& text) {
 }
 
 // Reads the columns of CT_CLAIM_SELECT.
+// Parties as the database holds them, one per line.
+std::vector<std::string> SplitLines(const std::string& joined) {
+  std::vector<std::string> out;
+  for (size_t b = 0; b < joined.size();) {
+    size_t e = std::min(joined.find('\n', b), joined.size());
+    if (e > b) out.push_back(joined.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
 ClaimRow ReadClaim(const Stmt& st) {
   ClaimRow r;
   r.id = st.Int(0);
@@ -72,6 +83,8 @@ ClaimRow ReadClaim(const Stmt& st) {
   c.object = st.Text(26);
   c.time = st.Text(27);
   c.sentence = st.Text(28);
+  c.parties = SplitLines(st.Text(29));
+  c.facet = st.Text(30);
   return r;
 }
 
@@ -199,7 +212,8 @@ Result<std::vector<ClaimRow>> ClaimStore::FindClaims(const ClaimFilter& f) {
 Status ClaimStore::ForEachFact(const FactFilter& f, const FactFn& fn) {
   std::string sql = R"sql(
 SELECT f.id, s.name, COALESCE(o.name, ''), f.metric, f.unit, f.noun, f.time,
-  f.status, f.sources, COALESCE(f.first_reported, '')
+  f.status, f.sources, COALESCE(f.first_reported, ''), f.parties, f.facet,
+  f.reason, f.consensus, f.independent_sources
 FROM facts f
 JOIN entities s ON s.id = f.subject_id
 LEFT JOIN entities o ON o.id = f.object_id
@@ -210,7 +224,8 @@ WHERE 1 = 1)sql";
     sql +=
         " AND (f.subject_id IN (SELECT id FROM entities WHERE name = ?2 "
         "COLLATE NOCASE) OR f.object_id IN (SELECT id FROM entities WHERE "
-        "name = ?2 COLLATE NOCASE))";
+        "name = ?2 COLLATE NOCASE) OR instr(char(10) || lower(f.parties) || "
+        "char(10), char(10) || lower(?2) || char(10)) > 0)";
   }
   if (!f.metric.empty()) sql += " AND f.metric = ?3";
   sql += R"sql(
@@ -240,6 +255,11 @@ ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1
     fact.status = r.Text(7);
     fact.sources = static_cast<int>(r.Int(8));
     fact.first_reported = r.Text(9);
+    fact.parties = SplitLines(r.Text(10));
+    fact.facet = r.Text(11);
+    fact.reason = r.Text(12);
+    fact.consensus = r.OptDouble(13);
+    fact.independent_sources = static_cast<int>(r.Int(14));
     Stmt& c = **claims;
     c.Reset();
     c.Bind(1, fact.id);

@@ -174,6 +174,55 @@ UPDATE claims SET fact_id = NULL, outlier = 0 WHERE fact_id IS NOT NULL;
 CREATE INDEX articles_meta ON articles(id, outlet, published, first_seen, url);
 PRAGMA application_id = 1131172971;
 )sql",
+      // 4: facts by parties, not positions. A claim's parties are an
+      // unordered set of identities; its block is its first party and its
+      // metric family, so that "A invests in B" and "B gets A's money" are
+      // judged together. Facts say why their claims differ. Claims stored
+      // before take their subject and object as parties; their facts are
+      // rebuilt when the database is opened.
+      R"sql(
+ALTER TABLE claims ADD COLUMN parties TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN facet TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN family TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN anchor_id INTEGER REFERENCES entities(id);
+UPDATE claims SET family = CASE
+  WHEN metric IN ('commitment', 'investment', 'valuation') THEN 'deal_value'
+  ELSE metric END;
+UPDATE claims SET parties = (
+  SELECT CASE
+    WHEN o.name IS NULL OR o.name = s.name THEN s.name
+    WHEN o.name < s.name THEN o.name || char(10) || s.name
+    ELSE s.name || char(10) || o.name END
+  FROM entities s LEFT JOIN entities o ON o.id = claims.object_id
+  WHERE s.id = claims.subject_id)
+WHERE subject_id IS NOT NULL;
+UPDATE claims SET anchor_id = (SELECT id FROM entities WHERE name =
+  substr(parties, 1, instr(parties || char(10), char(10)) - 1))
+WHERE parties <> '';
+DROP INDEX claims_block;
+CREATE INDEX claims_block ON claims(anchor_id, family, article_id, value,
+  qualifier, low, high, low_inclusive, high_inclusive, parties, facet, time,
+  unit, noun, ordinal, metric, subject_id, object_id);
+ALTER TABLE facts ADD COLUMN anchor_id INTEGER REFERENCES entities(id);
+ALTER TABLE facts ADD COLUMN family TEXT NOT NULL DEFAULT '';
+ALTER TABLE facts ADD COLUMN parties TEXT NOT NULL DEFAULT '';
+ALTER TABLE facts ADD COLUMN facet TEXT NOT NULL DEFAULT '';
+ALTER TABLE facts ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE facts ADD COLUMN consensus REAL;
+ALTER TABLE facts ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
+DROP INDEX facts_block;
+DELETE FROM claim_facts;
+DELETE FROM facts;
+CREATE INDEX facts_block ON facts(anchor_id, family);
+DROP TABLE dirty_blocks;
+CREATE TABLE dirty_blocks (
+  anchor_id INTEGER NOT NULL,
+  family TEXT NOT NULL,
+  PRIMARY KEY (anchor_id, family)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO dirty_blocks(anchor_id, family)
+  SELECT DISTINCT anchor_id, family FROM claims WHERE anchor_id IS NOT NULL;
+)sql",
   };
   return kMigrations;
 }

@@ -49,46 +49,52 @@ constexpr const char* kInsertClaim = R"sql(
 INSERT INTO claims(article_id, ordinal, surface, number, number_low,
   number_high, written_unit, noun, change, start_byte, end_byte, value, low,
   high, low_inclusive, high_inclusive, unit, qualifier, metric, subject_id,
-  object_id, time, sentence)
+  object_id, time, sentence, parties, facet, family, anchor_id)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql";
+  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql";
 
 constexpr const char* kSetParties = R"sql(
-UPDATE claims SET subject_id = ?3, object_id = ?4
+UPDATE claims SET subject_id = ?3, object_id = ?4, parties = ?5,
+  anchor_id = ?6
 WHERE article_id = ?1 AND ordinal = ?2)sql";
 
 // The blocks of an article's claims: facts to judge again.
 constexpr const char* kMarkBlocksDirty = R"sql(
-INSERT OR IGNORE INTO dirty_blocks(subject_id, metric)
-SELECT DISTINCT subject_id, metric FROM claims
-WHERE article_id = ?1 AND subject_id IS NOT NULL)sql";
+INSERT OR IGNORE INTO dirty_blocks(anchor_id, family)
+SELECT DISTINCT anchor_id, family FROM claims
+WHERE article_id = ?1 AND anchor_id IS NOT NULL)sql";
 
 // One block's claims, in the order of the timeline, with the fact each
 // belongs to now. The articles' columns come from a covering index, not
 // from the rows that hold their texts.
 constexpr const char* kBlockClaims = R"sql(
-SELECT c.id, a.outlet, COALESCE(a.published, a.first_seen), c.value,
+SELECT c.id, a.outlet, a.published, c.value,
   c.qualifier, c.low, c.high, c.low_inclusive, c.high_inclusive,
-  COALESCE(o.name, ''), c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0),
-  COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0)
+  c.parties, c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0),
+  COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0), c.facet, c.article_id,
+  c.ordinal, c.metric, COALESCE(c.subject_id, 0),
+  COALESCE(a.published, a.first_seen)
 FROM claims c
 JOIN articles a INDEXED BY articles_meta ON a.id = c.article_id
-LEFT JOIN entities o ON o.id = c.object_id
 LEFT JOIN claim_facts cf ON cf.claim_id = c.id
-WHERE c.subject_id = ?1 AND c.metric = ?2
+WHERE c.anchor_id = ?1 AND c.family = ?2
 ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";
 
 constexpr const char* kBlockFacts =
-    "SELECT id, key FROM facts WHERE subject_id = ?1 AND metric = ?2";
+    "SELECT id, key FROM facts WHERE anchor_id = ?1 AND family = ?2";
 
 constexpr const char* kUpsertFact = R"sql(
 INSERT INTO facts(key, subject_id, object_id, metric, unit, noun, time,
-  status, sources, first_reported, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+  status, sources, first_reported, updated_at, anchor_id, family, parties,
+  facet, reason, consensus, independent_sources)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+  ?16, ?17, ?18)
 ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
-  object_id = excluded.object_id, status = excluded.status,
-  sources = excluded.sources, first_reported = excluded.first_reported,
-  updated_at = excluded.updated_at
+  object_id = excluded.object_id, metric = excluded.metric,
+  status = excluded.status, sources = excluded.sources,
+  first_reported = excluded.first_reported, updated_at = excluded.updated_at,
+  reason = excluded.reason, consensus = excluded.consensus,
+  independent_sources = excluded.independent_sources
 RETURNING id)sql";
 
 constexpr const char* kMarkClaim =
@@ -109,7 +115,7 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "c.number_high, c.written_unit, c.noun, c.change, c.start_byte, "           \
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
-  "COALESCE(o.name, ''), c.time, c.sentence "                                 \
+  "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet "             \
   "FROM claims c "                                                            \
   "JOIN articles a ON a.id = c.article_id "                                   \
   "LEFT JOIN entities s ON s.id = c.subject_id "                              \

@@ -217,8 +217,10 @@ std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims) {
 }
 
 std::string FactsCsvHeader() {
-  return CsvRow({"id", "subject", "object", "metric", "unit", "time", "status",
-                 "sources", "first_reported", "claims", "outliers", "values"});
+  return CsvRow({"id", "subject", "object", "parties", "metric", "facet",
+                 "unit", "time", "status", "reason", "consensus", "sources",
+                 "independent_sources", "first_reported", "claims", "outliers",
+                 "values"});
 }
 
 std::string FactCsvRow(const store::FactRow& f) {
@@ -229,10 +231,18 @@ std::string FactCsvRow(const store::FactRow& f) {
     if (!values.empty()) values += "; ";
     values += r.source + ": " + r.claim.surface;
   }
-  return CsvRow({std::to_string(f.id), f.subject, f.object, f.metric, f.unit,
-                 f.time, f.status, std::to_string(f.sources), f.first_reported,
-                 std::to_string(f.claims.size()), std::to_string(outliers),
-                 values});
+  std::string parties;
+  for (const std::string& p : f.parties) {
+    parties += (parties.empty() ? "" : "; ") + p;
+  }
+  char consensus[32] = "";
+  if (f.consensus)
+    std::snprintf(consensus, sizeof consensus, "%.10g", *f.consensus);
+  return CsvRow(
+      {std::to_string(f.id), f.subject, f.object, parties, f.metric, f.facet,
+       f.unit, f.time, f.status, f.reason, consensus, std::to_string(f.sources),
+       std::to_string(f.independent_sources), f.first_reported,
+       std::to_string(f.claims.size()), std::to_string(outliers), values});
 }
 
 std::string FactsCsv(const std::vector<store::FactRow>& facts) {

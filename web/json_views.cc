@@ -43,6 +43,10 @@ void PutClaimFields(const extract::Claim& c, Object* o) {
   o->set("metric", c.metric);
   o->set("subject", c.subject);
   o->set("object", c.object);
+  Array::Ptr parties = new Array();
+  for (const std::string& p : c.parties) parties->add(p);
+  o->set("parties", parties);
+  o->set("facet", c.facet);
   o->set("time", c.time);
   o->set("sentence", c.sentence);
 }
@@ -68,12 +72,29 @@ Object::Ptr FactObject(const store::FactRow& f) {
   o->set("metric", f.metric);
   o->set("unit", f.unit);
   o->set("noun", f.noun);
+  Array::Ptr parties = new Array();
+  for (const std::string& p : f.parties) parties->add(p);
+  o->set("parties", parties);
+  o->set("facet", f.facet);
   o->set("time", f.time);
   o->set("status", f.status);
+  o->set("reason", f.reason);
+  o->set("consensus", f.consensus ? Var(*f.consensus) : Var());
   o->set("sources", f.sources);
+  o->set("independent_sources", f.independent_sources);
   o->set("first_reported", f.first_reported);
+  Array::Ptr outliers = new Array();
   Array::Ptr claims = new Array();
-  for (const store::ClaimRow& r : f.claims) claims->add(ClaimRowObject(r));
+  for (const store::ClaimRow& r : f.claims) {
+    claims->add(ClaimRowObject(r));
+    if (!r.outlier) continue;
+    Object::Ptr out = NewObject();
+    out->set("claim_id", r.id);
+    out->set("source", r.source);
+    out->set("surface", r.claim.surface);
+    outliers->add(out);
+  }
+  o->set("outliers", outliers);
   o->set("claims", claims);
   return o;
 }

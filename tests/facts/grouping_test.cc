@@ -1,19 +1,32 @@
 #include "facts/grouping.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
-using ct::facts::AssignFactKeys;
+using ct::facts::FactGroup;
+using ct::facts::GroupClaims;
 using ct::facts::GroupInput;
 
 namespace {
 
-// A claim of `value` stated exactly to whole units, with the fields given.
+// A claim of `value` watts stated exactly to whole units, by outlet
+// `outlet` in article `article`, about `parties`.
 GroupInput Claim(int64_t id, const std::string& outlet,
-                 const std::string& subject, const std::string& object,
-                 const std::string& time, double value) {
-  GroupInput in{subject, "power_capacity", object, time, "W", "", {}};
+                 std::vector<std::string> parties, const std::string& time,
+                 double value, int64_t article = 0) {
+  GroupInput in;
+  std::sort(parties.begin(), parties.end());
+  in.parties = std::move(parties);
+  in.family = "power_capacity";
+  in.time = time;
+  in.unit = "W";
+  in.article = article != 0 ? article : id;
+  in.order = outlet + "/" + std::to_string(id);
   in.interval.claim_id = id;
   in.interval.outlet = outlet;
   in.interval.value = value;
@@ -23,78 +36,156 @@ GroupInput Claim(int64_t id, const std::string& outlet,
   return in;
 }
 
+// The group of each claim, by claim id: -1 for none.
+std::map<int64_t, int> GroupOf(const std::vector<GroupInput>& claims) {
+  std::map<int64_t, int> out;
+  for (const GroupInput& c : claims) out[c.interval.claim_id] = -1;
+  std::vector<FactGroup> groups = GroupClaims(claims);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (size_t m : groups[g].members) {
+      out[claims[m].interval.claim_id] = static_cast<int>(g);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
+TEST_CASE("GroupClaims treats parties as a set", "[facts]") {
+  // "OpenAI buys 6 GW from AMD" and "AMD supplies OpenAI with 6 GW".
+  auto g = GroupOf({Claim(1, "a", {"OpenAI", "AMD"}, "", 6),
+                    Claim(2, "b", {"AMD", "OpenAI"}, "", 6)});
+  CHECK(g[1] == g[2]);
+  CHECK(g[1] >= 0);
+}
+
 TEST_CASE(
-    "AssignFactKeys joins a claim without an object to the one fact "
-    "that names it",
+    "GroupClaims joins a claim naming fewer parties to the one fact "
+    "that names them all",
     "[facts]") {
-  std::vector<GroupInput> claims = {
-      Claim(1, "a", "Colossus 1", "", "", 300),
-      Claim(2, "b", "Colossus 1", "SpaceX", "", 300),
-      Claim(3, "c", "Colossus 1", "", "", 300),
-  };
-  std::vector<std::string> keys = AssignFactKeys(claims);
-  CHECK(keys[0] == keys[1]);
-  CHECK(keys[2] == keys[1]);
-  CHECK(keys[1].find("SpaceX") != std::string::npos);
+  auto g = GroupOf({Claim(1, "a", {"Colossus 1"}, "", 300),
+                    Claim(2, "b", {"Colossus 1", "SpaceX"}, "", 300),
+                    Claim(3, "c", {"Colossus 1"}, "", 300)});
+  CHECK(g[1] == g[2]);
+  CHECK(g[3] == g[2]);
+  auto groups = GroupClaims({Claim(1, "a", {"Colossus 1"}, "", 300),
+                             Claim(2, "b", {"Colossus 1", "SpaceX"}, "", 300)});
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].parties == std::vector<std::string>{"Colossus 1", "SpaceX"});
 }
 
-TEST_CASE("AssignFactKeys joins through a partly open fact to the full one",
+TEST_CASE("GroupClaims leaves an open claim alone when two facts fit",
           "[facts]") {
-  std::vector<GroupInput> claims = {
-      Claim(1, "a", "Amazon", "", "", 5),
-      Claim(2, "b", "Amazon", "Anthropic", "", 5),
-      Claim(3, "c", "Amazon", "Anthropic", "2026", 5),
-  };
-  std::vector<std::string> keys = AssignFactKeys(claims);
-  CHECK(keys[0] == keys[2]);
-  CHECK(keys[1] == keys[2]);
+  auto g = GroupOf({Claim(1, "a", {"data centers"}, "", 500),
+                    Claim(2, "b", {"data centers"}, "2025", 485),
+                    Claim(3, "c", {"data centers"}, "2030", 950)});
+  CHECK(g[1] != g[2]);
+  CHECK(g[1] != g[3]);
+  CHECK(g[2] != g[3]);
 }
 
-TEST_CASE("AssignFactKeys leaves an open claim alone when two facts fit",
+TEST_CASE("GroupClaims keeps a total and a dated first tranche apart",
           "[facts]") {
-  std::vector<GroupInput> claims = {
-      Claim(1, "a", "data centers", "", "", 500),
-      Claim(2, "b", "data centers", "", "2025", 485),
-      Claim(3, "c", "data centers", "", "2030", 950),
-  };
-  std::vector<std::string> keys = AssignFactKeys(claims);
-  CHECK(keys[0] != keys[1]);
-  CHECK(keys[0] != keys[2]);
-  CHECK(keys[1] != keys[2]);
+  auto g = GroupOf({Claim(1, "a", {"OpenAI", "AMD"}, "", 6),
+                    Claim(2, "b", {"OpenAI", "AMD"}, "2026-H2", 1)});
+  CHECK(g[1] != g[2]);
 }
 
-TEST_CASE("AssignFactKeys never makes a conflict by joining", "[facts]") {
-  // A total and a first tranche with a date: two figures, not one.
-  std::vector<GroupInput> claims = {
-      Claim(1, "a", "OpenAI", "AMD", "", 6),
-      Claim(2, "b", "OpenAI", "AMD", "2026-H2", 1),
-  };
-  std::vector<std::string> keys = AssignFactKeys(claims);
-  CHECK(keys[0] != keys[1]);
-
-  // Nor when one outlet states both.
-  claims[1].interval.outlet = claims[0].interval.outlet;
-  keys = AssignFactKeys(claims);
-  CHECK(keys[0] != keys[1]);
+TEST_CASE("GroupClaims makes one fact of one figure misreported", "[facts]") {
+  // Two outlets say 6, one says 8: one figure, a conflict to judge.
+  auto g = GroupOf({Claim(1, "a", {"AMD", "OpenAI"}, "", 6),
+                    Claim(2, "b", {"AMD", "OpenAI"}, "", 6),
+                    Claim(3, "c", {"AMD", "OpenAI"}, "", 8)});
+  CHECK(g[1] == g[3]);
+  // A sixth of it is another figure of the deal.
+  g = GroupOf({Claim(1, "a", {"AMD", "OpenAI"}, "", 6),
+               Claim(2, "b", {"AMD", "OpenAI"}, "", 1)});
+  CHECK(g[1] != g[2]);
 }
 
-TEST_CASE("AssignFactKeys keeps different objects and metrics apart",
+TEST_CASE("GroupClaims never joins two figures of one article", "[facts]") {
+  // One article: a base and a higher ceiling; another outlet repeats each.
+  std::vector<GroupInput> claims = {
+      Claim(1, "a", {"Microsoft", "Nebius"}, "", 17.4e9, 100),
+      Claim(2, "a", {"Microsoft", "Nebius"}, "", 19.4e9, 100),
+      Claim(3, "b", {"Microsoft", "Nebius"}, "", 17.4e9, 200),
+      Claim(4, "c", {"Microsoft", "Nebius"}, "", 19.4e9, 300)};
+  auto g = GroupOf(claims);
+  CHECK(g[1] != g[2]);
+  CHECK(g[1] == g[3]);
+  CHECK(g[2] == g[4]);
+  // The same figure twice in one article is still one figure.
+  g = GroupOf({Claim(1, "a", {"AMD", "OpenAI"}, "", 6, 100),
+               Claim(2, "a", {"AMD", "OpenAI"}, "", 6, 100)});
+  CHECK(g[1] == g[2]);
+}
+
+TEST_CASE("GroupClaims joins a scale slip to the figure it slipped from",
           "[facts]") {
-  std::vector<GroupInput> claims = {
-      Claim(1, "a", "OpenAI", "Oracle", "", 4),
-      Claim(2, "b", "OpenAI", "AMD", "", 4),
-      Claim(3, "c", "OpenAI", "Oracle", "", 4),
-  };
-  claims[2].metric = "energy";
-  std::vector<std::string> keys = AssignFactKeys(claims);
-  CHECK(keys[0] != keys[1]);
-  CHECK(keys[0] != keys[2]);
+  // 6 GW from two outlets, "6 MW" from a third: a slip, not a new figure.
+  auto g = GroupOf({Claim(1, "a", {"AMD", "OpenAI"}, "", 6e9),
+                    Claim(2, "b", {"AMD", "OpenAI"}, "", 6e9),
+                    Claim(3, "c", {"AMD", "OpenAI"}, "", 6e6)});
+  CHECK(g[1] == g[3]);
+  // Digits regrouped: 45 for 4.5.
+  g = GroupOf({Claim(1, "a", {"AMD", "OpenAI"}, "", 4.5e9),
+               Claim(2, "b", {"AMD", "OpenAI"}, "", 4.5e9),
+               Claim(3, "c", {"AMD", "OpenAI"}, "", 45e9)});
+  CHECK(g[1] == g[3]);
+  // Without more support on one side, two figures stay two.
+  g = GroupOf({Claim(1, "a", {"AMD", "OpenAI"}, "", 6e9),
+               Claim(2, "b", {"AMD", "OpenAI"}, "", 6e6)});
+  CHECK(g[1] != g[2]);
 }
 
-TEST_CASE("AssignFactKeys gives no key to a claim without a subject",
+TEST_CASE("GroupClaims keeps facets apart", "[facts]") {
+  std::vector<GroupInput> claims = {Claim(1, "a", {"AMD", "OpenAI"}, "", 1),
+                                    Claim(2, "b", {"AMD", "OpenAI"}, "", 1)};
+  claims[1].facet = "first";
+  auto g = GroupOf(claims);
+  CHECK(g[1] != g[2]);
+}
+
+TEST_CASE("GroupClaims gives no fact to a claim without parties", "[facts]") {
+  auto g = GroupOf({Claim(1, "a", {}, "", 6)});
+  CHECK(g[1] == -1);
+}
+
+TEST_CASE("GroupClaims does not depend on the order of its input", "[facts]") {
+  std::vector<GroupInput> claims;
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> pick(0, 5);
+  const double values[] = {6, 6, 8, 1, 6e3, 1.1};
+  const char* parties[][2] = {
+      {"AMD", "OpenAI"}, {"OpenAI", "AMD"}, {"Nvidia", "OpenAI"}};
+  for (int i = 1; i <= 60; ++i) {
+    const auto& p = parties[i % 3];
+    claims.push_back(Claim(i, std::string(1, static_cast<char>('a' + i % 7)),
+                           {p[0], p[1]}, i % 5 == 0 ? "2026" : "",
+                           values[pick(rng)], 1000 + i / 2));
+  }
+  auto sets = [](const std::vector<GroupInput>& in) {
+    std::set<std::pair<std::string, std::set<int64_t>>> out;
+    for (const FactGroup& g : GroupClaims(in)) {
+      std::set<int64_t> ids;
+      for (size_t m : g.members) ids.insert(in[m].interval.claim_id);
+      out.emplace(g.key, ids);
+    }
+    return out;
+  };
+  auto expected = sets(claims);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(claims.begin(), claims.end(), rng);
+    CHECK(sets(claims) == expected);
+  }
+}
+
+TEST_CASE("MetricFamily lets a deal's worth and its commitment meet",
           "[facts]") {
-  std::vector<GroupInput> claims = {Claim(1, "a", "", "", "", 4)};
-  CHECK(AssignFactKeys(claims)[0].empty());
+  using ct::facts::MetricFamily;
+  CHECK(MetricFamily("commitment") == MetricFamily("investment"));
+  CHECK(MetricFamily("power_capacity") != MetricFamily("gpu_count"));
+  CHECK(ct::facts::Groupable({"OpenAI"}, "power_capacity"));
+  CHECK_FALSE(ct::facts::Groupable({}, "power_capacity"));
+  CHECK_FALSE(ct::facts::Groupable({"OpenAI"}, "other"));
 }

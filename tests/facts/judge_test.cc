@@ -112,15 +112,109 @@ TEST_CASE("Judge treats touching open and closed ends exactly", "[facts]") {
   CHECK(Judge({a, c}).status == Status::kConflict);
 }
 
-TEST_CASE("FactKey separates time scopes and counted nouns", "[facts]") {
-  using ct::facts::FactKey;
-  CHECK(FactKey("A", "energy", "", "2025", "Wh", "") !=
-        FactKey("A", "energy", "", "2030", "Wh", ""));
-  CHECK(FactKey("A", "other", "", "", "count", "user") !=
-        FactKey("A", "other", "", "", "count", "employee"));
-  CHECK(ct::facts::Groupable("OpenAI", "power_capacity"));
-  CHECK_FALSE(ct::facts::Groupable("", "power_capacity"));
-  CHECK_FALSE(ct::facts::Groupable("OpenAI", "other"));
+TEST_CASE("Judge says why values differ, and what the sources hold to",
+          "[facts]") {
+  // Rounding: 17.4 within "about 17".
+  auto j = Judge({Exact(1, "A", 17.4, 0.1), About(2, "B", 17)});
+  CHECK(j.status == Status::kCompatible);
+  CHECK(j.reason == "rounding");
+  REQUIRE(j.consensus);
+  // A ceiling: "up to 19.4" holds 17.4 and 17.4 again.
+  ClaimInterval up;
+  up.claim_id = 3;
+  up.outlet = "C";
+  up.value = 19.4;
+  up.qualifier = "up_to";
+  up.low = 0;
+  up.high = 19.4;
+  j = Judge({Exact(1, "A", 17.4, 0.1), Exact(2, "B", 17.4, 0.1), up});
+  CHECK(j.status == Status::kCompatible);
+  CHECK(j.reason == "ceiling");
+  CHECK(*j.consensus == Approx(17.4));
+  // Agreement and a single source need no reason, but have a consensus.
+  j = Judge({Exact(1, "A", 6, 1), Exact(2, "B", 6, 1)});
+  CHECK(j.status == Status::kAgree);
+  CHECK(j.reason.empty());
+  CHECK(*j.consensus == 6);
+  j = Judge({Exact(1, "A", 6, 1)});
+  CHECK(j.status == Status::kSingle);
+  CHECK(*j.consensus == 6);
+}
+
+TEST_CASE("Judge names a scale slip, garbled digits and a true conflict",
+          "[facts]") {
+  auto j = Judge({Exact(1, "A", 6e9, 1e9), Exact(2, "B", 6e9, 1e9),
+                  Exact(3, "C", 6e6, 1e6)});
+  CHECK(j.status == Status::kConflict);
+  CHECK(j.reason == "scale_slip");
+  CHECK(j.outliers == std::vector<int64_t>{3});
+  CHECK(*j.consensus == 6e9);
+  j = Judge({Exact(1, "A", 4.5e9, 0.1e9), Exact(2, "B", 4.5e9, 0.1e9),
+             Exact(3, "C", 45e9, 1e9)});
+  CHECK(j.reason == "garbled");
+  CHECK(j.outliers == std::vector<int64_t>{3});
+  j = Judge({Exact(1, "A", 6e9, 1e9), Exact(2, "B", 6e9, 1e9),
+             Exact(3, "C", 8e9, 1e9)});
+  CHECK(j.reason == "conflict");
+  CHECK(j.outliers == std::vector<int64_t>{3});
+}
+
+TEST_CASE("Judge names the outlier of a slip even one against one", "[facts]") {
+  // Gigawatts are what deals are counted in: the megawatt side slipped.
+  auto j = Judge({Exact(1, "A", 6e9, 1e9), Exact(2, "B", 6e6, 1e6)}, 1e9);
+  CHECK(j.status == Status::kConflict);
+  CHECK(j.reason == "scale_slip");
+  CHECK(j.outliers == std::vector<int64_t>{2});
+  CHECK(*j.consensus == 6e9);
+  j = Judge({Exact(1, "A", 6e6, 1e6), Exact(2, "B", 6e9, 1e9)}, 1e9);
+  CHECK(j.outliers == std::vector<int64_t>{1});
+  // Without a usual magnitude, neither side is named.
+  j = Judge({Exact(1, "A", 6e9, 1e9), Exact(2, "B", 6e6, 1e6)});
+  CHECK(j.reason == "scale_slip");
+  CHECK(j.outliers.empty());
+  // Nor in a plain conflict of one against one.
+  j = Judge({Exact(1, "A", 6, 1), Exact(2, "B", 8, 1)}, 1);
+  CHECK(j.reason == "conflict");
+  CHECK(j.outliers.empty());
+}
+
+TEST_CASE("Judge reads a change between dated reports as a timeline",
+          "[facts]") {
+  ClaimInterval a = Exact(1, "A", 100000, 1000);
+  a.published = "2024-06-01T09:00:00Z";
+  ClaimInterval b = Exact(2, "B", 100000, 1000);
+  b.published = "2024-07-01";
+  ClaimInterval c = Exact(3, "C", 200000, 1000);
+  c.published = "2025-03-01";
+  auto j = Judge({a, b, c});
+  CHECK(j.status == Status::kCompatible);
+  CHECK(j.reason == "time");
+  CHECK(*j.consensus == 200000);
+  CHECK(j.outliers.empty());
+  // An article without a date makes no step.
+  c.published.clear();
+  j = Judge({a, b, c});
+  CHECK(j.status == Status::kConflict);
+  // Nor do reports that interleave, or come in one news cycle.
+  c.published = "2024-06-15";
+  j = Judge({a, b, c});
+  CHECK(j.status == Status::kConflict);
+  c.published = "2024-07-08";
+  j = Judge({a, b, c});
+  CHECK(j.status == Status::kConflict);
+}
+
+TEST_CASE("IsScaleSlip and IsGarbled", "[facts]") {
+  using ct::facts::IsGarbled;
+  using ct::facts::IsScaleSlip;
+  CHECK(IsScaleSlip(6e9, 6e6));
+  CHECK(IsScaleSlip(17.4e6, 17.4e12));
+  CHECK_FALSE(IsScaleSlip(6e9, 8e9));
+  CHECK_FALSE(IsScaleSlip(6e9, 6e8));
+  CHECK(IsGarbled(4.5, 45));
+  CHECK(IsGarbled(1.25, 0.125));
+  CHECK_FALSE(IsGarbled(4.5, 4.5e3));
+  CHECK_FALSE(IsGarbled(4.5, 5.4));
 }
 
 namespace {
