@@ -1,11 +1,13 @@
 #include "extract/claim_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/meaning.h"
 #include "extract/quantity_parser.h"
@@ -145,6 +147,11 @@ struct DocState {
   size_t sentences = 0;                      // Read so far.
   std::map<std::string, std::string> sites;  // Data centres -> owners.
 
+  // Names of the gazetteer, as identities, but not its generic groups
+  // ("data centers").
+  std::unordered_set<uint32_t> known;
+  bool Known(uint32_t id) const { return known.count(id) > 0; }
+
   uint32_t IdentityOf(uint32_t name) const {
     auto it = identity.find(name);
     return it == identity.end() ? name : it->second;
@@ -171,6 +178,16 @@ struct DocState {
 bool IsDealMetric(const std::string& metric) {
   return metric == "commitment" || metric == "investment" ||
          metric == "power_capacity" || metric == "gpu_count";
+}
+
+// Metrics of one party alone: a share price, revenue, a valuation or a
+// headcount belong to the company they measure, whoever else the sentence
+// names ("AMD shares rose 24% on the OpenAI deal" is AMD's).
+bool IsOwnMetric(const std::string& metric) {
+  return metric == "growth" || metric == "price" || metric == "revenue" ||
+         metric == "valuation" || metric == "headcount" ||
+         metric == "backlog" || metric == "usage_time" ||
+         metric == "rate_limit_change";
 }
 
 // The sorted pair of identities of `a` and `b` (0 for none, last).
@@ -273,16 +290,22 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
   std::vector<PartyFix> fixes;
   for (size_t i = 0; i < cs.size(); ++i) {
     DocClaim& c = cs[i];
+    const std::string& metric = doc->strings.String(c.metric);
+    bool own = IsOwnMetric(metric);
     uint32_t parties[2];
-    PartyPair(*doc, c.subject, c.object, parties);
-    if (deal[1] != 0) {
+    PartyPair(*doc, c.subject, own ? 0 : c.object, parties);
+    if (deal[1] != 0 && !c.site) {
+      // Names the gazetteer does not know may be no parties at all (a
+      // heading, a person, an outlet): they do not keep a deal's figure
+      // from the deal.
+      uint32_t known[2] = {doc->Known(parties[0]) ? parties[0] : 0,
+                           doc->Known(parties[1]) ? parties[1] : 0};
       bool within =
-          (parties[0] == 0 || parties[0] == deal[0] || parties[0] == deal[1]) &&
-          (parties[1] == 0 || parties[1] == deal[0] || parties[1] == deal[1]);
-      const std::string& metric = doc->strings.String(c.metric);
+          (known[0] == 0 || known[0] == deal[0] || known[0] == deal[1]) &&
+          (known[1] == 0 || known[1] == deal[0] || known[1] == deal[1]);
       bool fill = within && (IsDealMetric(metric) ||
                              (c.metric == valuation && c.named_subject == 0));
-      if (fill && !c.site) {
+      if (fill) {
         parties[0] = deal[0];
         parties[1] = deal[1];
       }
@@ -407,6 +430,11 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     }
     const std::string& actor = kind == "chip" ? owner : name;
     if (actor.empty()) return;
+    if (!std::islower(static_cast<unsigned char>(actor[0]))) {
+      uint32_t id = doc.strings.Id(actor);
+      doc.known.insert(id);
+      doc.known.insert(doc.IdentityOf(id));
+    }
     auto& seen = doc.mentions[actor];
     if (seen.count++ == 0) seen.order = doc.mentions.size();
     if (kind == "datacenter") doc.sites[name] = owner;

@@ -784,6 +784,10 @@ std::string FacetOf(const SentenceTokens& s,
     if (StopsFacet(s, i)) break;
     std::string_view f = FacetWord(s.Lower(i));
     if (f == "first" && !FirstOfADeal(s, i)) continue;
+    // An addition is said right at the figure: "an additional 2 GW", "a
+    // further $5 billion"; further back it is another figure's ("in
+    // addition to the 6 GW").
+    if (f == "additional" && k > 1) continue;
     if (!f.empty()) return std::string(f);
   }
   // After it: "1 GW in the first phase", "$10 billion as a first tranche".

@@ -17,7 +17,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Claims with one frame: the same parties, family, facet, time, unit, noun.
+// Claims with one frame: the same parties, family, facet, unit and noun.
 struct Frame {
   const GroupInput* fields = nullptr;  // Of its first claim.
   std::string key;
@@ -33,7 +33,7 @@ std::string FrameKey(const GroupInput& c) {
   }
   for (std::string_view part :
        {std::string_view(c.family), std::string_view(c.facet),
-        std::string_view(c.time), std::string_view(c.unit)}) {
+        std::string_view(c.unit)}) {
     key.push_back('\x1f');
     key.append(part);
   }
@@ -42,13 +42,10 @@ std::string FrameKey(const GroupInput& c) {
   return key;
 }
 
-size_t Specificity(const GroupInput& c) {
-  return c.parties.size() + (c.time.empty() ? 0 : 1);
-}
+size_t Specificity(const GroupInput& c) { return c.parties.size(); }
 
 // Whether `wide` names a frame that `open` may mean: the same family,
-// facet, unit and noun, every party and the time of `open` stated alike,
-// and more stated.
+// facet, unit and noun, every party of `open` and more.
 bool Fills(const GroupInput& open, const GroupInput& wide) {
   if (open.family != wide.family || open.facet != wide.facet ||
       open.unit != wide.unit ||
@@ -59,7 +56,6 @@ bool Fills(const GroupInput& open, const GroupInput& wide) {
                      open.parties.begin(), open.parties.end())) {
     return false;
   }
-  if (!open.time.empty() && open.time != wide.time) return false;
   return Specificity(wide) > Specificity(open);
 }
 
@@ -94,8 +90,18 @@ struct Cluster {
   double high = kInf;
   double min_point = kInf;
   double max_point = -kInf;
-  bool merged = false;  // Folded into another cluster.
+  std::set<std::string> times;  // The periods its members state.
+  bool merged = false;          // Folded into another cluster.
 };
+
+// Whether two clusters may be one figure misreported: a figure for one
+// period is not the figure for another ("485 TWh in 2025", "450 TWh in
+// 2024"), and a figure that states no period may be any one of them only
+// when the frame names no more than one.
+bool SamePeriod(const Cluster& a, const Cluster& b, size_t frame_periods) {
+  if (a.times == b.times) return true;
+  return frame_periods <= 1 && (a.times.empty() || b.times.empty());
+}
 
 class FrameClusterer {
  public:
@@ -142,6 +148,10 @@ class FrameClusterer {
     c->members.push_back(i);
     c->low = std::max(c->low, in.low.value_or(-kInf));
     c->high = std::min(c->high, in.high.value_or(kInf));
+    if (!claims_[i].time.empty()) {
+      c->times.insert(claims_[i].time);
+      periods_.insert(claims_[i].time);
+    }
     double p = PointOf(in).value_or(0);
     c->min_point = std::min(c->min_point, p);
     c->max_point = std::max(c->max_point, p);
@@ -180,7 +190,7 @@ class FrameClusterer {
       if (open != nullptr && open->min_point > 0 &&
           std::max(open->max_point, c.max_point) <=
               kConflictRatio * std::min(open->min_point, c.min_point) &&
-          !ShareArticle(*open, c)) {
+          SamePeriod(*open, c, periods_.size()) && !ShareArticle(*open, c)) {
         Fold(&c, open);
         continue;
       }
@@ -247,7 +257,10 @@ class FrameClusterer {
         if (support[h].outlets <= support[k].outlets) continue;
         double w = support[h].consensus;
         if (!IsScaleSlip(v, w) && !IsGarbled(v, w)) continue;
-        if (ShareArticle(clusters_[k], clusters_[h])) continue;
+        if (ShareArticle(clusters_[k], clusters_[h]) ||
+            !SamePeriod(clusters_[k], clusters_[h], periods_.size())) {
+          continue;
+        }
         if (best == SIZE_MAX || support[h].outlets > support[best].outlets) {
           best = h;
         }
@@ -271,6 +284,7 @@ class FrameClusterer {
   const std::vector<GroupInput>& claims_;
   std::vector<size_t> members_;
   std::vector<Cluster> clusters_;
+  std::set<std::string> periods_;  // Every period the frame states.
 };
 
 }  // namespace
@@ -352,7 +366,18 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
       });
       FactGroup g;
       g.key = frames[f].key + '\x1d' + claims[members.front()].order;
-      g.time = frames[f].fields->time;
+      // The period most of its claims state.
+      std::map<std::string, size_t> times;
+      for (size_t m : members) {
+        if (!claims[m].time.empty()) ++times[claims[m].time];
+      }
+      size_t most = 0;
+      for (const auto& [time, n] : times) {
+        if (n > most) {
+          g.time = time;
+          most = n;
+        }
+      }
       g.parties = frames[f].fields->parties;
       g.members = std::move(members);
       out.push_back(std::move(g));

@@ -1,15 +1,15 @@
 // Grouping: which claims state the same fact.
 //
 // Claims are first put in frames: the same parties (an unordered set, so
-// "A invests in B" and "B gets A's money" meet), metric family, facet,
-// unit, counted noun and time. A claim that leaves the time open, or names
-// fewer parties, joins the one frame that fills them in:
+// "A invests in B" and "B gets A's money" meet), metric family, facet, unit
+// and counted noun. A claim that names fewer parties joins the one frame
+// that names them all:
 //
 //   "220,000 GPUs at Colossus 1"               {Colossus 1}
 //   "220,000 GPUs at Colossus 1 from SpaceX"   {Colossus 1, SpaceX}
 //
-// When two frames could be meant ("485 TWh in 2025", "950 TWh in 2030") the
-// open claim keeps a frame of its own.
+// When two frames could be meant, or the values would not fit, the claim
+// keeps a frame of its own.
 //
 // Within a frame, claims are clustered by value, so that one deal's figures
 // stay apart (a 6 GW total, a 1 GW first phase) and one figure's wordings
@@ -17,7 +17,9 @@
 //   1. Claims sorted by value join while their intervals still share a
 //      point (about $17 billion, $17.4 billion).
 //   2. Neighbouring clusters whose values are within kConflictRatio of each
-//      other are one figure that the sources disagree on (6 GW, 8 GW).
+//      other are one figure that the sources disagree on (6 GW, 8 GW),
+//      unless they state different periods (485 TWh in 2025, 450 TWh in
+//      2024).
 //   3. A cluster that a slip explains (x1000, digits regrouped) joins the
 //      cluster it slipped from, when that one has more support.
 // Two different figures from one article never join: an article that
@@ -59,7 +61,7 @@ struct GroupInput {
 // `order` stay) and its members, indexes into the input.
 struct FactGroup {
   std::string key;
-  std::string time;  // Of the frame: the time its claims state.
+  std::string time;  // The period most of its claims state, or empty.
   std::vector<std::string> parties;
   std::vector<size_t> members;
 };
