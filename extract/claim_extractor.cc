@@ -74,6 +74,11 @@ class Interner {
     return it->second;
   }
   const std::string& String(uint32_t id) const { return strings_[id]; }
+  // The id of `s` if it was interned, else 0.
+  uint32_t Find(const std::string& s) const {
+    auto it = ids_.find(s);
+    return it == ids_.end() ? 0 : it->second;
+  }
 
  private:
   std::vector<std::string> strings_;
@@ -151,6 +156,13 @@ struct DocState {
   // ("data centers").
   std::unordered_set<uint32_t> known;
   bool Known(uint32_t id) const { return known.count(id) > 0; }
+
+  // A site's operator, or the name itself.
+  uint32_t OperatorOf(uint32_t name) const {
+    auto it = sites.find(strings.String(name));
+    if (it == sites.end() || it->second.empty()) return name;
+    return strings.Find(it->second);
+  }
 
   uint32_t IdentityOf(uint32_t name) const {
     auto it = identity.find(name);
@@ -294,12 +306,19 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     bool own = IsOwnMetric(metric);
     uint32_t parties[2];
     PartyPair(*doc, c.subject, own ? 0 : c.object, parties);
-    if (deal[1] != 0 && !c.site) {
+    // A site's own figures stay the site's ("GPUs at Colossus 1"), whether
+    // its sentence named it or the article did.
+    bool at_site =
+        c.site || doc->sites.count(doc->strings.String(c.subject)) > 0;
+    if (deal[1] != 0 && !at_site) {
       // Names the gazetteer does not know may be no parties at all (a
       // heading, a person, an outlet): they do not keep a deal's figure
-      // from the deal.
-      uint32_t known[2] = {doc->Known(parties[0]) ? parties[0] : 0,
-                           doc->Known(parties[1]) ? parties[1] : 0};
+      // from the deal. A site named beside the figure stands for its
+      // operator.
+      uint32_t known[2];
+      for (int k = 0; k < 2; ++k) {
+        known[k] = doc->Known(parties[k]) ? doc->OperatorOf(parties[k]) : 0;
+      }
       bool within =
           (known[0] == 0 || known[0] == deal[0] || known[0] == deal[1]) &&
           (known[1] == 0 || known[1] == deal[0] || known[1] == deal[1]);

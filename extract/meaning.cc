@@ -446,6 +446,17 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
           }
           if (be->count(s.Lower(i - 1)) && !deal) found = "valuation";
         }
+        // "an agreement ... valued at $17.4 billion" values the deal: a
+        // commitment, as a deal's worth is.
+        if (found == "valuation" &&
+            (s.Lower(i) == "valued" || s.Lower(i) == "valuing")) {
+          static const WordSet* deals = new WordSet{
+              "deal", "deals", "contract", "contracts",  "agreement",
+              "pact", "order", "package",  "partnership"};
+          for (size_t t = i > 8 ? i - 8 : 0; t < i; ++t) {
+            if (deals->count(s.Lower(t)) > 0) found = "commitment";
+          }
+        }
         // "market value", "market cap": a valuation; "value" alone names
         // nothing.
         if (s.Lower(i) == "value" || s.Lower(i) == "cap") {
@@ -740,12 +751,17 @@ namespace {
 // Words that make a figure the first part of a deal, or an addition to it.
 std::string_view FacetWord(std::string_view lower) {
   static const std::unordered_map<std::string_view, std::string_view> kWords = {
-      {"first", "first"},         {"initial", "first"},
-      {"initially", "first"},     {"opening", "first"},
-      {"tranche", "first"},       {"additional", "additional"},
-      {"another", "additional"},  {"further", "additional"},
-      {"extra", "additional"},    {"incremental", "additional"},
-      {"expanded", "additional"}, {"expansion", "additional"},
+      {"first", "first"},
+      {"initial", "first"},
+      {"initially", "first"},
+      {"opening", "first"},
+      {"tranche", "first"},
+      {"additional", "additional"},
+      {"further", "additional"},
+      {"extra", "additional"},
+      {"incremental", "additional"},
+      {"expanded", "additional"},
+      {"expansion", "additional"},
   };
   auto it = kWords.find(lower);
   return it == kWords.end() ? std::string_view() : it->second;

@@ -52,8 +52,9 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
 // Which figure of a deal `quantities[index]` is, when the words at it say:
 // "first" (a first phase or tranche: "an initial 1 GW", "the first
 // gigawatt", "$10 billion in the first tranche") or "additional" ("a
-// further 2 GW", "another $5 billion"); empty for a total or when the text
-// does not say.
+// further 2 GW", "an additional $5 billion"); empty for a total or when
+// the text does not say. "another" is no facet: "adds another 300 MW" most
+// often tells a figure's own size beside someone else's.
 std::string FacetOf(const SentenceTokens& s,
                     const std::vector<Quantity>& quantities, size_t index);
 

@@ -70,11 +70,22 @@ std::optional<double> PointOf(const ClaimInterval& c) {
   return c.high;
 }
 
-// Whether two claims state the same figure as written: the same value, or
-// the same range.
+bool Covers(const ClaimInterval& c, double x) {
+  return x >= c.low.value_or(-kInf) && x <= c.high.value_or(kInf);
+}
+
+// Whether two claims of one article state the same figure: the same value,
+// the same range, or one value rounded from the other ("4%" and "3.97%"),
+// but never a ceiling or a floor beside a value ("$17.4 billion, up to
+// $19.4 billion").
 bool SameFigure(const ClaimInterval& a, const ClaimInterval& b) {
   if (a.value || b.value) {
-    return a.value && b.value && SameValue(*a.value, *b.value);
+    if (!a.value || !b.value) return false;
+    if (SameValue(*a.value, *b.value)) return true;
+    auto plain = [](const ClaimInterval& c) {
+      return c.qualifier == "exact" || c.qualifier == "approx";
+    };
+    return plain(a) && plain(b) && (Covers(a, *b.value) || Covers(b, *a.value));
   }
   auto same = [](const std::optional<double>& x,
                  const std::optional<double>& y) {
@@ -101,6 +112,12 @@ struct Cluster {
 bool SamePeriod(const Cluster& a, const Cluster& b, size_t frame_periods) {
   if (a.times == b.times) return true;
   return frame_periods <= 1 && (a.times.empty() || b.times.empty());
+}
+
+// Whether stated values `low` and `high` are near enough to be one figure.
+bool Near(double low, double high) {
+  if (low == high) return true;
+  return low > 0 && high <= kConflictRatio * low;
 }
 
 class FrameClusterer {
@@ -171,8 +188,12 @@ class FrameClusterer {
       const ClaimInterval& in = At(i);
       if (!clusters_.empty()) {
         Cluster& last = clusters_.back();
+        // An open end ("more than 2 GW") reaches any larger figure: the
+        // stated values must be near too.
         bool shares = in.low.value_or(-kInf) <= last.high &&
-                      in.high.value_or(kInf) >= last.low;
+                      in.high.value_or(kInf) >= last.low &&
+                      Near(std::min(last.min_point, point),
+                           std::max(last.max_point, point));
         if (shares && !OtherFigureOfArticle(last, i)) {
           Add(&last, i);
           continue;
@@ -187,9 +208,9 @@ class FrameClusterer {
   void MergeNeighbours() {
     Cluster* open = nullptr;
     for (Cluster& c : clusters_) {
-      if (open != nullptr && open->min_point > 0 &&
-          std::max(open->max_point, c.max_point) <=
-              kConflictRatio * std::min(open->min_point, c.min_point) &&
+      if (open != nullptr &&
+          Near(std::min(open->min_point, c.min_point),
+               std::max(open->max_point, c.max_point)) &&
           SamePeriod(*open, c, periods_.size()) && !ShareArticle(*open, c)) {
         Fold(&c, open);
         continue;
@@ -401,9 +422,16 @@ std::optional<double> TypicalMagnitude(std::string_view family,
   return std::nullopt;
 }
 
-bool Groupable(const std::vector<std::string>& parties,
-               std::string_view metric) {
-  return !parties.empty() && !metric.empty() && metric != "other";
+bool Groupable(const std::vector<std::string>& parties, std::string_view metric,
+               std::string_view unit, std::string_view noun, double value) {
+  if (parties.empty() || metric.empty()) return false;
+  // A figure of no known metric still has a fact when it counts many of a
+  // named thing: the noun keeps unrelated counts apart.
+  constexpr double kManyThings = 1000;
+  if (metric == "other") {
+    return unit == "count" && !noun.empty() && value >= kManyThings;
+  }
+  return true;
 }
 
 }  // namespace ct::facts

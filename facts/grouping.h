@@ -78,10 +78,13 @@ std::string_view MetricFamily(std::string_view metric);
 std::optional<double> TypicalMagnitude(std::string_view family,
                                        std::string_view unit);
 
-// Whether a claim can belong to a fact at all: it needs a party and a
-// metric other than "other", or the fact would mix unrelated numbers.
-bool Groupable(const std::vector<std::string>& parties,
-               std::string_view metric);
+// Whether a claim can belong to a fact at all: it needs a party, and a
+// metric other than "other" unless it counts many of a named thing ("25
+// million homes", not "the two companies"), or the fact would mix
+// unrelated numbers.
+bool Groupable(const std::vector<std::string>& parties, std::string_view metric,
+               std::string_view unit = {}, std::string_view noun = {},
+               double value = 0);
 
 }  // namespace ct::facts
 

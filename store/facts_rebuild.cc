@@ -142,7 +142,10 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
       c.low_inclusive = r.Int(7) != 0;
       c.high_inclusive = r.Int(8) != 0;
       current.emplace(c.claim_id, std::make_pair(r.Int(15), r.Int(16) != 0));
-      if (!facts::Groupable(in.parties, r.Text(20))) continue;
+      if (!facts::Groupable(in.parties, r.Text(20), in.unit, in.noun,
+                            c.value.value_or(c.low.value_or(0)))) {
+        continue;
+      }
       inputs.push_back(std::move(in));
       shown.push_back({r.Int(21), r.Int(14), r.Text(20), r.Text(22)});
     }
