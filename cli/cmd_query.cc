@@ -164,10 +164,14 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
                        40, &std::cout);
     s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
       std::set<std::string> values;
-      std::string outliers;
+      std::set<std::string> outlier_sources;
       for (const store::ClaimRow& r : fact.claims) {
         values.insert(web::FormatClaimValue(r.claim));
-        if (r.outlier) outliers += (outliers.empty() ? "" : ", ") + r.source;
+        if (r.outlier) outlier_sources.insert(r.source);
+      }
+      std::string outliers;
+      for (const std::string& o : outlier_sources) {
+        outliers += (outliers.empty() ? "" : ", ") + o;
       }
       std::string joined;
       for (const std::string& v : values)

@@ -463,6 +463,9 @@ Status ClaimStore::SetParties(size_t ordinal, const std::string& subject,
 Status ClaimStore::CommitArticle() {
   if (writing_ == 0) return Status::Internal("no article is being written");
   Status s = MarkBlocksDirty(writing_);
+  // Alone, an article's facts are judged in its own transaction; in a
+  // batch, when the batch ends.
+  if (s.ok() && !batch_) s = JudgeDirtyBlocks();
   if (s.ok()) s = article_tx_->Commit();
   if (!s.ok()) {
     AbortArticle();
@@ -508,6 +511,15 @@ Status ClaimStore::EndBatch() {
   if (writing_ != 0) AbortArticle();
   if (!batch_) return Status::Ok();
   batch_ = false;
+  // The facts the batch's claims touch are judged before it commits: a
+  // reader, or a process killed at any point, never sees claims without
+  // their facts.
+  Status judged = JudgeDirtyBlocks();
+  if (!judged.ok()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    entity_ids_.clear();
+    return judged;
+  }
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     Status s = Error("");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -17,7 +17,8 @@
 //
 // Statements that run once per article or per claim use an index, so the
 // cost of a write does not grow with the database. Facts are regrouped only
-// for the subjects and metrics whose claims changed (see RebuildFacts).
+// for the blocks whose claims changed, in the transaction that changed them
+// (see BeginBatch).
 // Listings stream their rows (ForEachClaim, ForEachFact, ForEachArticle).
 //
 // Error messages name the database and never hold SQL.
@@ -210,19 +211,22 @@ class ClaimStore {
   // Groups the articles written until EndBatch in one transaction, each
   // still all or nothing on its own (a savepoint). A bulk ingest commits
   // once per batch rather than once per article, which writes each shared
-  // index page once per batch. Readers see a batch when it ends. Ending
-  // the store without EndBatch rolls the batch back.
+  // index page once per batch. The facts the batch's claims touch are
+  // judged again in the same transaction, when it ends. Readers see a
+  // batch when it ends. Ending the store without EndBatch rolls the batch
+  // back.
   Status BeginBatch();
   Status EndBatch();
 
   // Whether an article with this feed guid or URL is stored.
   Result<bool> HasArticle(const std::string& guid, const std::string& url);
 
-  // Regroups the claims of every subject and metric whose claims changed
-  // since the last rebuild into facts, and judges them; each subject and
-  // metric in a transaction of its own. Fact ids stay stable for facts that
-  // keep their key. Grouping never joins claims of different subjects or
-  // metrics, so the result is the same as regrouping everything.
+  // Ends a batch, then regroups the claims of every block (first party and
+  // metric family) whose claims changed and were not judged yet, as after
+  // a migration. Writes judge their own blocks as they commit, so this is
+  // seldom needed. Fact ids stay stable for facts that keep their key.
+  // Grouping never joins claims of different blocks, so the result is the
+  // same as regrouping everything.
   Status RebuildFacts();
   // Regroups and judges every claim, as after a change of the rules.
   Status RebuildAllFacts();
@@ -280,6 +284,9 @@ class ClaimStore {
   // a batch that the error ended).
   void Forget();
   void CheckBatch();
+  // Judges every block in dirty_blocks, inside the open transaction if
+  // there is one.
+  Status JudgeDirtyBlocks();
   Status RebuildBlock(int64_t anchor_id, const std::string& family);
   Status ReadClaims(const std::string& sql,
                     const std::function<void(Stmt&)>& bind, const ClaimFn& fn);

@@ -1,8 +1,8 @@
 // Facts from claims: the claims of each block (one first party, one metric
 // family) are grouped and judged together. Grouping never joins claims of
 // different blocks (facts/grouping.h), so a block is rebuilt alone, and
-// only blocks whose claims changed are rebuilt (the dirty_blocks table,
-// filled in the same transaction as the claims).
+// only blocks whose claims changed are rebuilt (the dirty_blocks table),
+// in the same transaction as those claims.
 
 #include <sqlite3.h>
 
@@ -55,6 +55,10 @@ T MostCommon(const std::vector<T>& values) {
 
 Status ClaimStore::RebuildFacts() {
   CT_RETURN_IF_ERROR(EndBatch());
+  return JudgeDirtyBlocks();
+}
+
+Status ClaimStore::JudgeDirtyBlocks() {
   // The dirty blocks are few beside the claims: hold their names only. In
   // the order of their names, so that new facts are numbered the same
   // however the claims came in.
@@ -75,6 +79,7 @@ Status ClaimStore::RebuildFacts() {
 }
 
 Status ClaimStore::RebuildAllFacts() {
+  CT_RETURN_IF_ERROR(EndBatch());
   {
     Transaction tx(db_, &path_);
     CT_RETURN_IF_ERROR(tx.Begin());
@@ -94,8 +99,11 @@ Status ClaimStore::RebuildAllFacts() {
 }
 
 Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
+  // Inside the transaction of the claims when one is open, so that they
+  // land with their facts; else in one of its own.
   Transaction tx(db_, &path_);
-  CT_RETURN_IF_ERROR(tx.Begin());
+  bool nested = sqlite3_get_autocommit(db_) == 0;
+  CT_RETURN_IF_ERROR(nested ? tx.BeginNested() : tx.Begin());
 
   // What a fact shows, per claim.
   struct Shown {

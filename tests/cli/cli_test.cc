@@ -14,43 +14,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/cli/cli_run.h"
+
+using ct::testing::Claimtrack;
+using ct::testing::ReadAll;
+using ct::testing::Run;
+using ct::testing::TempDir;
+
 namespace {
-
-struct Run {
-  int code;
-  std::string out;
-};
-
-// Runs the binary through the shell; stderr goes to `err_file` if given.
-// `env` is put in front: "NAME=value ".
-Run Claimtrack(const std::string& args,
-               const std::string& err_file = "/dev/null",
-               const std::string& env = "") {
-  std::string cmd =
-      env + std::string(CT_BINARY) + " " + args + " 2>" + err_file;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-struct TempDir {
-  TempDir() {
-    char tmpl[] = "/tmp/ct_cli_XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string path;
-};
 
 Poco::JSON::Object::Ptr FindFact(const Poco::JSON::Array::Ptr& facts,
                                  const std::string& subject,
