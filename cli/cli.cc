@@ -35,6 +35,10 @@ const Command kCommands[] = {
      "list stored claims", CmdClaims},
     {"facts", "facts [--json|--csv] [--status S] [--entity E] [--metric M]",
      "list facts with their judged status, conflicts first", CmdFacts},
+    {"fact", "fact ID [--json]",
+     "one fact: why its sources differ, then each source's claim with its "
+     "date, sentence and URL",
+     CmdFact},
     {"extract", "extract [--jsonl]",
      "read text (or JSON lines {\"id\",\"text\"} with --jsonl) on stdin and "
      "print the claims found; no database",

@@ -1,6 +1,7 @@
 // claims, facts and articles: the listing commands.
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <set>
@@ -226,6 +227,48 @@ int CmdArticles(const Context& ctx, const Argv& argv) {
   }
   std::cout.flush();
   if (!s.ok()) return Fail(s, "articles");
+  return kExitOk;
+}
+
+}  // namespace ct::cli
+
+namespace ct::cli {
+
+int CmdFact(const Context& ctx, const Argv& argv) {
+  Args args(argv, {}, {"json"});
+  if (Status s = args.Parse(); !s.ok()) return Fail(s, "fact");
+  if (args.positional().size() != 1) {
+    return Fail(kExitUsage, "fact: one fact id, as `claimtrack facts` lists");
+  }
+  const std::string& text = args.positional().front();
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return Fail(kExitUsage, "fact: '" + text + "' is not a fact id");
+  }
+  auto store = OpenStore(ctx, Access::kRead);
+  if (!store.ok()) return Fail(store.status());
+  auto fact = (*store)->FindFact(id);
+  if (!fact.ok()) return Fail(fact.status(), "fact");
+  if (!fact->has_value()) {
+    return Fail(kExitUsage, "fact: no fact " + text);
+  }
+  const store::FactRow& f = **fact;
+  if (args.Has("json")) {
+    std::cout << web::FactJson(f) << "\n";
+    return kExitOk;
+  }
+  std::cout << "fact " << f.id << ": " << f.status;
+  if (!f.reason.empty()) std::cout << " (" << f.reason << ")";
+  std::cout << "\n" << web::FactSummary(f) << "\n\n";
+  TablePrinter table(
+      {"SOURCE", "PUBLISHED", "VALUE", "OUTLIER", "SENTENCE", "URL"}, 60,
+      &std::cout);
+  for (const store::ClaimRow& r : f.claims) {
+    table.Row({r.source, r.published, web::FormatClaimValue(r.claim),
+               r.outlier ? "yes" : "", r.claim.sentence, r.url});
+  }
+  table.Finish();
   return kExitOk;
 }
 

@@ -18,6 +18,7 @@ int CmdIngest(const Context& ctx, const Argv& argv);
 int CmdExtract(const Context& ctx, const Argv& argv);
 int CmdClaims(const Context& ctx, const Argv& argv);
 int CmdFacts(const Context& ctx, const Argv& argv);
+int CmdFact(const Context& ctx, const Argv& argv);
 int CmdArticles(const Context& ctx, const Argv& argv);
 int CmdArticle(const Context& ctx, const Argv& argv);
 int CmdSources(const Context& ctx, const Argv& argv);

@@ -1,5 +1,6 @@
 #include "web/format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -124,6 +125,80 @@ std::string FormatInterval(const extract::Claim& c) {
   out += c.high ? FormatValue(*c.high, c.unit, c.noun) : "∞";
   out += c.high && c.high_inclusive ? "]" : ")";
   return out;
+}
+
+namespace {
+
+std::string Outlets(size_t n) {
+  return n == 1 ? "1 outlet" : std::to_string(n) + " outlets";
+}
+
+// "A, B and C".
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FactSummary(const store::FactRow& f) {
+  std::vector<std::string> outliers;  // "Ferrous Wire's 8 GW".
+  std::vector<std::string> outlier_sources, others, all;
+  for (const store::ClaimRow& r : f.claims) {
+    std::vector<std::string>& side = r.outlier ? outlier_sources : others;
+    if (std::find(side.begin(), side.end(), r.source) == side.end()) {
+      side.push_back(r.source);
+      if (r.outlier) {
+        outliers.push_back(r.source + "'s " + FormatClaimValue(r.claim));
+      }
+    }
+    if (std::find(all.begin(), all.end(), r.source) == all.end()) {
+      all.push_back(r.source);
+    }
+  }
+  std::string consensus =
+      f.consensus ? FormatValue(*f.consensus, f.unit, f.noun) : "";
+  std::string who = JoinNames(outliers);
+  if (f.status == "single") {
+    return "Only " + (all.empty() ? std::string("one source") : all.front()) +
+           " reports this figure.";
+  }
+  if (f.status == "agree") {
+    return Outlets(all.size()) + " report the same " + consensus + ".";
+  }
+  if (f.reason == "time") {
+    return "The figure changed between reports a month or more apart; the "
+           "latest is " +
+           consensus + ".";
+  }
+  if (f.reason == "ceiling") {
+    return "An \"up to\" figure is a ceiling that holds the " + consensus +
+           " the other sources report.";
+  }
+  if (f.status == "compatible") {
+    return "The values differ only within their written precision or "
+           "qualifiers: " +
+           Outlets(all.size()) + " are consistent with " + consensus + ".";
+  }
+  if (outliers.empty()) {
+    return "The sources disagree and neither side has more support: " +
+           Outlets(all.size()) + " report different figures.";
+  }
+  std::string verb = outliers.size() == 1 ? "disagrees" : "disagree";
+  if (f.reason == "scale_slip") {
+    return who + " looks like a slip of scale: " + Outlets(others.size()) +
+           " report " + consensus + ".";
+  }
+  if (f.reason == "garbled") {
+    return who + " has the digits of " + consensus + " regrouped, which " +
+           Outlets(others.size()) + " report.";
+  }
+  return who + " " + verb + " with the " + consensus + " that " +
+         Outlets(others.size()) + " report.";
 }
 
 std::string EscapeHtml(std::string_view s) {

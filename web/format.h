@@ -24,6 +24,11 @@ std::string FormatClaimValue(const extract::Claim& c);
 // The interval a claim allows: "[5.5 GW, 6.5 GW]", "(220,000 GPUs, ∞)".
 std::string FormatInterval(const extract::Claim& c);
 
+// One plain sentence on what the sources say of a fact and why they
+// differ: "Ferrous Wire's 8 GW disagrees with the 6 GW that 3 outlets
+// report."
+std::string FactSummary(const store::FactRow& fact);
+
 std::string EscapeHtml(std::string_view s);
 
 // One CSV field, quoted when it must be (RFC 4180).

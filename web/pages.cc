@@ -222,10 +222,11 @@ std::string OverviewPage(const std::vector<store::FactRow>& facts,
     return Layout("Facts", body);
   }
   body +=
-      "<table><tr><th>Status</th><th>Fact</th><th>Values</th>"
+      "<table><tr><th>Status</th><th>Reason</th><th>Fact</th><th>Values</th>"
       "<th>Sources</th><th>First reported</th></tr>";
   for (const store::FactRow& f : facts) {
-    body += "<tr><td>" + StatusBadge(f.status) + "</td><td>" +
+    body += "<tr><td>" + StatusBadge(f.status) + "</td><td class=\"muted\">" +
+            EscapeHtml(f.reason) + "</td><td>" +
             Link("/facts/" + std::to_string(f.id), FactTitle(f)) + "</td><td>" +
             EscapeHtml(ValueSpread(f)) + "</td><td>" +
             std::to_string(f.sources) + "</td><td class=\"muted\">" +
@@ -246,6 +247,11 @@ std::string FactPage(const store::FactRow& f) {
             " (" + EscapeHtml(f.first_reported) + ")";
   }
   body += " · " + Link("/api/facts/" + std::to_string(f.id), "JSON") + "</p>";
+  body += "<p class=\"summary\">" + EscapeHtml(FactSummary(f));
+  if (!f.reason.empty()) {
+    body += " <span class=\"muted\">(" + EscapeHtml(f.reason) + ")</span>";
+  }
+  body += "</p>";
   body += NumberLineSvg(f);
   body +=
       "<h2>Timeline</h2><table><tr><th>Source</th><th>Claim</th>"

@@ -370,3 +370,30 @@ TEST_CASE("Texts that once crashed extraction are ingested and stored",
   CHECK(claims.out.find("1,000 GPUs") != std::string::npos);
   CHECK(claims.out.find("5 GW") != std::string::npos);
 }
+
+TEST_CASE("fact ID says why its sources differ, then lists them", "[cli]") {
+  TempDir dir;
+  std::string db = dir.path + "/fact.db";
+  REQUIRE(
+      Claimtrack("--db " + db + " ingest " + CT_SOURCE_DIR + "/examples/corpus")
+          .code == 0);
+  Run facts = Claimtrack("--db " + db + " facts --status conflict --json");
+  Poco::JSON::Parser parser;
+  auto all = parser.parse(facts.out).extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(all->size() >= 1);
+  auto conflict = all->getObject(0);
+  std::string id = std::to_string(conflict->getValue<int64_t>("id"));
+  CHECK(conflict->getValue<std::string>("reason") == "conflict");
+  CHECK(conflict->getArray("outliers")->size() == 1);
+
+  Run text = Claimtrack("--db " + db + " fact " + id);
+  CHECK(text.code == 0);
+  CHECK(text.out.find("disagrees with the 6 GW that 3 outlets report") !=
+        std::string::npos);
+  Run json = Claimtrack("--db " + db + " fact " + id + " --json");
+  CHECK(json.code == 0);
+  auto one = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+  CHECK(one->getValue<int64_t>("id") == conflict->getValue<int64_t>("id"));
+  CHECK(Claimtrack("--db " + db + " fact 999999").code == 2);
+  CHECK(Claimtrack("--db " + db + " fact six").code == 2);
+}

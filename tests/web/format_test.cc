@@ -1,6 +1,8 @@
 #include "web/format.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
 
 using namespace ct::web;
 
@@ -35,4 +37,40 @@ TEST_CASE("PlainNumber drops trailing zeros", "[web]") {
   CHECK(PlainNumber(5e9) == "5000000000");
   CHECK(PlainNumber(0.5) == "0.5");
   CHECK(PlainNumber(std::optional<double>()) == "");
+}
+
+namespace {
+
+ct::store::ClaimRow Row(std::string source, double gw, bool outlier) {
+  ct::store::ClaimRow r;
+  r.source = std::move(source);
+  r.outlier = outlier;
+  r.claim.value = gw * 1e9;
+  r.claim.unit = std::string("W");
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("FactSummary says in one sentence who disagrees and why", "[web]") {
+  ct::store::FactRow f;
+  f.unit = "W";
+  f.status = "conflict";
+  f.reason = "conflict";
+  f.consensus = 6e9;
+  f.claims = {Row("Daily A", 6, false), Row("Wire B", 6, false),
+              Row("Times C", 6, false), Row("Ledger D", 8, true)};
+  CHECK(FactSummary(f) ==
+        "Ledger D's 8 GW disagrees with the 6 GW that 3 outlets report.");
+  f.reason = "scale_slip";
+  f.claims.back() = Row("Ledger D", 0.006, true);
+  CHECK(FactSummary(f) ==
+        "Ledger D's 6 MW looks like a slip of scale: 3 outlets report 6 GW.");
+  f.status = "agree";
+  f.reason.clear();
+  f.claims.pop_back();
+  CHECK(FactSummary(f) == "3 outlets report the same 6 GW.");
+  f.status = "single";
+  f.claims.resize(1);
+  CHECK(FactSummary(f) == "Only Daily A reports this figure.");
 }
