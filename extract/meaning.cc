@@ -642,8 +642,27 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   // The sentence's actor: its first name that no preposition governs, or
   // what that name possesses ("Anthropic's Claude API"); when every name
   // before the figure is governed, the first of them.
+  // In a sentence of several figures, the actor of the figure's own clause
+  // comes first: "Nvidia's $100 billion investment in OpenAI and OpenAI's
+  // $300 billion contract with Oracle". The clause starts after the last
+  // break between the previous figure and this one.
   const EntityMention* actor = nullptr;
-  for (size_t k = 0; k < entities.size(); ++k) {
+  if (lo > 0) {
+    size_t clause = lo;
+    for (size_t t = lo; t < q.first; ++t) {
+      if (s.Is(t, ",") || s.Is(t, ";") || s.Is(t, "and") || s.Is(t, "but") ||
+          s.Is(t, "while")) {
+        clause = t + 1;
+      }
+    }
+    for (const EntityMention& e : entities) {
+      if (e.first < clause || preceded_by_prep(e)) continue;
+      if (e.last >= q.first) break;
+      actor = &e;
+      break;
+    }
+  }
+  for (size_t k = 0; k < entities.size() && actor == nullptr; ++k) {
     const EntityMention& e = entities[k];
     if (e.first > q.last) break;
     if (preceded_by_prep(e)) continue;
@@ -696,6 +715,16 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     if (e.first >= hi || e.last < lo) continue;  // Past a neighbouring figure.
     size_t d = Distance(q, e.first, e.last);
     if (e.last < q.first) d += 8;  // A name before the figure counts less.
+    // So does a name in another clause: "$250 billion on its Azure cloud
+    // unit, Oracle inked".
+    size_t from = e.last < q.first ? e.last + 1 : q.last + 1;
+    size_t to = e.last < q.first ? q.first : e.first;
+    for (size_t t = from; t < to; ++t) {
+      if (s.Is(t, ",") || s.Is(t, ";")) {
+        d += 8;
+        break;
+      }
+    }
     if (d < best) {
       best = d;
       object = &e;
