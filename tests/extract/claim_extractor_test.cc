@@ -2154,3 +2154,93 @@ TEST_CASE("ExtractClaims reads a document larger than a part as a whole",
   CHECK(Get(claims[2 * lines - 1].value) == Near(1000 + lines - 1));
   CHECK(Get(claims.back().value) == Near(40e6));
 }
+
+// Parties, facets and the article's deal: what grouping reads of a claim.
+
+namespace {
+
+// The claim of `text` whose surface is `surface`.
+Claim Find(const std::vector<Claim>& claims, std::string_view surface) {
+  for (const Claim& c : claims) {
+    if (c.surface == surface) return c;
+  }
+  INFO("claims: " << Surfaces(claims));
+  FAIL("no claim " << surface);
+  return {};
+}
+
+using Parties = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Parties are the same set from either side of a deal",
+          "[extract][parties]") {
+  Claim buyer = Single("OpenAI will buy 6 GW of accelerators from AMD.");
+  Claim seller = Single("AMD will supply OpenAI with 6 GW of accelerators.");
+  CHECK(buyer.parties == Parties{"AMD", "OpenAI"});
+  CHECK(seller.parties == buyer.parties);
+}
+
+TEST_CASE("The article's deal fills a sentence that names one party or none",
+          "[extract][parties]") {
+  const char* text =
+      "Under the agreement the total comes to 6 gigawatts. AMD expects the "
+      "deal to be worth $90 billion. Its shares jumped 24% on the news.";
+  auto claims = Extractor().Extract(text, "OpenAI signs chip pact with AMD");
+  CHECK(Find(claims, "6 gigawatts").parties == Parties{"AMD", "OpenAI"});
+  CHECK(Find(claims, "$90 billion").parties == Parties{"AMD", "OpenAI"});
+  // A share move is the company's own figure, whatever the deal.
+  Claim move = Find(claims, "24%");
+  CHECK(move.metric == "growth");
+  CHECK(move.parties.size() <= 1);
+  // Without a headline, the lead names the deal.
+  auto led = Extractor().Extract(
+      "OpenAI and Broadcom announced a partnership on Monday. The companies "
+      "will deploy 10 gigawatts of custom chips.");
+  CHECK(Find(led, "10 gigawatts").parties == Parties{"Broadcom", "OpenAI"});
+}
+
+TEST_CASE("A figure of another deal keeps its own parties",
+          "[extract][parties]") {
+  auto claims = Extractor().Extract(
+      "OpenAI will buy 6 gigawatts of chips. Separately, Microsoft agreed to "
+      "spend $19 billion with Nebius.",
+      "OpenAI signs chip pact with AMD");
+  CHECK(Find(claims, "6 gigawatts").parties == Parties{"AMD", "OpenAI"});
+  CHECK(Find(claims, "$19 billion").parties == Parties{"Microsoft", "Nebius"});
+}
+
+TEST_CASE("A product counts as its maker among the parties",
+          "[extract][parties]") {
+  Claim c = Single("Claude Code usage grew 10x this year.");
+  CHECK(c.subject == "Claude Code");
+  CHECK(c.parties == Parties{"Anthropic"});
+}
+
+TEST_CASE("The actor of a figure is the one of its own clause",
+          "[extract][parties]") {
+  auto claims = Extract(
+      "Nvidia's $100 billion investment in OpenAI and OpenAI's $300 billion "
+      "contract with Oracle dwarf the rest.");
+  Claim oracle = Find(claims, "$300 billion");
+  CHECK(oracle.parties == Parties{"OpenAI", "Oracle"});
+  Claim nvidia = Find(claims, "$100 billion");
+  CHECK(nvidia.parties == Parties{"Nvidia", "OpenAI"});
+}
+
+TEST_CASE("Facets tell a first phase and an addition from a total",
+          "[extract][parties]") {
+  CHECK(Single("The first 1 GW of capacity goes live next year.").facet ==
+        "first");
+  CHECK(Single("An initial $10 billion arrives when the contract is signed.")
+            .facet == "first");
+  CHECK(Single("Deliveries of 2 GW start in the first phase of the build.")
+            .facet == "first");
+  CHECK(Single("The company will add an additional 2 GW by 2028.").facet ==
+        "additional");
+  // A total, an order of events, a period: no facet.
+  CHECK(Single("The deal covers 6 GW in total.").facet.empty());
+  CHECK(Single("The partners first announced 6 GW of capacity.").facet.empty());
+  CHECK(Single("In the first quarter revenue was $5 billion.").facet.empty());
+  CHECK(Single("Colossus 1 adds another 300 MW on top.").facet.empty());
+}
