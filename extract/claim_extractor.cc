@@ -433,7 +433,13 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
   if (!title.empty()) {
     FoldedText folded = FoldText(title.substr(0, 4096));
     SentenceTokens s(folded.text);
-    for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
+    // A headline without capitals was made from a URL: names match in any
+    // case there.
+    bool no_capitals =
+        std::none_of(folded.text.begin(), folded.text.end(),
+                     [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    for (const Gazetteer::Mention& m :
+         gazetteer_.FindMentions(s, no_capitals)) {
       doc.AddDealParty(deal_actor(gazetteer_.entity(m.entity)));
     }
   }

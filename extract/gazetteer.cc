@@ -1,6 +1,7 @@
 #include "extract/gazetteer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
@@ -100,11 +101,25 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
           std::any_of(bucket.begin(), bucket.end(),
                       [&](const Alias& a) { return a.words == words; });
       if (taken) continue;  // The first file to claim an alias keeps it.
+      std::vector<std::string> folded = words;
+      for (std::string& w : folded) {
+        for (char& ch : w)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
       bucket.push_back({std::move(words), id});
       std::stable_sort(bucket.begin(), bucket.end(),
                        [](const Alias& a, const Alias& b) {
                          return a.words.size() > b.words.size();
                        });
+      auto& lower = folded_aliases_[folded.front()];
+      if (std::none_of(lower.begin(), lower.end(),
+                       [&](const Alias& a) { return a.words == folded; })) {
+        lower.push_back({std::move(folded), id});
+        std::stable_sort(lower.begin(), lower.end(),
+                         [](const Alias& a, const Alias& b) {
+                           return a.words.size() > b.words.size();
+                         });
+      }
     }
   }
   return Status::Ok();
@@ -127,19 +142,23 @@ int Gazetteer::Find(std::string_view name) const {
   return it == by_name_.end() ? -1 : it->second;
 }
 
-std::vector<Gazetteer::Mention> Gazetteer::FindMentions(
-    const SentenceTokens& s) const {
+std::vector<Gazetteer::Mention> Gazetteer::FindMentions(const SentenceTokens& s,
+                                                        bool fold_case) const {
+  const auto& aliases = fold_case ? folded_aliases_ : aliases_;
+  auto word = [&](size_t i) {
+    return fold_case ? std::string_view(s.Lower(i)) : s.Text(i);
+  };
   std::vector<Mention> out;
   for (size_t i = 0; i < s.size();) {
-    auto it = aliases_.find(std::string(s.Text(i)));
+    auto it = aliases.find(std::string(word(i)));
     bool found = false;
-    if (it != aliases_.end()) {
+    if (it != aliases.end()) {
       for (const Alias& alias : it->second) {
         size_t n = alias.words.size();
         if (i + n > s.size()) continue;
         bool match = true;
         for (size_t w = 1; w < n && match; ++w) {
-          match = s.Text(i + w) == alias.words[w];
+          match = word(i + w) == alias.words[w];
         }
         // Whole words only: "Meta" must not match inside "Metaverse", which
         // the lexer already guarantees, nor "Colossus 1" in "Colossus 10".

@@ -57,8 +57,11 @@ class Gazetteer {
   // The entity with this canonical name, or -1.
   int Find(std::string_view name) const;
 
-  // Mentions in the sentence, left to right, longest match first.
-  std::vector<Mention> FindMentions(const SentenceTokens& s) const;
+  // Mentions in the sentence, left to right, longest match first. With
+  // `fold_case`, aliases match in any case: for text that has lost its
+  // capitals, such as a headline made from a URL.
+  std::vector<Mention> FindMentions(const SentenceTokens& s,
+                                    bool fold_case = false) const;
 
  private:
   struct Alias {
@@ -70,6 +73,8 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_name_;
   // First word of an alias -> aliases, longest first.
   std::unordered_map<std::string, std::vector<Alias>> aliases_;
+  // The same in lower case.
+  std::unordered_map<std::string, std::vector<Alias>> folded_aliases_;
 };
 
 }  // namespace ct::extract

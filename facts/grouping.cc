@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -97,12 +98,15 @@ bool SameFigure(const ClaimInterval& a, const ClaimInterval& b) {
 // Claims of one frame with nearby values.
 struct Cluster {
   std::vector<size_t> members;  // Indexes into the input.
-  double low = -kInf;           // The point all members share, if any.
-  double high = kInf;
+  double hull_low = kInf;       // The span of its members' intervals.
+  double hull_high = -kInf;
   double min_point = kInf;
   double max_point = -kInf;
   std::set<std::string> times;  // The periods its members state.
-  bool merged = false;          // Folded into another cluster.
+  double seed = 0;              // The value it started from.
+  // Its members by article: two figures of one article never join.
+  std::unordered_map<int64_t, std::vector<size_t>> by_article;
+  bool merged = false;  // Folded into another cluster.
 };
 
 // Whether two clusters may be one figure misreported: a figure for one
@@ -111,6 +115,12 @@ struct Cluster {
 // when the frame names no more than one.
 bool SamePeriod(const Cluster& a, const Cluster& b, size_t frame_periods) {
   if (a.times == b.times) return true;
+  // One value stated alike is one figure, whatever period a sentence put
+  // beside it ("6 GW, starting in the second half of 2026").
+  if (a.min_point == a.max_point && b.min_point == b.max_point &&
+      a.min_point == b.min_point) {
+    return true;
+  }
   return frame_periods <= 1 && (a.times.empty() || b.times.empty());
 }
 
@@ -142,20 +152,19 @@ class FrameClusterer {
 
   // Whether `c` holds another figure of the article of claim `i`.
   bool OtherFigureOfArticle(const Cluster& c, size_t i) const {
-    for (size_t m : c.members) {
-      if (claims_[m].article == claims_[i].article &&
-          !SameFigure(At(m), At(i))) {
-        return true;
-      }
+    auto it = c.by_article.find(claims_[i].article);
+    if (it == c.by_article.end()) return false;
+    for (size_t m : it->second) {
+      if (!SameFigure(At(m), At(i))) return true;
     }
     return false;
   }
 
   bool ShareArticle(const Cluster& a, const Cluster& b) const {
-    std::set<int64_t> seen;
-    for (size_t m : a.members) seen.insert(claims_[m].article);
-    for (size_t m : b.members) {
-      if (seen.count(claims_[m].article) > 0) return true;
+    const Cluster& small = a.by_article.size() < b.by_article.size() ? a : b;
+    const Cluster& large = &small == &a ? b : a;
+    for (const auto& [article, members] : small.by_article) {
+      if (large.by_article.count(article) > 0) return true;
     }
     return false;
   }
@@ -163,8 +172,9 @@ class FrameClusterer {
   void Add(Cluster* c, size_t i) {
     const ClaimInterval& in = At(i);
     c->members.push_back(i);
-    c->low = std::max(c->low, in.low.value_or(-kInf));
-    c->high = std::min(c->high, in.high.value_or(kInf));
+    c->by_article[claims_[i].article].push_back(i);
+    c->hull_low = std::min(c->hull_low, in.low.value_or(-kInf));
+    c->hull_high = std::max(c->hull_high, in.high.value_or(kInf));
     if (!claims_[i].time.empty()) {
       c->times.insert(claims_[i].time);
       periods_.insert(claims_[i].time);
@@ -174,34 +184,79 @@ class FrameClusterer {
     c->max_point = std::max(c->max_point, p);
   }
 
-  // 1. Claims in value order join while they share a point.
+  // 1. Claims that state one value form a class; classes join in order of
+  // support, the value most outlets state first, each into the cluster of
+  // the nearest value it can be true with. Clusters are then put in value
+  // order for step 2.
   void Runs() {
-    std::vector<std::pair<double, size_t>> order;
-    for (size_t i : members_) {
-      order.emplace_back(PointOf(At(i)).value_or(0), i);
+    std::map<double, std::vector<size_t>> by_point;
+    for (size_t i : members_) by_point[PointOf(At(i)).value_or(0)].push_back(i);
+    struct Class {
+      double point;
+      size_t outlets;
+      const std::vector<size_t>* members;
+    };
+    std::vector<Class> classes;
+    for (const auto& [point, members] : by_point) {
+      std::set<std::string_view> outlets;
+      for (size_t i : members) outlets.insert(At(i).outlet);
+      classes.push_back({point, outlets.size(), &members});
     }
-    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-      if (a.first != b.first) return a.first < b.first;
-      return claims_[a.second].order < claims_[b.second].order;
-    });
-    for (const auto& [point, i] : order) {
-      const ClaimInterval& in = At(i);
-      if (!clusters_.empty()) {
-        Cluster& last = clusters_.back();
-        // An open end ("more than 2 GW") reaches any larger figure: the
-        // stated values must be near too.
-        bool shares = in.low.value_or(-kInf) <= last.high &&
-                      in.high.value_or(kInf) >= last.low &&
-                      Near(std::min(last.min_point, point),
-                           std::max(last.max_point, point));
-        if (shares && !OtherFigureOfArticle(last, i)) {
-          Add(&last, i);
+    std::stable_sort(classes.begin(), classes.end(),
+                     [](const Class& a, const Class& b) {
+                       if (a.outlets != b.outlets) return a.outlets > b.outlets;
+                       return a.members->size() > b.members->size();
+                     });
+    // Clusters by the value they started from: only those near a class's
+    // value are looked at.
+    std::multimap<double, size_t> by_seed;
+    for (const Class& k : classes) {
+      double lo = k.point, hi = k.point;
+      for (size_t i : *k.members) {
+        lo = std::min(lo, At(i).low.value_or(-kInf));
+        hi = std::max(hi, At(i).high.value_or(kInf));
+      }
+      auto first = k.point > 0 ? by_seed.lower_bound(k.point / kConflictRatio)
+                               : by_seed.lower_bound(k.point);
+      auto last = k.point > 0 ? by_seed.upper_bound(k.point * kConflictRatio)
+                              : by_seed.upper_bound(k.point);
+      size_t best = SIZE_MAX;
+      double best_gap = kInf;
+      for (auto it = first; it != last; ++it) {
+        const Cluster& c = clusters_[it->second];
+        if (!Near(std::min(c.min_point, k.point),
+                  std::max(c.max_point, k.point))) {
           continue;
         }
+        // Can be true together: the value inside the cluster's intervals,
+        // or the cluster's values inside the class's.
+        bool compatible = (k.point >= c.hull_low && k.point <= c.hull_high) ||
+                          (c.max_point >= lo && c.min_point <= hi);
+        if (!compatible) continue;
+        bool other = false;
+        for (size_t i : *k.members) other = other || OtherFigureOfArticle(c, i);
+        if (other) continue;
+        double gap = std::fabs(k.point - c.seed);
+        if (gap < best_gap) {
+          best = it->second;
+          best_gap = gap;
+        }
       }
-      clusters_.emplace_back();
-      Add(&clusters_.back(), i);
+      if (best == SIZE_MAX) {
+        best = clusters_.size();
+        clusters_.emplace_back();
+        clusters_.back().seed = k.point;
+        by_seed.emplace(k.point, best);
+      }
+      for (size_t i : *k.members) Add(&clusters_[best], i);
     }
+    std::sort(clusters_.begin(), clusters_.end(),
+              [](const Cluster& a, const Cluster& b) {
+                if (a.min_point != b.min_point) {
+                  return a.min_point < b.min_point;
+                }
+                return a.seed < b.seed;
+              });
   }
 
   // 2. Neighbours close in value are one figure misreported.
@@ -222,6 +277,7 @@ class FrameClusterer {
   void Fold(Cluster* from, Cluster* into) {
     for (size_t m : from->members) Add(into, m);
     from->members.clear();
+    from->by_article.clear();
     from->merged = true;
   }
 
@@ -429,7 +485,9 @@ bool Groupable(const std::vector<std::string>& parties, std::string_view metric,
   // named thing: the noun keeps unrelated counts apart.
   constexpr double kManyThings = 1000;
   if (metric == "other") {
-    return unit == "count" && !noun.empty() && value >= kManyThings;
+    if (unit == "count") return !noun.empty() && value >= kManyThings;
+    // The term of a deal between two parties: "a seven-year contract".
+    return (unit == "year" || unit == "month") && parties.size() >= 2;
   }
   return true;
 }

@@ -80,7 +80,8 @@ std::optional<double> TypicalMagnitude(std::string_view family,
 
 // Whether a claim can belong to a fact at all: it needs a party, and a
 // metric other than "other" unless it counts many of a named thing ("25
-// million homes", not "the two companies"), or the fact would mix
+// million homes", not "the two companies") or is the term of a deal
+// between two parties ("a seven-year contract"), or the fact would mix
 // unrelated numbers.
 bool Groupable(const std::vector<std::string>& parties, std::string_view metric,
                std::string_view unit = {}, std::string_view noun = {},

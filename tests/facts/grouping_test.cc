@@ -188,4 +188,9 @@ TEST_CASE("MetricFamily lets a deal's worth and its commitment meet",
   CHECK(ct::facts::Groupable({"OpenAI"}, "power_capacity"));
   CHECK_FALSE(ct::facts::Groupable({}, "power_capacity"));
   CHECK_FALSE(ct::facts::Groupable({"OpenAI"}, "other"));
+  // Unknown metrics: many of a named thing, or the term of a deal.
+  CHECK(ct::facts::Groupable({"OpenAI"}, "other", "count", "home", 2.5e7));
+  CHECK_FALSE(ct::facts::Groupable({"OpenAI"}, "other", "count", "company", 2));
+  CHECK(ct::facts::Groupable({"AMD", "OpenAI"}, "other", "year", "", 7));
+  CHECK_FALSE(ct::facts::Groupable({"OpenAI"}, "other", "year", "", 7));
 }
