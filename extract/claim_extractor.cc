@@ -157,6 +157,38 @@ struct DocState {
   std::unordered_set<uint32_t> known;
   bool Known(uint32_t id) const { return known.count(id) > 0; }
 
+  // Words the article writes in lower case somewhere: a capitalised run
+  // made only of them is a heading or a sentence start ("Exclusive
+  // Warrant"), not a name. Bounded, so a huge document costs no more.
+  std::unordered_set<std::string> lower_words;
+  void NoteLowerWords(const SentenceTokens& s) {
+    constexpr size_t kMaxWords = 100000;
+    for (size_t i = 0; i < s.size() && lower_words.size() < kMaxWords; ++i) {
+      if (!s.IsWord(i)) continue;
+      std::string_view w = s.Text(i);
+      if (w.size() < 3 || w.size() > 24 || !(w[0] >= 'a' && w[0] <= 'z')) {
+        continue;
+      }
+      lower_words.emplace(w);
+    }
+  }
+  // Whether every word of `name` is one the article writes in lower case.
+  bool CommonWords(uint32_t name) const {
+    const std::string& n = strings.String(name);
+    if (n.empty()) return false;
+    size_t begin = 0;
+    while (begin < n.size()) {
+      size_t end = std::min(n.find(' ', begin), n.size());
+      std::string w = n.substr(begin, end - begin);
+      for (char& ch : w) {
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      if (lower_words.count(w) == 0) return false;
+      begin = end + 1;
+    }
+    return true;
+  }
+
   // A site's operator, or the name itself.
   uint32_t OperatorOf(uint32_t name) const {
     auto it = sites.find(strings.String(name));
@@ -189,7 +221,8 @@ struct DocState {
 // or none, states them for the whole deal.
 bool IsDealMetric(const std::string& metric) {
   return metric == "commitment" || metric == "investment" ||
-         metric == "power_capacity" || metric == "gpu_count";
+         metric == "power_capacity" || metric == "gpu_count" ||
+         metric == "share";
 }
 
 // Metrics of one party alone: a share price, revenue, a valuation or a
@@ -304,8 +337,16 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     DocClaim& c = cs[i];
     const std::string& metric = doc->strings.String(c.metric);
     bool own = IsOwnMetric(metric);
+    // Names the gazetteer does not know and the article writes in lower
+    // case elsewhere are no parties.
+    auto party = [&](uint32_t name) {
+      return name != 0 && !doc->Known(doc->IdentityOf(name)) &&
+                     doc->CommonWords(name)
+                 ? 0
+                 : name;
+    };
     uint32_t parties[2];
-    PartyPair(*doc, c.subject, own ? 0 : c.object, parties);
+    PartyPair(*doc, party(c.subject), own ? 0 : party(c.object), parties);
     // A site's own figures stay the site's ("GPUs at Colossus 1"), whether
     // its sentence named it or the article did.
     bool at_site =
@@ -488,6 +529,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
         SentenceTokens s(
             std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
         std::vector<Quantity> quantities = FindQuantities(s);
+        doc.NoteLowerWords(s);
         if (quantities.empty()) {
           // Still count who the article is about.
           for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
