@@ -73,6 +73,16 @@ struct Claim {
   std::string sentence;  // The sentence that states it (clipped if huge).
 };
 
+// A claim whose subject, object, parties or metric the whole document
+// changed. Every field holds the claim's value after the change.
+struct PartyFix {
+  size_t ordinal = 0;  // Its place among the document's claims, from 0.
+  std::string subject;
+  std::string object;
+  std::vector<std::string> parties;  // Claim::parties.
+  std::string metric;
+};
+
 }  // namespace ct::extract
 
 #endif  // CT_EXTRACT_CLAIM_H_

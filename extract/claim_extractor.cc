@@ -265,9 +265,10 @@ std::vector<std::string> PartyNames(const DocState& doc, const uint32_t p[2]) {
 // Returns the claims whose subject or object changed.
 std::vector<PartyFix> ResolveInDocument(DocState* doc) {
   std::vector<DocClaim>& cs = doc->claims;
-  std::vector<std::pair<uint32_t, uint32_t>> before;
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> before;
   before.reserve(cs.size());
-  for (const DocClaim& c : cs) before.emplace_back(c.subject, c.object);
+  for (const DocClaim& c : cs)
+    before.emplace_back(c.subject, c.object, c.metric);
   // 1. The same capacity figure, anchored at a site elsewhere.
   std::map<FigureKey, uint32_t> site_of;
   for (const DocClaim& c : cs) {
@@ -327,7 +328,21 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     }
     if (c.subject == 0 && c.metric != other) c.subject = main;
   }
-  // 4. Parties: the subject and object as identities; the article's deal
+  // 4. A figure whose sentence tells no metric takes that of the same
+  // figure elsewhere: a headline's bare "$300B" is the contract the body
+  // describes.
+  std::map<std::pair<uint32_t, double>, uint32_t> metric_of;
+  for (const DocClaim& c : cs) {
+    if (c.has_value && c.metric != other) {
+      metric_of.emplace(std::make_pair(c.unit, c.value), c.metric);
+    }
+  }
+  for (DocClaim& c : cs) {
+    if (!c.has_value || c.metric != other) continue;
+    auto it = metric_of.find({c.unit, c.value});
+    if (it != metric_of.end()) c.metric = it->second;
+  }
+  // 5. Parties: the subject and object as identities; the article's deal
   // for a deal's figure whose sentence names one party of it, or none.
   uint32_t deal[2];
   PartyPair(*doc, doc->deal[0], doc->deal[1], deal);
@@ -370,13 +385,14 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
         parties[1] = deal[1];
       }
     }
-    bool same = before[i] == std::make_pair(c.subject, c.object) &&
+    bool same = before[i] == std::make_tuple(c.subject, c.object, c.metric) &&
                 parties[0] == c.party[0] && parties[1] == c.party[1];
     if (same) continue;
     c.party[0] = parties[0];
     c.party[1] = parties[1];
     fixes.push_back({i, doc->strings.String(c.subject),
-                     doc->strings.String(c.object), PartyNames(*doc, parties)});
+                     doc->strings.String(c.object), PartyNames(*doc, parties),
+                     doc->strings.String(c.metric)});
   }
   return fixes;
 }
@@ -416,6 +432,7 @@ class GatherSink : public ClaimSink {
       claims_[f.ordinal].subject = std::move(f.subject);
       claims_[f.ordinal].object = std::move(f.object);
       claims_[f.ordinal].parties = std::move(f.parties);
+      claims_[f.ordinal].metric = std::move(f.metric);
     }
   }
   std::vector<Claim> Take() { return std::move(claims_); }

@@ -39,14 +39,6 @@ struct ExtractorOptions {
   BoundsOptions bounds;
 };
 
-// A claim whose subject or object the whole document changed.
-struct PartyFix {
-  size_t ordinal = 0;  // Its place among the document's claims, from 0.
-  std::string subject;
-  std::string object;
-  std::vector<std::string> parties;  // Claim::parties.
-};
-
 // Takes a document's claims as they are found.
 class ClaimSink {
  public:

@@ -530,7 +530,7 @@ Result<IngestSummary> RunJobs(
       return Status::Ok();
     }
     for (const extract::PartyFix& f : fixes) {
-      s = store->SetParties(f.ordinal, f.subject, f.object, f.parties);
+      s = store->ApplyFix(f);
       if (!s.ok()) break;
     }
     if (s.ok()) s = store->CommitArticle();

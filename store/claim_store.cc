@@ -430,33 +430,33 @@ std::string ClaimStore::JoinParties(const std::vector<std::string>& parties) {
   return out;
 }
 
-Status ClaimStore::SetParties(size_t ordinal, const std::string& subject,
-                              const std::string& object,
-                              const std::vector<std::string>& parties) {
+Status ClaimStore::ApplyFix(const extract::PartyFix& fix) {
   if (writing_ == 0) return Status::Internal("no article is being written");
   int64_t subject_id = 0;
   int64_t object_id = 0;
-  if (!subject.empty()) {
-    auto id = EntityId(subject);
+  if (!fix.subject.empty()) {
+    auto id = EntityId(fix.subject);
     if (!id.ok()) return id.status();
     subject_id = *id;
   }
-  if (!object.empty()) {
-    auto id = EntityId(object);
+  if (!fix.object.empty()) {
+    auto id = EntityId(fix.object);
     if (!id.ok()) return id.status();
     object_id = *id;
   }
-  auto anchor = AnchorOf(parties);
+  auto anchor = AnchorOf(fix.parties);
   if (!anchor.ok()) return anchor.status();
-  auto st = Prepare(kSetParties);
+  auto st = Prepare(kApplyFix);
   if (!st.ok()) return st.status();
   return (*st)
       ->Bind(1, writing_)
-      .Bind(2, static_cast<int64_t>(ordinal))
+      .Bind(2, static_cast<int64_t>(fix.ordinal))
       .BindOrNull(3, subject_id)
       .BindOrNull(4, object_id)
-      .Bind(5, JoinParties(parties))
+      .Bind(5, JoinParties(fix.parties))
       .BindOrNull(6, *anchor)
+      .Bind(7, fix.metric)
+      .Bind(8, facts::MetricFamily(fix.metric))
       .Run();
 }
 
@@ -547,7 +547,7 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
           kDeleteClaimsOfArticle,
           kInsertArticle,
           kInsertClaim,
-          kSetParties,
+          kApplyFix,
           kMarkBlocksDirty,
           kBlockClaims,
           kBlockFacts,

@@ -194,17 +194,15 @@ class ClaimStore {
   // BeginArticle decides the outcome as PutArticle does; for kNew and
   // kUpdated it opens the transaction and writes the article, and the
   // claims follow through AddClaims (ordinals go on from batch to batch)
-  // and SetParties, until CommitArticle. Nothing is kept unless
+  // and ApplyFix, until CommitArticle. Nothing is kept unless
   // CommitArticle succeeds; AbortArticle, an error or the store's end roll
   // the article back. kUnchanged and kDuplicate open nothing.
   Result<PutResult> BeginArticle(const ingest::Document& doc,
                                  int64_t source_id = 0);
   Status AddClaims(const std::vector<extract::Claim>& claims);
-  // Replaces the subject, object and parties of the claim at `ordinal` of
-  // the article being written.
-  Status SetParties(size_t ordinal, const std::string& subject,
-                    const std::string& object,
-                    const std::vector<std::string>& parties);
+  // Applies what the whole document tells of the claim at `fix.ordinal` of
+  // the article being written: its subject, object, parties and metric.
+  Status ApplyFix(const extract::PartyFix& fix);
   Status CommitArticle();
   void AbortArticle();
 

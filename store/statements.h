@@ -53,9 +53,9 @@ INSERT INTO claims(article_id, ordinal, surface, number, number_low,
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
   ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql";
 
-constexpr const char* kSetParties = R"sql(
+constexpr const char* kApplyFix = R"sql(
 UPDATE claims SET subject_id = ?3, object_id = ?4, parties = ?5,
-  anchor_id = ?6
+  anchor_id = ?6, metric = ?7, family = ?8
 WHERE article_id = ?1 AND ordinal = ?2)sql";
 
 // The blocks of an article's claims: facts to judge again.

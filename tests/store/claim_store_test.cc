@@ -400,7 +400,11 @@ TEST_CASE("ClaimStore writes an article's claims in batches, atomically",
   CHECK(begun->outcome == PutOutcome::kNew);
   REQUIRE(s.AddClaims({Gw(6, "")}).ok());
   REQUIRE(s.AddClaims({Gw(7, "OpenAI")}).ok());
-  REQUIRE(s.SetParties(0, "OpenAI", "", {"OpenAI"}).ok());
+  ct::extract::PartyFix fix;
+  fix.subject = "OpenAI";
+  fix.parties = {"OpenAI"};
+  fix.metric = "power_capacity";
+  REQUIRE(s.ApplyFix(fix).ok());
   REQUIRE(s.CommitArticle().ok());
   auto claims = s.FindClaims({});
   REQUIRE(claims->size() == 2);
