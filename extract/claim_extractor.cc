@@ -156,6 +156,8 @@ struct DocState {
   // ("data centers").
   std::unordered_set<uint32_t> known;
   bool Known(uint32_t id) const { return known.count(id) > 0; }
+  // Every name the gazetteer lists, its generic groups too.
+  std::unordered_set<uint32_t> listed;
 
   // Words the article writes in lower case somewhere: a capitalised run
   // made only of them is a heading or a sentence start ("Exclusive
@@ -355,13 +357,20 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     // Names the gazetteer does not know and the article writes in lower
     // case elsewhere are no parties.
     auto party = [&](uint32_t name) {
-      return name != 0 && !doc->Known(doc->IdentityOf(name)) &&
+      return name != 0 && doc->listed.count(name) == 0 &&
+                     !doc->Known(doc->IdentityOf(name)) &&
                      doc->CommonWords(name)
                  ? 0
                  : name;
     };
+    // Nor are they shown as the subject or object.
+    if (c.subject != 0 && party(c.subject) == 0) {
+      c.subject = c.object != 0 && party(c.object) != 0 ? c.object : 0;
+      if (c.subject == c.object) c.object = 0;
+    }
+    if (c.object != 0 && party(c.object) == 0) c.object = 0;
     uint32_t parties[2];
-    PartyPair(*doc, party(c.subject), own ? 0 : party(c.object), parties);
+    PartyPair(*doc, c.subject, own ? 0 : c.object, parties);
     // A site's own figures stay the site's ("GPUs at Colossus 1"), whether
     // its sentence named it or the article did.
     bool at_site =
@@ -511,6 +520,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     if (kind == "product" && !owner.empty()) {
       doc.identity.emplace(doc.strings.Id(name), doc.strings.Id(owner));
     }
+    doc.listed.insert(doc.strings.Id(name));
     const std::string& actor = kind == "chip" ? owner : name;
     if (actor.empty()) return;
     if (!std::islower(static_cast<unsigned char>(actor[0]))) {
