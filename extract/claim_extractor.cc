@@ -348,7 +348,6 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
   // for a deal's figure whose sentence names one party of it, or none.
   uint32_t deal[2];
   PartyPair(*doc, doc->deal[0], doc->deal[1], deal);
-  uint32_t valuation = doc->strings.Id("valuation");
   std::vector<PartyFix> fixes;
   for (size_t i = 0; i < cs.size(); ++i) {
     DocClaim& c = cs[i];
@@ -387,8 +386,10 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       bool within =
           (known[0] == 0 || known[0] == deal[0] || known[0] == deal[1]) &&
           (known[1] == 0 || known[1] == deal[0] || known[1] == deal[1]);
-      bool fill = within && (IsDealMetric(metric) ||
-                             (c.metric == valuation && c.named_subject == 0));
+      // A term in years or months in a deal's article is the deal's.
+      const std::string& unit = doc->strings.String(c.unit);
+      bool term = c.metric == other && (unit == "year" || unit == "month");
+      bool fill = within && (IsDealMetric(metric) || term);
       if (fill) {
         parties[0] = deal[0];
         parties[1] = deal[1];
