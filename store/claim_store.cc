@@ -2,10 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <unordered_map>
 
 #include "facts/grouping.h"
 #include "store/database_file.h"
@@ -27,6 +30,56 @@ std::string ContentHash(const ingest::Document& doc) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+// Sampled hashes of a text's five-word shingles, words folded to lower
+// case: two texts that share most of them are one story, whatever was
+// added, cut or retouched around it (winnowing by value, as in "Winnowing:
+// local algorithms for document fingerprinting", Schleimer et al.). Short
+// texts have none: a few shared phrases would make false copies.
+std::vector<int64_t> TextPrints(std::string_view text) {
+  constexpr size_t kMinText = 600;
+  constexpr size_t kShingle = 5;
+  constexpr uint64_t kKeepOneIn = 8;
+  constexpr size_t kMaxPrints = 256;
+  std::vector<int64_t> prints;
+  if (text.size() < kMinText) return prints;
+  std::vector<uint64_t> words;  // Hashes of the last kShingle words.
+  uint64_t word = 1469598103934665603ull;
+  bool in_word = false;
+  auto end_word = [&]() {
+    if (!in_word) return;
+    in_word = false;
+    words.push_back(word);
+    word = 1469598103934665603ull;
+    if (words.size() > kShingle) words.erase(words.begin());
+    if (words.size() < kShingle) return;
+    uint64_t h = 1469598103934665603ull;
+    for (uint64_t w : words) {
+      h ^= w;
+      h *= 1099511628211ull;
+    }
+    h ^= h >> 29;
+    if (h % kKeepOneIn == 0 && prints.size() < kMaxPrints) {
+      int64_t p = static_cast<int64_t>(h >> 1);
+      if (std::find(prints.begin(), prints.end(), p) == prints.end()) {
+        prints.push_back(p);
+      }
+    }
+  };
+  for (unsigned char c : text) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                 (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!alnum) {
+      end_word();
+      continue;
+    }
+    in_word = true;
+    word ^= static_cast<unsigned char>(std::tolower(c));
+    word *= 1099511628211ull;
+  }
+  end_word();
+  return prints;
 }
 
 bool IsBlank(const std::string& text) {
@@ -279,18 +332,34 @@ Result<PutResult> ClaimStore::BeginArticle(const ingest::Document& doc,
   CT_RETURN_IF_ERROR(find(kFindArticleByUrl, doc.canonical_url));
   CT_RETURN_IF_ERROR(find(kFindArticleByCanonical, doc.canonical_url));
   PutResult result;
-  // The same text under another URL is a copy, unless there is no text to
-  // compare: two pages that both lost their text are not the same article.
+  // The same text under another URL of the same outlet is a duplicate,
+  // unless there is no text to compare: two pages that both lost their text
+  // are not the same article. From another outlet it is a syndicated copy:
+  // stored, and linked to its original.
+  int64_t original = 0;
   if (!existing && !IsBlank(doc.text)) {
     auto st = Prepare(kFindArticleByHash);
     if (!st.ok()) return st.status();
     Status s;
     if ((*st)->Bind(1, hash).Step(&s)) {
-      result.article_id = (*st)->Int(0);
-      result.outcome = PutOutcome::kDuplicate;
-      return result;  // The transaction rolls back: nothing was written.
+      Stmt& r = **st;
+      if (r.Text(1) == doc.outlet || r.Text(1).empty() || doc.outlet.empty()) {
+        result.article_id = r.Int(0);
+        result.outcome = PutOutcome::kDuplicate;
+        return result;  // The transaction rolls back: nothing was written.
+      }
+      original = r.Int(2);
     }
     CT_RETURN_IF_ERROR(s);
+  }
+  std::vector<int64_t> prints;
+  if (original == 0) {
+    prints = TextPrints(doc.text);
+    if (!existing) {
+      auto found = FindOriginal(prints, doc.outlet);
+      if (!found.ok()) return found.status();
+      original = *found;
+    }
   }
 
   if (existing) {
@@ -327,6 +396,9 @@ Result<PutResult> ClaimStore::BeginArticle(const ingest::Document& doc,
     auto del = Prepare(kDeleteClaimsOfArticle);
     if (!del.ok()) return del.status();
     CT_RETURN_IF_ERROR((*del)->Bind(1, existing->id).Run());
+    auto unprint = Prepare(kDeletePrints);
+    if (!unprint.ok()) return unprint.status();
+    CT_RETURN_IF_ERROR((*unprint)->Bind(1, existing->id).Run());
     result.outcome = PutOutcome::kUpdated;
   } else {
     auto st = Prepare(kInsertArticle);
@@ -347,11 +419,67 @@ Result<PutResult> ClaimStore::BeginArticle(const ingest::Document& doc,
     result.article_id = sqlite3_last_insert_rowid(db_);
     result.outcome = PutOutcome::kNew;
   }
+  if (original != 0) {
+    auto link = Prepare(kSetOriginal);
+    if (!link.ok()) return link.status();
+    CT_RETURN_IF_ERROR(
+        (*link)->Bind(1, result.article_id).Bind(2, original).Run());
+  } else {
+    // Originals keep their prints, for the copies to come.
+    auto add = Prepare(kInsertPrint);
+    if (!add.ok()) return add.status();
+    for (int64_t p : prints) {
+      (*add)->Reset();
+      CT_RETURN_IF_ERROR((*add)->Bind(1, p).Bind(2, result.article_id).Run());
+    }
+  }
   // The transaction stays open for the claims; CommitArticle ends it.
   writing_ = result.article_id;
   next_ordinal_ = 0;
   article_tx_ = std::move(tx);
   return result;
+}
+
+Result<int64_t> ClaimStore::FindOriginal(const std::vector<int64_t>& prints,
+                                         const std::string& outlet) {
+  // Most of the prints in one stored story make a copy of it.
+  constexpr size_t kMinPrints = 6;
+  constexpr double kShared = 0.6;
+  constexpr int kMaxPerPrint = 64;  // Boilerplate shared by many stories.
+  if (prints.size() < kMinPrints || outlet.empty()) return int64_t{0};
+  auto st = Prepare(kFindPrint);
+  if (!st.ok()) return st.status();
+  std::unordered_map<int64_t, size_t> shared;
+  for (int64_t p : prints) {
+    Stmt& q = **st;
+    q.Reset();
+    q.Bind(1, p);
+    Status s;
+    for (int n = 0; n < kMaxPerPrint && q.Step(&s); ++n) ++shared[q.Int(0)];
+    CT_RETURN_IF_ERROR(s);
+  }
+  int64_t best = 0;
+  size_t most = 0;
+  for (const auto& [article, n] : shared) {
+    if (n > most || (n == most && article < best)) {
+      best = article;
+      most = n;
+    }
+  }
+  if (most < kMinPrints ||
+      most < kShared * static_cast<double>(prints.size())) {
+    return int64_t{0};
+  }
+  auto of = Prepare(kArticleOutlet);
+  if (!of.ok()) return of.status();
+  Status s;
+  if (!(*of)->Bind(1, best).Step(&s)) {
+    if (!s.ok()) return s;
+    return int64_t{0};
+  }
+  // The same outlet again is its own story, not a copy.
+  if ((*of)->Text(0) == outlet || (*of)->Text(0).empty()) return int64_t{0};
+  return (*of)->Int(1);
 }
 
 Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
@@ -542,6 +670,11 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
           kFindArticleByUrl,
           kFindArticleByCanonical,
           kFindArticleByHash,
+          kFindPrint,
+          kInsertPrint,
+          kDeletePrints,
+          kArticleOutlet,
+          kSetOriginal,
           kKeepRevision,
           kUpdateArticle,
           kDeleteClaimsOfArticle,

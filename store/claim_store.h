@@ -63,7 +63,9 @@ struct ArticleRow {
   std::string source;      // The outlet.
   int64_t claims = 0;
   int64_t revisions = 0;  // Earlier texts kept.
-  std::string text;       // Filled by FindArticle only.
+  // For a syndicated copy, the article it copies; else 0.
+  int64_t original_id = 0;
+  std::string text;  // Filled by FindArticle only.
 };
 
 struct ClaimRow {
@@ -273,6 +275,10 @@ class ClaimStore {
   // An error of the last call, naming the database and what was done.
   Status Error(std::string_view what) const;
   Result<int64_t> EntityId(const std::string& name);
+  // The original of a story whose text has `prints` (TextPrints), from
+  // another outlet than `outlet`; 0 when it is no copy.
+  Result<int64_t> FindOriginal(const std::vector<int64_t>& prints,
+                               const std::string& outlet);
   // The block a claim's facts are judged in: its first party (0 for none).
   Result<int64_t> AnchorOf(const std::vector<std::string>& parties);
   // Parties as the database holds them: one per line.

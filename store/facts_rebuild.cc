@@ -111,6 +111,7 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
     int64_t object_id = 0;
     std::string metric;
     std::string reported;  // Publication, or first seen.
+    std::string outlet;    // Its own, even for a syndicated copy.
   };
   std::vector<facts::GroupInput> inputs;
   std::vector<Shown> shown;
@@ -140,8 +141,12 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
       in.order = r.Text(13) + order;
       facts::ClaimInterval& c = in.interval;
       c.claim_id = r.Int(0);
-      // An article without an outlet counts as its own source.
-      c.outlet = r.Text(1).empty() ? r.Text(13) : r.Text(1);
+      // Support is counted by independent outlet: a syndicated copy counts
+      // as its original's. An article without an outlet is its own source.
+      std::string own = r.Text(23).empty() ? r.Text(13) : r.Text(23);
+      c.outlet = r.Text(1).empty()
+                     ? (r.Text(24).empty() ? r.Text(13) : r.Text(24))
+                     : r.Text(1);
       c.published = r.Text(2);
       c.value = r.OptDouble(3);
       c.qualifier = r.Text(4);
@@ -155,7 +160,7 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
         continue;
       }
       inputs.push_back(std::move(in));
-      shown.push_back({r.Int(21), r.Int(14), r.Text(20), r.Text(22)});
+      shown.push_back({r.Int(21), r.Int(14), r.Text(20), r.Text(22), own});
     }
     CT_RETURN_IF_ERROR(s);
   }
@@ -186,8 +191,10 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
     std::vector<facts::ClaimInterval> claims;
     std::vector<int64_t> subjects, objects;
     std::vector<std::string> metrics;
+    std::set<std::string> outlets;
     std::string first_reported;
     for (size_t m : g.members) {
+      outlets.insert(shown[m].outlet);
       claims.push_back(inputs[m].interval);
       subjects.push_back(shown[m].subject_id);
       objects.push_back(shown[m].object_id);
@@ -215,7 +222,7 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
         .Bind(6, first.noun)
         .Bind(7, g.time)
         .Bind(8, facts::StatusName(j.status))
-        .Bind(9, j.sources)
+        .Bind(9, static_cast<int64_t>(outlets.size()))
         .BindOrNull(10, first_reported)
         .Bind(11, now)
         .Bind(12, anchor_id)

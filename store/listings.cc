@@ -94,7 +94,8 @@ constexpr const char* kArticleColumns = R"sql(
 SELECT a.id, a.url, a.canonical_url, a.title, a.author,
   COALESCE(a.published, ''), a.first_seen, a.outlet,
   (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
-  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id))sql";
+  (SELECT count(*) FROM article_revisions r WHERE r.article_id = a.id),
+  COALESCE(a.original_id, 0))sql";
 
 ArticleRow ReadArticle(const Stmt& r) {
   ArticleRow a;
@@ -108,6 +109,7 @@ ArticleRow ReadArticle(const Stmt& r) {
   a.source = r.Text(7);
   a.claims = r.Int(8);
   a.revisions = r.Int(9);
+  a.original_id = r.Int(10);
   return a;
 }
 
@@ -155,7 +157,7 @@ Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
     return std::optional<ArticleRow>();
   }
   ArticleRow a = ReadArticle(r);
-  a.text = r.Text(10);
+  a.text = r.Text(11);
   return std::optional<ArticleRow>(std::move(a));
 }
 

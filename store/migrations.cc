@@ -179,7 +179,8 @@ PRAGMA application_id = 1131172971;
       // metric family, so that "A invests in B" and "B gets A's money" are
       // judged together. Facts say why their claims differ. Claims stored
       // before take their subject and object as parties; their facts are
-      // rebuilt when the database is opened.
+      // rebuilt when the database is opened. Syndicated copies link to
+      // their original.
       R"sql(
 ALTER TABLE claims ADD COLUMN parties TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN facet TEXT NOT NULL DEFAULT '';
@@ -222,6 +223,21 @@ CREATE TABLE dirty_blocks (
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO dirty_blocks(anchor_id, family)
   SELECT DISTINCT anchor_id, family FROM claims WHERE anchor_id IS NOT NULL;
+-- Syndication: a copy of another outlet's story links to the original and
+-- counts once. Prints are sampled hashes of an original's word shingles.
+ALTER TABLE articles ADD COLUMN original_id INTEGER
+  REFERENCES articles(id) ON DELETE SET NULL;
+CREATE TABLE article_prints (
+  print INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX article_prints_print ON article_prints(print);
+CREATE INDEX article_prints_article ON article_prints(article_id);
+CREATE INDEX articles_original ON articles(original_id)
+  WHERE original_id IS NOT NULL;
+DROP INDEX articles_meta;
+CREATE INDEX articles_meta ON articles(id, outlet, published, first_seen, url,
+  original_id);
 )sql",
   };
   return kMigrations;

@@ -25,7 +25,20 @@ constexpr const char* kFindArticleByCanonical =
 #undef CT_ARTICLE_KEY_COLUMNS
 
 constexpr const char* kFindArticleByHash =
-    "SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1";
+    "SELECT id, outlet, COALESCE(original_id, id) FROM articles "
+    "WHERE content_hash = ?1 LIMIT 1";
+
+// Syndication: the originals that share a print, and an original's root.
+constexpr const char* kFindPrint =
+    "SELECT article_id FROM article_prints WHERE print = ?1";
+constexpr const char* kInsertPrint =
+    "INSERT INTO article_prints(print, article_id) VALUES (?1, ?2)";
+constexpr const char* kArticleOutlet =
+    "SELECT outlet, COALESCE(original_id, id) FROM articles WHERE id = ?1";
+constexpr const char* kDeletePrints =
+    "DELETE FROM article_prints WHERE article_id = ?1";
+constexpr const char* kSetOriginal =
+    "UPDATE articles SET original_id = ?2 WHERE id = ?1";
 
 constexpr const char* kKeepRevision = R"sql(
 INSERT INTO article_revisions(article_id, title, text, content_hash,
@@ -68,14 +81,15 @@ WHERE article_id = ?1 AND anchor_id IS NOT NULL)sql";
 // belongs to now. The articles' columns come from a covering index, not
 // from the rows that hold their texts.
 constexpr const char* kBlockClaims = R"sql(
-SELECT c.id, a.outlet, a.published, c.value,
+SELECT c.id, COALESCE(o.outlet, a.outlet), a.published, c.value,
   c.qualifier, c.low, c.high, c.low_inclusive, c.high_inclusive,
   c.parties, c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0),
   COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0), c.facet, c.article_id,
   c.ordinal, c.metric, COALESCE(c.subject_id, 0),
-  COALESCE(a.published, a.first_seen)
+  COALESCE(a.published, a.first_seen), a.outlet, COALESCE(o.url, '')
 FROM claims c
 JOIN articles a INDEXED BY articles_meta ON a.id = c.article_id
+LEFT JOIN articles o INDEXED BY articles_meta ON o.id = a.original_id
 LEFT JOIN claim_facts cf ON cf.claim_id = c.id
 WHERE c.anchor_id = ?1 AND c.family = ?2
 ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";

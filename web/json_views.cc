@@ -110,6 +110,7 @@ Object::Ptr ArticleObject(const store::ArticleRow& a) {
   o->set("first_seen", a.first_seen);
   o->set("source", a.source);
   o->set("claims", a.claims);
+  o->set("original_id", a.original_id ? Var(a.original_id) : Var());
   return o;
 }
 

@@ -77,7 +77,8 @@ TEST_CASE("ClaimStore stores an article once and reports what changed",
       s.PutArticle(Doc("https://a.example/1", "A", "7 GW."), {Gw(7, "OpenAI")});
   REQUIRE(changed.ok());
   CHECK(changed->outcome == PutOutcome::kUpdated);
-  auto copy = s.PutArticle(Doc("https://mirror.example/x", "M", "7 GW."),
+  // The same text at another URL of the same outlet is a duplicate.
+  auto copy = s.PutArticle(Doc("https://a.example/amp/1", "A", "7 GW."),
                            {Gw(7, "OpenAI")});
   REQUIRE(copy.ok());
   CHECK(copy->outcome == PutOutcome::kDuplicate);
@@ -530,4 +531,67 @@ TEST_CASE("ClaimStore commits a batch of articles at once, each whole",
   CHECK((*claims)[1].claim.subject == "Newco");
   REQUIRE(s.RebuildFacts().ok());
   CHECK((*reader)->FindFacts({})->size() == 2);
+}
+
+TEST_CASE(
+    "A syndicated copy is stored, linked to its original, and counts once",
+    "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  const std::string story =
+      "The two companies signed the agreement late on Sunday after months of "
+      "talks about capacity, pricing and delivery dates for the first sites. "
+      "Executives on both sides described the terms as the largest their "
+      "firms had ever accepted, and analysts at several banks raised their "
+      "forecasts within hours of the announcement reaching the wires. "
+      "Construction crews are already clearing land beside a substation in "
+      "the north of the state, where the first buildings should be finished "
+      "before winter arrives and the cooling plant is connected. A second "
+      "campus will follow once the utility approves a new transmission line, "
+      "which local officials expect to happen early next year at the "
+      "latest. Critics warned that the deal ties a young buyer to a single "
+      "supplier for most of the decade, leaving little room to switch if "
+      "prices fall. Shares of the supplier rose sharply in early trading, "
+      "while the wider market barely moved on a quiet morning for news.";
+  REQUIRE(s.PutArticle(Doc("https://agency.example/1", "Agency", story),
+                       {Gw(6, "OpenAI")})
+              .ok());
+  // Word for word at another outlet, and again with a new first line and a
+  // retouched ending.
+  auto same = s.PutArticle(Doc("https://paper.example/a", "Paper", story),
+                           {Gw(6, "OpenAI")});
+  REQUIRE(same.ok());
+  CHECK(same->outcome == PutOutcome::kNew);
+  std::string retouched = "Reported by our desk. " +
+                          story.substr(0, story.size() - 120) +
+                          " More on this later today.";
+  auto near = s.PutArticle(Doc("https://daily.example/b", "Daily", retouched),
+                           {Gw(6, "OpenAI")});
+  REQUIRE(near.ok());
+  // A story of its own at a third outlet.
+  REQUIRE(s.PutArticle(Doc("https://own.example/c", "Own", "6 GW, we hear."),
+                       {Gw(6, "OpenAI")})
+              .ok());
+  REQUIRE(s.RebuildFacts().ok());
+
+  auto articles = s.ListArticles();
+  REQUIRE(articles.ok());
+  REQUIRE(articles->size() == 4);
+  int64_t agency = (*articles)[0].id;
+  int copies = 0;
+  for (const auto& a : *articles) {
+    if (a.source == "Paper" || a.source == "Daily") {
+      CHECK(a.original_id == agency);
+      ++copies;
+    } else {
+      CHECK(a.original_id == 0);
+    }
+  }
+  CHECK(copies == 2);
+  auto facts = s.FindFacts({});
+  REQUIRE(facts.ok());
+  REQUIRE(facts->size() == 1);
+  CHECK((*facts)[0].sources == 4);
+  CHECK((*facts)[0].independent_sources == 2);
 }
