@@ -219,6 +219,11 @@ struct DocState {
   }
 };
 
+// Products and projects count as their owner among a figure's parties.
+bool StandsForOwner(const std::string& kind) {
+  return kind == "product" || kind == "project";
+}
+
 // Metrics of a deal: a sentence that names one party of the article's deal,
 // or none, states them for the whole deal.
 bool IsDealMetric(const std::string& metric) {
@@ -482,8 +487,8 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
   // maker, a site's operator; places and governments are no parties.
   auto deal_actor = [&](const Gazetteer::Entity& e) -> uint32_t {
     if (e.kind == "place" || e.kind == "government") return 0;
-    bool by_owner =
-        e.kind == "chip" || e.kind == "product" || e.kind == "datacenter";
+    bool by_owner = e.kind == "chip" || e.kind == "product" ||
+                    e.kind == "project" || e.kind == "datacenter";
     if (by_owner) return e.owner.empty() ? 0 : doc.strings.Id(e.owner);
     return doc.strings.Id(e.name);
   };
@@ -492,7 +497,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     if (id == 0 || doc.identity.count(id) > 0) return;
     int e = gazetteer_.Find(name);
     uint32_t as = id;
-    if (e >= 0 && gazetteer_.entity(e).kind == "product" &&
+    if (e >= 0 && StandsForOwner(gazetteer_.entity(e).kind) &&
         !gazetteer_.entity(e).owner.empty()) {
       as = doc.strings.Id(gazetteer_.entity(e).owner);
     }
@@ -518,7 +523,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
   auto count_mention = [&doc](const std::string& kind, const std::string& name,
                               const std::string& owner) {
     if (kind == "place" || kind == "government") return;
-    if (kind == "product" && !owner.empty()) {
+    if (StandsForOwner(kind) && !owner.empty()) {
       doc.identity.emplace(doc.strings.Id(name), doc.strings.Id(owner));
     }
     doc.listed.insert(doc.strings.Id(name));

@@ -18,9 +18,9 @@ namespace {
 
 using text::Trim;
 
-constexpr std::string_view kKinds[] = {"lab",       "company",    "cloud",
-                                       "chipmaker", "datacenter", "product",
-                                       "chip",      "government", "place"};
+constexpr std::string_view kKinds[] = {
+    "lab",     "company", "cloud", "chipmaker",  "datacenter",
+    "project", "product", "chip",  "government", "place"};
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
