@@ -415,17 +415,8 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
     }
     if (best == SIZE_MAX || tie) continue;
     size_t into = final_target(best);
-    // Every value must fit with every other, whoever states it: one
-    // outlet's "6 GW" and "1 GW in 2026-H2" are two frames.
-    std::vector<ClaimInterval> together;
-    for (const auto* members : {&frames[into].members, &frames[f].members}) {
-      for (size_t m : *members) {
-        together.push_back(claims[m].interval);
-        together.back().outlet = std::to_string(m);
-        together.back().published.clear();
-      }
-    }
-    if (Judge(together).status == Status::kConflict) continue;
+    // The values sort themselves out in the clusters of the frame: a figure
+    // of another size stays a fact of its own there.
     frames[into].members.insert(frames[into].members.end(),
                                 frames[f].members.begin(),
                                 frames[f].members.end());

@@ -8,8 +8,8 @@
 //   "220,000 GPUs at Colossus 1"               {Colossus 1}
 //   "220,000 GPUs at Colossus 1 from SpaceX"   {Colossus 1, SpaceX}
 //
-// When two frames could be meant, or the values would not fit, the claim
-// keeps a frame of its own.
+// When two frames could be meant the claim keeps a frame of its own. The
+// values sort themselves out in the clusters below.
 //
 // Within a frame, claims are clustered by value, so that one deal's figures
 // stay apart (a 6 GW total, a 1 GW first phase) and one figure's wordings
