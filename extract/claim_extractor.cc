@@ -156,8 +156,10 @@ struct DocState {
   // ("data centers").
   std::unordered_set<uint32_t> known;
   bool Known(uint32_t id) const { return known.count(id) > 0; }
-  // Every name the gazetteer lists, its generic groups too.
+  // Every name the gazetteer lists, its generic groups too; and those of
+  // places, which are where a figure is, not whose.
   std::unordered_set<uint32_t> listed;
+  std::unordered_set<uint32_t> places;
 
   // Words the article writes in lower case somewhere: a capitalised run
   // made only of them is a heading or a sentence start ("Exclusive
@@ -361,6 +363,7 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     // Names the gazetteer does not know and the article writes in lower
     // case elsewhere are no parties.
     auto party = [&](uint32_t name) {
+      if (doc->places.count(name) > 0) return uint32_t{0};
       return name != 0 && doc->listed.count(name) == 0 &&
                      !doc->Known(doc->IdentityOf(name)) &&
                      doc->CommonWords(name)
@@ -379,7 +382,14 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     // its sentence named it or the article did.
     bool at_site =
         c.site || doc->sites.count(doc->strings.String(c.subject)) > 0;
-    if (deal[1] != 0 && !at_site) {
+    // A term in years or months, or a count of many things ("enough for 4
+    // million homes"), in a deal's article is the deal's.
+    const std::string& unit = doc->strings.String(c.unit);
+    bool term = c.metric == other && (unit == "year" || unit == "month");
+    bool many =
+        c.metric == other && unit == "count" && c.has_value && c.value >= 1000;
+    bool deal_figure = IsDealMetric(metric) || term || many;
+    if (deal[0] != 0 && !at_site && deal_figure) {
       // Names the gazetteer does not know may be no parties at all (a
       // heading, a person, an outlet): they do not keep a deal's figure
       // from the deal. A site named beside the figure stands for its
@@ -388,16 +398,16 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       for (int k = 0; k < 2; ++k) {
         known[k] = doc->Known(parties[k]) ? doc->OperatorOf(parties[k]) : 0;
       }
-      bool within =
-          (known[0] == 0 || known[0] == deal[0] || known[0] == deal[1]) &&
-          (known[1] == 0 || known[1] == deal[0] || known[1] == deal[1]);
-      // A term in years or months in a deal's article is the deal's.
-      const std::string& unit = doc->strings.String(c.unit);
-      bool term = c.metric == other && (unit == "year" || unit == "month");
-      bool fill = within && (IsDealMetric(metric) || term);
-      if (fill) {
+      auto in_deal = [&](uint32_t p) {
+        return p == 0 || p == deal[0] || p == deal[1];
+      };
+      if (deal[1] != 0 && in_deal(known[0]) && in_deal(known[1])) {
         parties[0] = deal[0];
         parties[1] = deal[1];
+      } else if (deal[1] == 0 && known[1] == 0 && known[0] != 0 &&
+                 known[0] != deal[0] && !many && !term) {
+        // The article names one side of its deal; the sentence the other.
+        PartyPair(*doc, deal[0], known[0], parties);
       }
     }
     bool same = before[i] == std::make_tuple(c.subject, c.object, c.metric) &&
@@ -522,6 +532,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
   // for its maker.
   auto count_mention = [&doc](const std::string& kind, const std::string& name,
                               const std::string& owner) {
+    if (kind == "place") doc.places.insert(doc.strings.Id(name));
     if (kind == "place" || kind == "government") return;
     if (StandsForOwner(kind) && !owner.empty()) {
       doc.identity.emplace(doc.strings.Id(name), doc.strings.Id(owner));
