@@ -74,11 +74,6 @@ class Interner {
     return it->second;
   }
   const std::string& String(uint32_t id) const { return strings_[id]; }
-  // The id of `s` if it was interned, else 0.
-  uint32_t Find(const std::string& s) const {
-    auto it = ids_.find(s);
-    return it == ids_.end() ? 0 : it->second;
-  }
 
  private:
   std::vector<std::string> strings_;
@@ -151,6 +146,8 @@ struct DocState {
   uint32_t deal[2] = {0, 0};
   size_t sentences = 0;                      // Read so far.
   std::map<std::string, std::string> sites;  // Data centres -> owners.
+  // Sites and projects -> who runs them, by id.
+  std::unordered_map<uint32_t, uint32_t> operators;
 
   // Names of the gazetteer, as identities, but not its generic groups
   // ("data centers").
@@ -195,9 +192,8 @@ struct DocState {
 
   // A site's operator, or the name itself.
   uint32_t OperatorOf(uint32_t name) const {
-    auto it = sites.find(strings.String(name));
-    if (it == sites.end() || it->second.empty()) return name;
-    return strings.Find(it->second);
+    auto it = operators.find(name);
+    return it == operators.end() ? name : it->second;
   }
 
   uint32_t IdentityOf(uint32_t name) const {
@@ -221,10 +217,10 @@ struct DocState {
   }
 };
 
-// Products and projects count as their owner among a figure's parties.
-bool StandsForOwner(const std::string& kind) {
-  return kind == "product" || kind == "project";
-}
+// Products count as their maker among a figure's parties. A project (a
+// programme of sites) keeps its own name, but stands for its owner in the
+// owner's deals, as a site does.
+bool StandsForOwner(const std::string& kind) { return kind == "product"; }
 
 // Metrics of a deal: a sentence that names one party of the article's deal,
 // or none, states them for the whole deal.
@@ -548,6 +544,9 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     auto& seen = doc.mentions[actor];
     if (seen.count++ == 0) seen.order = doc.mentions.size();
     if (kind == "datacenter") doc.sites[name] = owner;
+    if ((kind == "datacenter" || kind == "project") && !owner.empty()) {
+      doc.operators[doc.strings.Id(name)] = doc.strings.Id(owner);
+    }
   };
   for (size_t part = 0; part < text.size();) {
     size_t part_end = PartEnd(text, part);
