@@ -5,7 +5,10 @@ For each corpus size it generates (once, then cached) a corpus of made-up
 articles with bench/gen_corpus, ingests it into a fresh database, then lists
 every fact and every claim as JSON, recording the wall time and the peak
 resident memory of each command (the child's own ru_maxrss, from wait4).
-Three memory cases follow, each ingested into a fresh database: one article
+Then 100 more articles (another seed) are ingested into a copy of the
+largest database and into an empty one, to show that the facts a write
+judges again cost what the write touches, not what is stored. Three memory
+cases follow, each ingested into a fresh database: one article
 whose body is a single 15 MB line; one RSS file of 100,000 headline-only
 items; and the fullest RSS file of whole articles (26,000) that fits the
 16 MiB cap ingest puts on a file.
@@ -32,6 +35,8 @@ target fails (a command that fails, is killed or times out fails too):
     meet it a fortiori)
   - facts --json peak RSS <= 200 MB at every size
   - each memory case: ingest peak RSS <= 500 MB
+  - 100 more articles into the largest database take at most 2x (+0.5 s)
+    what they take into an empty one
 MB here is 10^6 bytes. Python 3.9 or later, standard library only.
 """
 
@@ -53,6 +58,10 @@ INGEST_MB_MAX = 500
 FACTS_MB_MAX = 200
 MEMORY_CASE_MB_MAX = 500
 SLOWDOWN_MAX = 1.5
+# Adding a few articles to a large database may cost this many times what it
+# costs in an empty one, plus the slack (opening a large file, its caches).
+INCREMENT_SLOWDOWN_MAX = 2.0
+INCREMENT_SLACK_S = 0.5
 
 # "ingested 1000 inputs: 1000 new, 0 updated, 0 unchanged, 0 duplicate,
 #  0 not modified, 10151 claims, 0 failed; peak memory 36 MiB"
@@ -234,6 +243,33 @@ def run_size(args, n):
     return row
 
 
+def run_incremental(args, n):
+    """100 new articles into the database of n articles, and into an empty
+    one: the cost of judging the facts they touch must not grow with the
+    database."""
+    work = args.work
+    logs = work / "logs"
+    batch = work / ("articles-%d-more" % args.increment)
+    ensure_corpus(args.gen, batch, "articles", args.increment, args.seed + 1000)
+    big = work / ("%d.db" % n)
+    grown = work / ("%d-plus.db" % n)
+    fresh_db(grown)
+    for suffix in ("", "-wal"):
+        if (big.parent / (big.name + suffix)).exists():
+            shutil.copyfile(big.parent / (big.name + suffix),
+                            grown.parent / (grown.name + suffix))
+    empty = work / "empty-plus.db"
+    fresh_db(empty)
+    row = {"size": n, "increment": args.increment}
+    for key, db in (("empty", empty), ("full", grown)):
+        print("ingest %d more into %s ..." % (args.increment, key),
+              file=sys.stderr, flush=True)
+        r = measure(ingest_argv(args, db, [batch]),
+                    logs / ("increment-%s.stderr" % key), args.timeout_s)
+        row[key] = r.as_dict()
+    return row
+
+
 def run_memory_case(args, case):
     work = args.work
     logs = work / "logs"
@@ -324,9 +360,34 @@ def table(rows, cases):
     return "\n".join(out)
 
 
-def check(rows, cases):
+def increment_table(inc):
+    if not inc:
+        return ""
+    return "\n".join([
+        "| %s more articles into | ingest s | peak MB |" % inc["increment"],
+        "| --- | ---: | ---: |",
+        "| an empty database | %s | %s |" % (cell(inc["empty"], "s"),
+                                            cell(inc["empty"], "mb")),
+        "| the database of %s articles | %s | %s |" % (
+            format(inc["size"], ","), cell(inc["full"], "s"),
+            cell(inc["full"], "mb")),
+    ])
+
+
+def check(rows, cases, inc=None):
     """The failed targets, as sentences."""
     failures = []
+    if inc:
+        for key in ("empty", "full"):
+            if inc[key]["problem"]:
+                failures.append("increment into %s: %s" % (
+                    key, inc[key]["problem"]))
+        small, large = inc["empty"]["seconds"], inc["full"]["seconds"]
+        if large > INCREMENT_SLOWDOWN_MAX * small + INCREMENT_SLACK_S:
+            failures.append(
+                "%d more articles took %.2f s into %s articles, %.2f s into "
+                "an empty database" % (inc["increment"], large,
+                                       format(inc["size"], ","), small))
     for r in rows:
         n = format(r["size"], ",")
         for key, name in (("ingest", "ingest"), ("facts", "facts --json"),
@@ -391,6 +452,9 @@ def main():
     p.add_argument("--feed-items", type=int, default=100_000)
     p.add_argument("--full-feed-items", type=int, default=26_000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--increment", type=int, default=100,
+                   help="articles added to the largest database afterwards, "
+                        "and to an empty one (0: skip; default 100)")
     p.add_argument("--threads", type=int, default=None,
                    help="passed as ingest --threads N (default: not passed)")
     p.add_argument("--timeout-s", type=float, default=1800,
@@ -418,14 +482,22 @@ def main():
     args.work.mkdir(parents=True, exist_ok=True)
 
     rows = [run_size(args, n) for n in sorted(args.sizes)]
+    inc = None
+    done = [r for r in rows if r["claims"] is not None]
+    if args.increment > 0 and done:
+        inc = run_incremental(args, max(r["size"] for r in done))
     case_rows = [run_memory_case(args, c) for c in cases]
     report = {"bin": str(args.bin), "threads": args.threads,
-              "cpus": os.cpu_count(), "sizes": rows, "memory_cases": case_rows}
+              "cpus": os.cpu_count(), "sizes": rows, "increment": inc,
+              "memory_cases": case_rows}
     (args.work / "results.json").write_text(json.dumps(report, indent=2) +
                                             "\n")
     print(table(rows, case_rows))
+    if inc:
+        print()
+        print(increment_table(inc))
     if args.check:
-        failures = check(rows, case_rows)
+        failures = check(rows, case_rows, inc)
         print()
         if failures:
             print("Targets failed:")

@@ -168,13 +168,57 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
 
   // The block's facts as they stand, to drop those no claim keeps.
   std::map<std::string, int64_t> stale;
+  std::unordered_map<int64_t, std::string> key_of;
   {
     auto st = Prepare(kBlockFacts);
     if (!st.ok()) return st.status();
     Status s;
     (*st)->Bind(1, anchor_id).Bind(2, family);
-    while ((*st)->Step(&s)) stale.emplace((*st)->Text(1), (*st)->Int(0));
+    while ((*st)->Step(&s)) {
+      stale.emplace((*st)->Text(1), (*st)->Int(0));
+      key_of.emplace((*st)->Int(0), (*st)->Text(1));
+    }
     CT_RETURN_IF_ERROR(s);
+  }
+  // A group that holds most of an existing fact's claims is that fact
+  // still: it keeps its key, and so its id, and its claims need no new
+  // row. The largest groups choose first.
+  {
+    std::vector<size_t> by_size(groups.size());
+    for (size_t k = 0; k < groups.size(); ++k) by_size[k] = k;
+    std::stable_sort(by_size.begin(), by_size.end(), [&](size_t a, size_t b) {
+      return groups[a].members.size() > groups[b].members.size();
+    });
+    std::set<int64_t> taken;
+    for (size_t k : by_size) {
+      std::map<int64_t, size_t> held;
+      for (size_t m : groups[k].members) {
+        auto it = current.find(inputs[m].interval.claim_id);
+        if (it != current.end() && it->second.first != 0) {
+          ++held[it->second.first];
+        }
+      }
+      int64_t best = 0;
+      size_t most = 0;
+      for (const auto& [fact, n] : held) {
+        if (n > most && taken.count(fact) == 0 && key_of.count(fact) > 0) {
+          best = fact;
+          most = n;
+        }
+      }
+      if (best == 0) continue;
+      taken.insert(best);
+      groups[k].key = key_of[best];
+    }
+    // A new group's key may be one an old fact kept for another group.
+    std::set<std::string> used;
+    for (const facts::FactGroup& g : groups) used.insert(g.key);
+    if (used.size() < groups.size()) {
+      used.clear();
+      for (size_t k : by_size) {
+        while (!used.insert(groups[k].key).second) groups[k].key += '+';
+      }
+    }
   }
   std::string now = NowUtc();
   auto upsert = Prepare(kUpsertFact);
