@@ -2244,3 +2244,34 @@ TEST_CASE("Facets tell a first phase and an addition from a total",
   CHECK(Single("In the first quarter revenue was $5 billion.").facet.empty());
   CHECK(Single("Colossus 1 adds another 300 MW on top.").facet.empty());
 }
+
+TEST_CASE("A headline made from a URL still names the deal",
+          "[extract][parties]") {
+  auto claims = Extractor().Extract(
+      "The agreement covers 17 billion dollars of capacity over five years.",
+      "nebius signs capacity deal with microsoft");
+  CHECK(Find(claims, "17 billion dollars").parties ==
+        Parties{"Microsoft", "Nebius"});
+}
+
+TEST_CASE("A project stands for its owner in the owner's deal",
+          "[extract][parties]") {
+  auto claims = Extractor().Extract(
+      "Stargate will add 4.5 gigawatts of capacity at new sites.",
+      "Oracle and OpenAI expand their cloud agreement");
+  CHECK(Find(claims, "4.5 gigawatts").parties == Parties{"OpenAI", "Oracle"});
+  // Elsewhere the project keeps its own name.
+  Claim alone = Single("Stargate will add 4.5 gigawatts of capacity.");
+  CHECK(alone.parties == Parties{"Stargate"});
+}
+
+TEST_CASE("Names made of the article's common words are no parties",
+          "[extract][parties]") {
+  auto claims = Extractor().Extract(
+      "The warrant vests in stages. Exclusive Warrant Terms give OpenAI a 10% "
+      "stake. The exclusive terms were a surprise.",
+      "OpenAI signs chip pact with AMD");
+  Claim stake = Find(claims, "10%");
+  CHECK(stake.parties == Parties{"AMD", "OpenAI"});
+  CHECK(stake.subject != "Exclusive Warrant Terms");
+}
