@@ -32,40 +32,36 @@ std::string ContentHash(const ingest::Document& doc) {
   return buf;
 }
 
-// Sampled hashes of a text's five-word shingles, words folded to lower
-// case: two texts that share most of them are one story, whatever was
-// added, cut or retouched around it (winnowing by value, as in "Winnowing:
-// local algorithms for document fingerprinting", Schleimer et al.). Short
-// texts have none: a few shared phrases would make false copies.
+// A sketch of a text: the smallest hashes of its five-word shingles, words
+// folded to lower case (a bottom-k MinHash sketch). Two texts whose sketches
+// share most hashes share most shingles: one story, whatever was added, cut
+// or retouched around it. Short texts have none: a few shared phrases would
+// make false copies.
 std::vector<int64_t> TextPrints(std::string_view text) {
   constexpr size_t kMinText = 600;
   constexpr size_t kShingle = 5;
-  constexpr uint64_t kKeepOneIn = 8;
-  constexpr size_t kMaxPrints = 256;
-  std::vector<int64_t> prints;
-  if (text.size() < kMinText) return prints;
-  std::vector<uint64_t> words;  // Hashes of the last kShingle words.
+  constexpr size_t kSketch = 32;
+  std::vector<int64_t> hashes;
+  if (text.size() < kMinText) return hashes;
+  uint64_t words[kShingle] = {};
+  size_t seen = 0;
   uint64_t word = 1469598103934665603ull;
   bool in_word = false;
   auto end_word = [&]() {
     if (!in_word) return;
     in_word = false;
-    words.push_back(word);
+    words[seen++ % kShingle] = word;
     word = 1469598103934665603ull;
-    if (words.size() > kShingle) words.erase(words.begin());
-    if (words.size() < kShingle) return;
+    if (seen < kShingle) return;
     uint64_t h = 1469598103934665603ull;
-    for (uint64_t w : words) {
-      h ^= w;
+    for (size_t k = seen - kShingle; k < seen; ++k) {
+      h ^= words[k % kShingle];
       h *= 1099511628211ull;
     }
     h ^= h >> 29;
-    if (h % kKeepOneIn == 0 && prints.size() < kMaxPrints) {
-      int64_t p = static_cast<int64_t>(h >> 1);
-      if (std::find(prints.begin(), prints.end(), p) == prints.end()) {
-        prints.push_back(p);
-      }
-    }
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
+    hashes.push_back(static_cast<int64_t>(h >> 1));
   };
   for (unsigned char c : text) {
     bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -79,7 +75,10 @@ std::vector<int64_t> TextPrints(std::string_view text) {
     word *= 1099511628211ull;
   }
   end_word();
-  return prints;
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  if (hashes.size() > kSketch) hashes.resize(kSketch);
+  return hashes;
 }
 
 bool IsBlank(const std::string& text) {
@@ -442,10 +441,10 @@ Result<PutResult> ClaimStore::BeginArticle(const ingest::Document& doc,
 
 Result<int64_t> ClaimStore::FindOriginal(const std::vector<int64_t>& prints,
                                          const std::string& outlet) {
-  // Most of the prints in one stored story make a copy of it.
-  constexpr size_t kMinPrints = 6;
+  // Most of the sketch of one stored story makes a copy of it.
+  constexpr size_t kMinPrints = 12;
   constexpr double kShared = 0.6;
-  constexpr int kMaxPerPrint = 64;  // Boilerplate shared by many stories.
+  constexpr int kMaxPerPrint = 8;  // Boilerplate shared by many stories.
   if (prints.size() < kMinPrints || outlet.empty()) return int64_t{0};
   auto st = Prepare(kFindPrint);
   if (!st.ok()) return st.status();
