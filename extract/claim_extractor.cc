@@ -378,6 +378,12 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     // its sentence named it or the article did.
     bool at_site =
         c.site || doc->sites.count(doc->strings.String(c.subject)) > 0;
+    if (at_site) {
+      // "220,000 GPUs at Colossus 1", with or without its operator or a
+      // tenant named: the site's figure.
+      parties[0] = c.subject;
+      parties[1] = 0;
+    }
     // A term in years or months, or a count of many things ("enough for 4
     // million homes"), in a deal's article is the deal's.
     const std::string& unit = doc->strings.String(c.unit);

@@ -506,8 +506,6 @@ Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
       }
       std::sort(parties.begin(), parties.end());
     }
-    auto anchor = AnchorOf(parties);
-    if (!anchor.ok()) return anchor.status();
     Stmt& q = **st;
     q.Reset();
     q.Bind(1, writing_)
@@ -535,17 +533,11 @@ Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
         .Bind(23, c.sentence)
         .Bind(24, JoinParties(parties))
         .Bind(25, c.facet)
-        .Bind(26, facts::MetricFamily(c.metric))
-        .BindOrNull(27, *anchor);
+        .Bind(26, facts::MetricFamily(c.metric));
     CT_RETURN_IF_ERROR(
         q.Run().WithContext("storing claim \"" + c.surface + "\""));
   }
   return Status::Ok();
-}
-
-Result<int64_t> ClaimStore::AnchorOf(const std::vector<std::string>& parties) {
-  if (parties.empty()) return int64_t{0};
-  return EntityId(parties.front());
 }
 
 std::string ClaimStore::JoinParties(const std::vector<std::string>& parties) {
@@ -571,8 +563,6 @@ Status ClaimStore::ApplyFix(const extract::PartyFix& fix) {
     if (!id.ok()) return id.status();
     object_id = *id;
   }
-  auto anchor = AnchorOf(fix.parties);
-  if (!anchor.ok()) return anchor.status();
   auto st = Prepare(kApplyFix);
   if (!st.ok()) return st.status();
   return (*st)
@@ -581,9 +571,8 @@ Status ClaimStore::ApplyFix(const extract::PartyFix& fix) {
       .BindOrNull(3, subject_id)
       .BindOrNull(4, object_id)
       .Bind(5, JoinParties(fix.parties))
-      .BindOrNull(6, *anchor)
-      .Bind(7, fix.metric)
-      .Bind(8, facts::MetricFamily(fix.metric))
+      .Bind(6, fix.metric)
+      .Bind(7, facts::MetricFamily(fix.metric))
       .Run();
 }
 

@@ -221,7 +221,7 @@ class ClaimStore {
   // Whether an article with this feed guid or URL is stored.
   Result<bool> HasArticle(const std::string& guid, const std::string& url);
 
-  // Ends a batch, then regroups the claims of every block (first party and
+  // Ends a batch, then regroups the claims of every block (party set and
   // metric family) whose claims changed and were not judged yet, as after
   // a migration. Writes judge their own blocks as they commit, so this is
   // seldom needed. Fact ids stay stable for facts that keep their key.
@@ -279,8 +279,6 @@ class ClaimStore {
   // another outlet than `outlet`; 0 when it is no copy.
   Result<int64_t> FindOriginal(const std::vector<int64_t>& prints,
                                const std::string& outlet);
-  // The block a claim's facts are judged in: its first party (0 for none).
-  Result<int64_t> AnchorOf(const std::vector<std::string>& parties);
   // Parties as the database holds them: one per line.
   static std::string JoinParties(const std::vector<std::string>& parties);
   Status MarkBlocksDirty(int64_t article_id);
@@ -291,7 +289,7 @@ class ClaimStore {
   // Judges every block in dirty_blocks, inside the open transaction if
   // there is one.
   Status JudgeDirtyBlocks();
-  Status RebuildBlock(int64_t anchor_id, const std::string& family);
+  Status RebuildBlock(const std::string& parties, const std::string& family);
   Status ReadClaims(const std::string& sql,
                     const std::function<void(Stmt&)>& bind, const ClaimFn& fn);
 

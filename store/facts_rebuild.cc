@@ -1,8 +1,8 @@
-// Facts from claims: the claims of each block (one first party, one metric
-// family) are grouped and judged together. Grouping never joins claims of
-// different blocks (facts/grouping.h), so a block is rebuilt alone, and
-// only blocks whose claims changed are rebuilt (the dirty_blocks table),
-// in the same transaction as those claims.
+// Facts from claims: the claims of each block (one set of parties, one
+// metric family) are grouped and judged together. Grouping never joins claims
+// of different blocks (facts/grouping.h), so a block is rebuilt alone, and only
+// blocks whose claims changed are rebuilt (the dirty_blocks table), in the same
+// transaction as those claims.
 
 #include <sqlite3.h>
 
@@ -62,18 +62,16 @@ Status ClaimStore::JudgeDirtyBlocks() {
   // The dirty blocks are few beside the claims: hold their names only. In
   // the order of their names, so that new facts are numbered the same
   // however the claims came in.
-  std::vector<std::pair<int64_t, std::string>> blocks;
+  std::vector<std::pair<std::string, std::string>> blocks;
   {
-    auto st = Prepare(
-        "SELECT d.anchor_id, d.family FROM dirty_blocks d "
-        "JOIN entities e ON e.id = d.anchor_id ORDER BY e.name, d.family");
+    auto st = Prepare("SELECT parties, family FROM dirty_blocks ORDER BY 1, 2");
     if (!st.ok()) return st.status();
     Status s;
-    while ((*st)->Step(&s)) blocks.emplace_back((*st)->Int(0), (*st)->Text(1));
+    while ((*st)->Step(&s)) blocks.emplace_back((*st)->Text(0), (*st)->Text(1));
     CT_RETURN_IF_ERROR(s);
   }
-  for (const auto& [anchor_id, family] : blocks) {
-    CT_RETURN_IF_ERROR(RebuildBlock(anchor_id, family));
+  for (const auto& [parties, family] : blocks) {
+    CT_RETURN_IF_ERROR(RebuildBlock(parties, family));
   }
   return Status::Ok();
 }
@@ -84,9 +82,9 @@ Status ClaimStore::RebuildAllFacts() {
     Transaction tx(db_, &path_);
     CT_RETURN_IF_ERROR(tx.Begin());
     CT_RETURN_IF_ERROR(
-        Exec("INSERT OR IGNORE INTO dirty_blocks(anchor_id, family) "
-             "SELECT DISTINCT anchor_id, family FROM claims "
-             "WHERE anchor_id IS NOT NULL",
+        Exec("INSERT OR IGNORE INTO dirty_blocks(parties, family) "
+             "SELECT DISTINCT parties, family FROM claims "
+             "WHERE parties <> ''",
              "judging facts"));
     // Facts whose claims are all gone belong to no block any more.
     CT_RETURN_IF_ERROR(
@@ -98,7 +96,8 @@ Status ClaimStore::RebuildAllFacts() {
   return RebuildFacts();
 }
 
-Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
+Status ClaimStore::RebuildBlock(const std::string& parties,
+                                const std::string& family) {
   // Inside the transaction of the claims when one is open, so that they
   // land with their facts; else in one of its own.
   Transaction tx(db_, &path_);
@@ -122,7 +121,7 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
     auto st = Prepare(kBlockClaims);
     if (!st.ok()) return st.status();
     Stmt& r = **st;
-    r.Bind(1, anchor_id).Bind(2, family);
+    r.Bind(1, parties).Bind(2, family);
     Status s;
     char order[48];
     while (r.Step(&s)) {
@@ -173,7 +172,7 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
     auto st = Prepare(kBlockFacts);
     if (!st.ok()) return st.status();
     Status s;
-    (*st)->Bind(1, anchor_id).Bind(2, family);
+    (*st)->Bind(1, parties).Bind(2, family);
     while ((*st)->Step(&s)) {
       stale.emplace((*st)->Text(1), (*st)->Int(0));
       key_of.emplace((*st)->Int(0), (*st)->Text(1));
@@ -269,13 +268,12 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
         .Bind(9, static_cast<int64_t>(outlets.size()))
         .BindOrNull(10, first_reported)
         .Bind(11, now)
-        .Bind(12, anchor_id)
-        .Bind(13, family)
-        .Bind(14, JoinParties(g.parties))
-        .Bind(15, first.facet)
-        .Bind(16, j.reason)
-        .Bind(17, j.consensus)
-        .Bind(18, j.sources);
+        .Bind(12, family)
+        .Bind(13, JoinParties(g.parties))
+        .Bind(14, first.facet)
+        .Bind(15, j.reason)
+        .Bind(16, j.consensus)
+        .Bind(17, j.sources);
     Status s;
     if (!u.Step(&s)) {
       return s.ok() ? Status::Internal("fact upsert returned no id") : s;
@@ -313,9 +311,9 @@ Status ClaimStore::RebuildBlock(int64_t anchor_id, const std::string& family) {
     CT_RETURN_IF_ERROR((*drop)->Bind(1, id).Run());
   }
   auto done =
-      Prepare("DELETE FROM dirty_blocks WHERE anchor_id = ?1 AND family = ?2");
+      Prepare("DELETE FROM dirty_blocks WHERE parties = ?1 AND family = ?2");
   if (!done.ok()) return done.status();
-  CT_RETURN_IF_ERROR((*done)->Bind(1, anchor_id).Bind(2, family).Run());
+  CT_RETURN_IF_ERROR((*done)->Bind(1, parties).Bind(2, family).Run());
   return tx.Commit().WithContext("judging facts");
 }
 

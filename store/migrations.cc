@@ -175,19 +175,18 @@ CREATE INDEX articles_meta ON articles(id, outlet, published, first_seen, url);
 PRAGMA application_id = 1131172971;
 )sql",
       // 4: facts by parties, not positions. A claim's parties are an
-      // unordered set of identities; its block is its first party and its
-      // metric family, so that "A invests in B" and "B gets A's money" are
-      // judged together. Facts say why their claims differ. Claims stored
-      // before take their subject and object as parties; their facts are
-      // rebuilt when the database is opened. Syndicated copies link to
-      // their original.
+      // unordered set of identities, one per line, sorted; its block is that
+      // set and its metric family, so that "A invests in B" and "B gets A's
+      // money" are judged together. Facts say why their claims differ.
+      // Claims stored before take their subject and object as parties;
+      // their facts are rebuilt when the database is opened. Syndicated
+      // copies link to their original.
       R"sql(
 ALTER TABLE claims ADD COLUMN parties TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN facet TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN family TEXT NOT NULL DEFAULT '';
-ALTER TABLE claims ADD COLUMN anchor_id INTEGER REFERENCES entities(id);
 UPDATE claims SET family = CASE
-  WHEN metric IN ('commitment', 'investment', 'valuation') THEN 'deal_value'
+  WHEN metric IN ('commitment', 'investment') THEN 'deal_value'
   ELSE metric END;
 UPDATE claims SET parties = (
   SELECT CASE
@@ -197,14 +196,10 @@ UPDATE claims SET parties = (
   FROM entities s LEFT JOIN entities o ON o.id = claims.object_id
   WHERE s.id = claims.subject_id)
 WHERE subject_id IS NOT NULL;
-UPDATE claims SET anchor_id = (SELECT id FROM entities WHERE name =
-  substr(parties, 1, instr(parties || char(10), char(10)) - 1))
-WHERE parties <> '';
 DROP INDEX claims_block;
-CREATE INDEX claims_block ON claims(anchor_id, family, article_id, value,
-  qualifier, low, high, low_inclusive, high_inclusive, parties, facet, time,
-  unit, noun, ordinal, metric, subject_id, object_id);
-ALTER TABLE facts ADD COLUMN anchor_id INTEGER REFERENCES entities(id);
+CREATE INDEX claims_block ON claims(parties, family, article_id, value,
+  qualifier, low, high, low_inclusive, high_inclusive, facet, time, unit, noun,
+  ordinal, metric, subject_id, object_id) WHERE parties <> '';
 ALTER TABLE facts ADD COLUMN family TEXT NOT NULL DEFAULT '';
 ALTER TABLE facts ADD COLUMN parties TEXT NOT NULL DEFAULT '';
 ALTER TABLE facts ADD COLUMN facet TEXT NOT NULL DEFAULT '';
@@ -214,15 +209,15 @@ ALTER TABLE facts ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
 DROP INDEX facts_block;
 DELETE FROM claim_facts;
 DELETE FROM facts;
-CREATE INDEX facts_block ON facts(anchor_id, family);
+CREATE INDEX facts_block ON facts(parties, family);
 DROP TABLE dirty_blocks;
 CREATE TABLE dirty_blocks (
-  anchor_id INTEGER NOT NULL,
+  parties TEXT NOT NULL,
   family TEXT NOT NULL,
-  PRIMARY KEY (anchor_id, family)
+  PRIMARY KEY (parties, family)
 ) WITHOUT ROWID;
-INSERT OR IGNORE INTO dirty_blocks(anchor_id, family)
-  SELECT DISTINCT anchor_id, family FROM claims WHERE anchor_id IS NOT NULL;
+INSERT OR IGNORE INTO dirty_blocks(parties, family)
+  SELECT DISTINCT parties, family FROM claims WHERE parties <> '';
 -- Syndication: a copy of another outlet's story links to the original and
 -- counts once. Prints are sampled hashes of an original's word shingles.
 ALTER TABLE articles ADD COLUMN original_id INTEGER

@@ -62,20 +62,20 @@ constexpr const char* kInsertClaim = R"sql(
 INSERT INTO claims(article_id, ordinal, surface, number, number_low,
   number_high, written_unit, noun, change, start_byte, end_byte, value, low,
   high, low_inclusive, high_inclusive, unit, qualifier, metric, subject_id,
-  object_id, time, sentence, parties, facet, family, anchor_id)
+  object_id, time, sentence, parties, facet, family)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql";
+  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26))sql";
 
 constexpr const char* kApplyFix = R"sql(
 UPDATE claims SET subject_id = ?3, object_id = ?4, parties = ?5,
-  anchor_id = ?6, metric = ?7, family = ?8
+  metric = ?6, family = ?7
 WHERE article_id = ?1 AND ordinal = ?2)sql";
 
 // The blocks of an article's claims: facts to judge again.
 constexpr const char* kMarkBlocksDirty = R"sql(
-INSERT OR IGNORE INTO dirty_blocks(anchor_id, family)
-SELECT DISTINCT anchor_id, family FROM claims
-WHERE article_id = ?1 AND anchor_id IS NOT NULL)sql";
+INSERT OR IGNORE INTO dirty_blocks(parties, family)
+SELECT DISTINCT parties, family FROM claims
+WHERE article_id = ?1 AND parties <> '')sql";
 
 // One block's claims, in the order of the timeline, with the fact each
 // belongs to now. The articles' columns come from a covering index, not
@@ -91,18 +91,18 @@ FROM claims c
 JOIN articles a INDEXED BY articles_meta ON a.id = c.article_id
 LEFT JOIN articles o INDEXED BY articles_meta ON o.id = a.original_id
 LEFT JOIN claim_facts cf ON cf.claim_id = c.id
-WHERE c.anchor_id = ?1 AND c.family = ?2
+WHERE c.parties = ?1 AND c.family = ?2 AND c.parties <> ''
 ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";
 
 constexpr const char* kBlockFacts =
-    "SELECT id, key FROM facts WHERE anchor_id = ?1 AND family = ?2";
+    "SELECT id, key FROM facts WHERE parties = ?1 AND family = ?2";
 
 constexpr const char* kUpsertFact = R"sql(
 INSERT INTO facts(key, subject_id, object_id, metric, unit, noun, time,
-  status, sources, first_reported, updated_at, anchor_id, family, parties,
-  facet, reason, consensus, independent_sources)
+  status, sources, first_reported, updated_at, family, parties, facet,
+  reason, consensus, independent_sources)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-  ?16, ?17, ?18)
+  ?16, ?17)
 ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
   object_id = excluded.object_id, metric = excluded.metric,
   status = excluded.status, sources = excluded.sources,
