@@ -484,15 +484,18 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
 }
 
 std::vector<Claim> ClaimExtractor::Extract(std::string_view text,
-                                           std::string_view title) const {
+                                           std::string_view title,
+                                           std::string_view published) const {
   GatherSink sink;
-  Extract(text, &sink, title);
+  Extract(text, &sink, title, published);
   return sink.Take();
 }
 
 void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
-                             std::string_view title) const {
+                             std::string_view title,
+                             std::string_view published) const {
   DocState doc;
+  const std::optional<ArticleDay> today = ParseArticleDay(published);
   doc.gpu_count = doc.strings.Id("gpu_count");
   doc.power_capacity = doc.strings.Id("power_capacity");
   // The actor a known name stands for in a deal: a chip's or a product's
@@ -588,7 +591,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           continue;
         }
         std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
-        std::vector<TimeMention> times = FindTimes(s);
+        std::vector<TimeMention> times = FindTimes(s, today);
         // The piece's known entities once, with how often each is named.
         uint32_t piece_begin = static_cast<uint32_t>(doc.piece_names.size());
         for (const EntityMention& e : entities) {

@@ -63,13 +63,16 @@ class ClaimExtractor {
 
   // The claims of `utf8_text` in text order. Offsets are bytes of the text
   // as given. Invalid UTF-8 and NUL bytes are tolerated. The headline, when
-  // given, tells with the lead who the article's deal is between.
+  // given, tells with the lead who the article's deal is between; the
+  // publication date (ISO 8601) dates "this year", "on Monday" and such.
   std::vector<Claim> Extract(std::string_view utf8_text,
-                             std::string_view title = {}) const;
+                             std::string_view title = {},
+                             std::string_view published = {}) const;
   // The same claims, a sentence at a time, then their corrections.
   // `sink` must outlive the call.
   void Extract(std::string_view utf8_text, ClaimSink* sink,
-               std::string_view title = {}) const;
+               std::string_view title = {},
+               std::string_view published = {}) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_map>
@@ -277,7 +278,80 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
   return out;
 }
 
-std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
+// algorithms).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string CivilFromDays(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y),
+                static_cast<int>(m), static_cast<int>(d));
+  return buf;
+}
+
+// The label of a relative time against `today`, or empty.
+std::string RelativeLabel(std::string_view phrase,
+                          const std::optional<ArticleDay>& today) {
+  if (!today) return {};
+  std::string p(phrase);
+  for (char& c : p) c = static_cast<char>(std::tolower(c));
+  int64_t day = DaysFromCivil(today->year, today->month, today->day);
+  auto has = [&](std::string_view w) { return p.find(w) != std::string::npos; };
+  if (has("last year") || has("a year ago")) {
+    return std::to_string(today->year - 1);
+  }
+  if (has("next year")) return std::to_string(today->year + 1);
+  if (has("this year") || has("year-to-date")) {
+    return std::to_string(today->year);
+  }
+  if (has("yesterday")) return CivilFromDays(day - 1);
+  if (has("today")) return CivilFromDays(day);
+  static const char* kWeekdays[] = {
+      "thursday", "friday",  "saturday", "sunday",
+      "monday",   "tuesday", "wednesday"};  // 1970-01-01 was a Thursday.
+  for (int w = 0; w < 7; ++w) {
+    if (!has(kWeekdays[w])) continue;
+    int64_t today_w = ((day % 7) + 7) % 7;
+    int64_t back = ((today_w - w) % 7 + 7) % 7;
+    return CivilFromDays(day - back);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<ArticleDay> ParseArticleDay(std::string_view published) {
+  int y = 0, m = 0, d = 0;
+  std::string head(published.substr(0, 10));
+  if (head.size() < 10 ||
+      std::sscanf(head.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1900 ||
+      m < 1 || m > 12 || d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  return ArticleDay{y, m, d};
+}
+
+std::vector<TimeMention> FindTimes(const SentenceTokens& s,
+                                   const std::optional<ArticleDay>& today) {
   static const RE2 kHalf(
       "(?i)\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?((?:19|20)\\d\\d)"
       "\\b");
@@ -291,8 +365,12 @@ std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
   // Times relative to the article's own date; they give no scope but stop
   // a year from a neighbouring clause: "by 2030, up from 4% today".
   static const RE2 kRelative(
-      "(?i)\\b(?:today|currently|at present|to date|so far this year|"
-      "this year|last year|a year ago|year-to-date)\\b");
+      "(?i)\\b(?:today|yesterday|currently|at present|to date|so far this "
+      "year|this year|last year|next year|a year ago|year-to-date)\\b");
+  // A weekday names a day of the article's week: "on Monday", "Tuesday's
+  // session"; capitalised, as a name.
+  static const RE2 kWeekday(
+      "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
   static const RE2 kYear(
       "(?:^|[^0-9,.$])((?:19|20|21)\\d\\d)(?:,[^0-9]|[^0-9,]|$)");
 
@@ -345,7 +423,15 @@ std::vector<TimeMention> FindTimes(const SentenceTokens& s) {
   });
   scan(kDecade, [&](re2::StringPiece* g) { add(g[0], "next decade"); });
   scan(kYear, [&](re2::StringPiece* g) { add(g[1], std::string(g[1])); });
-  scan(kRelative, [&](re2::StringPiece* g) { add(g[0], std::string()); });
+  scan(kRelative, [&](re2::StringPiece* g) {
+    add(g[0], RelativeLabel(std::string_view(g[0].data(), g[0].size()), today));
+  });
+  if (today) {
+    scan(kWeekday, [&](re2::StringPiece* g) {
+      add(g[0],
+          RelativeLabel(std::string_view(g[0].data(), g[0].size()), today));
+    });
+  }
   std::sort(out.begin(), out.end(),
             [](const TimeMention& x, const TimeMention& y) {
               return x.begin < y.begin;

@@ -243,7 +243,8 @@ class Runner {
         scheduler_->OpenSlot(job, index, std::move(doc));
     SlotSink sink(scheduler_, slot.get());
     try {
-      extractor_.Extract(slot->doc().text, &sink, slot->doc().title);
+      extractor_.Extract(slot->doc().text, &sink, slot->doc().title,
+                         slot->doc().published);
     } catch (...) {
       scheduler_->Fail(slot.get(), Caught(name));
       return;

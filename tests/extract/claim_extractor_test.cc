@@ -2275,3 +2275,24 @@ TEST_CASE("Names made of the article's common words are no parties",
   CHECK(stake.parties == Parties{"AMD", "OpenAI"});
   CHECK(stake.subject != "Exclusive Warrant Terms");
 }
+
+TEST_CASE("Relative times are read against the article's date",
+          "[extract][parties]") {
+  // 2025-10-08 was a Wednesday.
+  const char* day = "2025-10-08T14:00:00Z";
+  auto monday =
+      Extractor().Extract("AMD shares jumped 24% on Monday.", "", day);
+  REQUIRE(monday.size() == 1);
+  CHECK(monday[0].time == "2025-10-06");
+  auto today = Extractor().Extract("Nvidia stock rose 4% today.", "", day);
+  REQUIRE(today.size() == 1);
+  CHECK(today[0].time == "2025-10-08");
+  auto year = Extractor().Extract(
+      "Revenue will reach $5 billion this year, up from $3 billion last year.",
+      "", day);
+  REQUIRE(year.size() == 2);
+  CHECK(year[0].time == "2025");
+  CHECK(year[1].time == "2024");
+  // Without a date they name no period.
+  CHECK(Single("AMD shares jumped 24% on Monday.").time.empty());
+}
