@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ct::extract {
@@ -68,7 +69,11 @@ struct Claim {
   // operator), and the deal of the article when the sentence names one
   // party of it or none. Sorted, without repeats.
   std::vector<std::string> parties;
-  std::string facet;     // "first", "additional" or empty (FacetOf).
+  std::string facet;  // "first", "additional" or empty (FacetOf).
+  // What the text says each party does, when it says it: ("investor",
+  // "Nvidia"), ("recipient", "OpenAI"); or ("customer", ...), ("supplier",
+  // ...). Names as in `subject` and `object`.
+  std::vector<std::pair<std::string, std::string>> roles;
   std::string time;      // "2026", "2026-H2", "next decade", or empty.
   std::string sentence;  // The sentence that states it (clipped if huge).
 };

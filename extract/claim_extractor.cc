@@ -666,6 +666,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           c.object = std::move(roles.object);
           c.time = TimeOf(s, quantities, i, times);
           c.facet = FacetOf(s, quantities, i);
+          c.roles = DealRoles(s, q, c.metric, c.subject, c.object, entities);
           c.sentence =
               ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
 

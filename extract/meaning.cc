@@ -942,3 +942,107 @@ std::string FacetOf(const SentenceTokens& s,
 }
 
 }  // namespace ct::extract
+
+namespace ct::extract {
+
+std::vector<std::pair<std::string, std::string>> DealRoles(
+    const SentenceTokens& s, const Quantity& q, const std::string& metric,
+    const std::string& subject, const std::string& object,
+    const std::vector<EntityMention>& entities) {
+  std::vector<std::pair<std::string, std::string>> roles;
+  bool invest = metric == "investment" || metric == "share";
+  bool trade = metric == "commitment" || metric == "power_capacity" ||
+               metric == "gpu_count";
+  if ((!invest && !trade) || subject.empty() || object.empty() ||
+      subject == object) {
+    return roles;
+  }
+  // Where each party is first named; a party named inside a figure ("6 GW
+  // of AMD GPUs") counts too.
+  auto first = [&](const std::string& name) -> std::optional<size_t> {
+    for (const EntityMention& e : entities) {
+      if (e.name == name) return e.first;
+    }
+    return std::nullopt;
+  };
+  std::optional<size_t> at_s = first(subject), at_o = first(object);
+  if (!at_s || !at_o) return roles;
+  static const WordSet* kInvest = new WordSet{
+      "invest",      "invests", "invested", "investing", "investment",
+      "investments", "backs",   "backed",   "backing",   "funds",
+      "funded",      "funding", "stake"};
+  static const WordSet* kReceive = new WordSet{
+      "get",      "gets",  "got",    "getting", "receive", "receives",
+      "received", "raise", "raises", "raised",  "secure",  "secures",
+      "secured",  "land",  "lands",  "landed"};
+  static const WordSet* kSupply = new WordSet{
+      "supply",     "supplies", "supplied",  "supplying", "provide",
+      "provides",   "provided", "providing", "sell",      "sells",
+      "sold",       "selling",  "deliver",   "delivers",  "delivered",
+      "delivering", "supplier", "provider"};
+  static const WordSet* kBuy = new WordSet{
+      "buy",       "buys",      "bought", "buying",  "purchase", "purchases",
+      "purchased", "order",     "orders", "ordered", "deploy",   "deploys",
+      "deployed",  "deploying", "rent",   "rents",   "rented",   "renting",
+      "lease",     "leases",    "leased", "leasing", "pay",      "pays",
+      "paid",      "spend",     "spends", "spent",   "customer", "tap",
+      "taps",      "tapped",    "tapping"};
+  // The verb nearest before the figure, back to the start of its clause.
+  const WordSet* kind = nullptr;
+  size_t verb = 0;
+  for (size_t k = q.first; k > 0; --k) {
+    size_t i = k - 1;
+    if (s.Is(i, ";") || s.IsNumber(i)) break;
+    const std::string& w = s.Lower(i);
+    if (invest && kInvest->count(w)) {
+      kind = kInvest;
+    } else if (kReceive->count(w)) {
+      kind = kReceive;
+    } else if (trade && kSupply->count(w)) {
+      kind = kSupply;
+    } else if (trade && kBuy->count(w)) {
+      kind = kBuy;
+    }
+    if (kind != nullptr) {
+      verb = i;
+      break;
+    }
+  }
+  if (kind == nullptr) return roles;
+  // The actor is named before the verb and not after "from" or "by".
+  auto governed = [&](size_t at) {
+    return at > 0 && (s.Is(at - 1, "from") || s.Is(at - 1, "by"));
+  };
+  std::string actor, other;
+  bool s_acts = *at_s < verb && !governed(*at_s);
+  bool o_acts = *at_o < verb && !governed(*at_o);
+  if (s_acts == o_acts) {
+    // Both or neither before the verb: the nearer one before it acts.
+    if (*at_s < verb && *at_o < verb) {
+      s_acts = *at_s > *at_o;
+    } else if (governed(*at_s) != governed(*at_o)) {
+      s_acts = governed(*at_o);
+    } else {
+      return roles;
+    }
+  }
+  actor = s_acts ? subject : object;
+  other = s_acts ? object : subject;
+  if (kind == kInvest) {
+    roles = {{"investor", actor}, {"recipient", other}};
+  } else if (kind == kReceive) {
+    // "OpenAI gets $100 billion from Nvidia", "AMD lands 6 GW from OpenAI".
+    if (invest || metric == "commitment") {
+      roles = {{"recipient", actor}, {"investor", other}};
+    } else {
+      roles = {{"supplier", actor}, {"customer", other}};
+    }
+  } else if (kind == kSupply) {
+    roles = {{"supplier", actor}, {"customer", other}};
+  } else {
+    roles = {{"customer", actor}, {"supplier", other}};
+  }
+  return roles;
+}
+
+}  // namespace ct::extract

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/gazetteer.h"
@@ -65,6 +66,16 @@ struct Roles {
 Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
               size_t index, const std::string& metric,
               const std::vector<EntityMention>& entities);
+
+// What the sentence says each party of a deal's figure does: "investor" and
+// "recipient" ("Nvidia invests $100 billion in OpenAI", "OpenAI gets $100
+// billion from Nvidia"), "customer" and "supplier" ("OpenAI will buy 6 GW
+// from AMD", "AMD will supply OpenAI with 6 GW"). Empty when it says
+// neither, or names fewer than two parties.
+std::vector<std::pair<std::string, std::string>> DealRoles(
+    const SentenceTokens& s, const Quantity& q, const std::string& metric,
+    const std::string& subject, const std::string& object,
+    const std::vector<EntityMention>& entities);
 
 // Which figure of a deal `quantities[index]` is, when the words at it say:
 // "first" (a first phase or tranche: "an initial 1 GW", "the first

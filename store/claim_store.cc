@@ -533,11 +533,22 @@ Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
         .Bind(23, c.sentence)
         .Bind(24, JoinParties(parties))
         .Bind(25, c.facet)
-        .Bind(26, facts::MetricFamily(c.metric));
+        .Bind(26, facts::MetricFamily(c.metric))
+        .Bind(27, JoinRoles(c.roles));
     CT_RETURN_IF_ERROR(
         q.Run().WithContext("storing claim \"" + c.surface + "\""));
   }
   return Status::Ok();
+}
+
+std::string ClaimStore::JoinRoles(
+    const std::vector<std::pair<std::string, std::string>>& roles) {
+  std::string out;
+  for (const auto& [role, name] : roles) {
+    if (!out.empty()) out.push_back('\n');
+    out += role + "=" + name;
+  }
+  return out;
 }
 
 std::string ClaimStore::JoinParties(const std::vector<std::string>& parties) {

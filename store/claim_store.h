@@ -281,6 +281,9 @@ class ClaimStore {
                                const std::string& outlet);
   // Parties as the database holds them: one per line.
   static std::string JoinParties(const std::vector<std::string>& parties);
+  // Roles as the database holds them: "investor=Nvidia", one per line.
+  static std::string JoinRoles(
+      const std::vector<std::pair<std::string, std::string>>& roles);
   Status MarkBlocksDirty(int64_t article_id);
   // After a rollback: drops what may no longer be true (cached entity ids,
   // a batch that the error ended).

@@ -85,6 +85,12 @@ ClaimRow ReadClaim(const Stmt& st) {
   c.sentence = st.Text(28);
   c.parties = SplitLines(st.Text(29));
   c.facet = st.Text(30);
+  for (const std::string& line : SplitLines(st.Text(31))) {
+    size_t eq = line.find('=');
+    if (eq != std::string::npos) {
+      c.roles.emplace_back(line.substr(0, eq), line.substr(eq + 1));
+    }
+  }
   return r;
 }
 

@@ -185,6 +185,7 @@ PRAGMA application_id = 1131172971;
 ALTER TABLE claims ADD COLUMN parties TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN facet TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN family TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN roles TEXT NOT NULL DEFAULT '';
 UPDATE claims SET family = CASE
   WHEN metric IN ('commitment', 'investment') THEN 'deal_value'
   ELSE metric END;

@@ -47,6 +47,9 @@ void PutClaimFields(const extract::Claim& c, Object* o) {
   for (const std::string& p : c.parties) parties->add(p);
   o->set("parties", parties);
   o->set("facet", c.facet);
+  Object::Ptr roles = NewObject();
+  for (const auto& [role, name] : c.roles) roles->set(role, name);
+  o->set("roles", roles);
   o->set("time", c.time);
   o->set("sentence", c.sentence);
 }

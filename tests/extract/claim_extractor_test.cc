@@ -2296,3 +2296,23 @@ TEST_CASE("Relative times are read against the article's date",
   // Without a date they name no period.
   CHECK(Single("AMD shares jumped 24% on Monday.").time.empty());
 }
+
+TEST_CASE("Roles are kept where the text states them", "[extract][parties]") {
+  using Roles = std::vector<std::pair<std::string, std::string>>;
+  auto roles = [](const char* text) {
+    Claim c = Single(text);
+    std::sort(c.roles.begin(), c.roles.end());
+    return c.roles;
+  };
+  CHECK(roles("Nvidia will invest up to $100 billion in OpenAI.") ==
+        Roles{{"investor", "Nvidia"}, {"recipient", "OpenAI"}});
+  CHECK(roles("OpenAI gets a $100 billion investment from Nvidia.") ==
+        Roles{{"investor", "Nvidia"}, {"recipient", "OpenAI"}});
+  CHECK(roles("OpenAI will buy 6 GW of chips from AMD.") ==
+        Roles{{"customer", "OpenAI"}, {"supplier", "AMD"}});
+  CHECK(roles("AMD will supply OpenAI with 6 GW of chips.") ==
+        Roles{{"customer", "OpenAI"}, {"supplier", "AMD"}});
+  // No verb that tells who does what, or one party only: no roles.
+  CHECK(roles("The OpenAI and AMD partnership covers 6 GW.").empty());
+  CHECK(roles("OpenAI will deploy 6 GW next year.").empty());
+}
