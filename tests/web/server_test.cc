@@ -110,6 +110,9 @@ TEST_CASE("Server answers pages and the JSON API on loopback", "[web]") {
   Fetched page = Get(port, "/facts/" + std::to_string(id));
   CHECK(page.status == 200);
   CHECK(page.body.find("<svg") != std::string::npos);
+  // One sentence says who disagrees and why.
+  CHECK(page.body.find("C Times&#39;s 8 GW disagrees with the 6 GW that 2 "
+                       "outlets report.") != std::string::npos);
   CHECK(page.body.find("A &lt;b&gt;Daily&lt;/b&gt;") != std::string::npos);
   CHECK(page.body.find("<script>") == std::string::npos);
   CHECK(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt;") !=
@@ -117,6 +120,11 @@ TEST_CASE("Server answers pages and the JSON API on loopback", "[web]") {
 
   Fetched one = Get(port, "/api/facts/" + std::to_string(id));
   CHECK(one.status == 200);
+  auto judged = parser.parse(one.body).extract<Poco::JSON::Object::Ptr>();
+  CHECK(judged->getValue<std::string>("reason") == "conflict");
+  CHECK(judged->getValue<double>("consensus") == 6e9);
+  CHECK(judged->getArray("outliers")->size() == 1);
+  CHECK(judged->getArray("parties")->size() == 2);
   CHECK(Get(port, "/api/facts/999").status == 404);
   CHECK(Get(port, "/facts/abc").status == 404);
   CHECK(Get(port, "/articles/1").body.find("<mark id=\"claim-") !=
