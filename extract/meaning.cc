@@ -262,8 +262,11 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
            !(k < known.size() && known[k].first == j)) {
       ++j;
     }
-    if (j > i && !(i == 0 && j == 1 && s.token(0).kind == TokenKind::kWord &&
-                   !(j < s.size() && s.Is(j, "'")))) {
+    // A run longer than a name is a heading or a title-cased line.
+    constexpr size_t kMaxNameWords = 6;
+    if (j > i && j - i <= kMaxNameWords &&
+        !(i == 0 && j == 1 && s.token(0).kind == TokenKind::kWord &&
+          !(j < s.size() && s.Is(j, "'")))) {
       std::string name;
       for (size_t t = i; t < j; ++t) {
         if (t > i) name += ' ';

@@ -2316,3 +2316,18 @@ TEST_CASE("Roles are kept where the text states them", "[extract][parties]") {
   CHECK(roles("The OpenAI and AMD partnership covers 6 GW.").empty());
   CHECK(roles("OpenAI will deploy 6 GW next year.").empty());
 }
+
+TEST_CASE("Hostile names neither crash extraction nor become parties",
+          "[extract][parties]") {
+  // A 500-word capitalised run, "Inc." alone, names full of digits.
+  std::string run;
+  for (int i = 0; i < 500; ++i)
+    run += "Alpha" + std::string(i % 2 ? "" : "x") + " ";
+  Claim c = Single(run + "buys 6 GW.");
+  CHECK(c.parties.empty());
+  CHECK(c.subject.empty());
+  Claim inc = Single("Inc. agreed to buy 6 GW.");
+  CHECK(inc.subject != "Inc.");
+  auto digits = Extract("X9Z7 Q8R6 bought 5 GW from AB12CD34 for $9 billion.");
+  CHECK(digits.size() == 2);
+}
