@@ -569,6 +569,14 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
           metric = found;
         }
       }
+      // No company is valued, and no deal struck, at a few thousand dollars
+      // or less: "$183.61" beside a market value, "1 cent" in a warrant's
+      // terms, are prices.
+      constexpr double kSmallestDeal = 1e4;
+      bool deal_like = metric == "valuation" || metric == "commitment" ||
+                       metric == "investment";
+      double amount = q.number * q.unit->factor;
+      if (deal_like && !q.is_range && amount < kSmallestDeal) return "price";
       return std::string(metric);
     }
     default:

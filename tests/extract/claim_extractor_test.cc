@@ -2331,3 +2331,15 @@ TEST_CASE("Hostile names neither crash extraction nor become parties",
   auto digits = Extract("X9Z7 Q8R6 bought 5 GW from AB12CD34 for $9 billion.");
   CHECK(digits.size() == 2);
 }
+
+TEST_CASE("A few dollars are a price, not a valuation or a deal",
+          "[extract][parties]") {
+  CHECK(Single("Nvidia's stock closed at $183.61, giving it a market value "
+               "above its record.")
+            .metric == "price");
+  CHECK(Single("The warrant lets OpenAI buy each share for 1 cent under the "
+               "deal.")
+            .metric == "price");
+  CHECK(Single("Nvidia's market value reached $4.46 trillion.").metric ==
+        "valuation");
+}
