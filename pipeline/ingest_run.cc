@@ -547,18 +547,30 @@ Result<IngestSummary> RunJobs(
 
   // Articles are committed in batches: a commit writes every page the
   // batch touched, once, where one commit per article wrote the same index
-  // pages again and again.
+  // pages again and again. The end of a batch also judges the facts its
+  // claims touch, which costs what those facts hold: a batch lasts at least
+  // eight times its last end, so that judging stays a small share of the
+  // run however large the facts grow.
   constexpr int kBatchArticles = 2048;
   constexpr auto kBatchTime = std::chrono::milliseconds(2000);
+  constexpr int kEndShare = 8;
   Status failure = store->BeginBatch();
   int in_batch = 0;
   Clock::time_point batch_start = Clock::now();
+  Clock::duration batch_time = kBatchTime;
+  int batch_articles = kBatchArticles;
   auto next_batch = [&]() -> Status {
-    if (++in_batch < kBatchArticles && Clock::now() - batch_start < kBatchTime)
+    if (++in_batch < batch_articles && Clock::now() - batch_start < batch_time)
       return Status::Ok();
     in_batch = 0;
-    batch_start = Clock::now();
+    Clock::time_point end_start = Clock::now();
     CT_RETURN_IF_ERROR(store->EndBatch());
+    Clock::duration ended = Clock::now() - end_start;
+    batch_time = std::max<Clock::duration>(kBatchTime, kEndShare * ended);
+    double stretch = std::chrono::duration<double>(batch_time) /
+                     std::chrono::duration<double>(kBatchTime);
+    batch_articles = static_cast<int>(kBatchArticles * stretch);
+    batch_start = Clock::now();
     return store->BeginBatch();
   };
   for (size_t i = 0; i < jobs.size() && failure.ok(); ++i) {

@@ -40,7 +40,7 @@ std::string ContentHash(const ingest::Document& doc) {
 std::vector<int64_t> TextPrints(std::string_view text) {
   constexpr size_t kMinText = 600;
   constexpr size_t kShingle = 5;
-  constexpr size_t kSketch = 32;
+  constexpr size_t kSketch = 16;
   std::vector<int64_t> hashes;
   if (text.size() < kMinText) return hashes;
   uint64_t words[kShingle] = {};
@@ -442,7 +442,7 @@ Result<PutResult> ClaimStore::BeginArticle(const ingest::Document& doc,
 Result<int64_t> ClaimStore::FindOriginal(const std::vector<int64_t>& prints,
                                          const std::string& outlet) {
   // Most of the sketch of one stored story makes a copy of it.
-  constexpr size_t kMinPrints = 12;
+  constexpr size_t kMinPrints = 8;
   constexpr double kShared = 0.6;
   constexpr int kMaxPerPrint = 8;  // Boilerplate shared by many stories.
   if (prints.size() < kMinPrints || outlet.empty()) return int64_t{0};

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -50,6 +51,24 @@ T MostCommon(const std::vector<T>& values) {
   }
   return best;
 }
+
+// A fact's row as the rebuild compares it.
+struct StoredFact {
+  int64_t id = 0;
+  int64_t subject_id = 0;
+  int64_t object_id = 0;
+  // metric, unit, noun, time, status, first_reported, facet, reason.
+  std::array<std::string, 8> text;
+  int64_t sources = 0;
+  std::optional<double> consensus;
+  int64_t independent_sources = 0;
+
+  bool Same(const StoredFact& o) const {
+    return subject_id == o.subject_id && object_id == o.object_id &&
+           text == o.text && sources == o.sources && consensus == o.consensus &&
+           independent_sources == o.independent_sources;
+  }
+};
 
 }  // namespace
 
@@ -168,14 +187,27 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   // The block's facts as they stand, to drop those no claim keeps.
   std::map<std::string, int64_t> stale;
   std::unordered_map<int64_t, std::string> key_of;
+  // What each fact says now: a fact judged the same is not written again.
+  std::unordered_map<std::string, StoredFact> stored;
   {
     auto st = Prepare(kBlockFacts);
     if (!st.ok()) return st.status();
     Status s;
     (*st)->Bind(1, parties).Bind(2, family);
     while ((*st)->Step(&s)) {
-      stale.emplace((*st)->Text(1), (*st)->Int(0));
-      key_of.emplace((*st)->Int(0), (*st)->Text(1));
+      Stmt& r = **st;
+      stale.emplace(r.Text(1), r.Int(0));
+      key_of.emplace(r.Int(0), r.Text(1));
+      StoredFact f;
+      f.id = r.Int(0);
+      f.subject_id = r.Int(2);
+      f.object_id = r.Int(3);
+      f.text = {r.Text(4), r.Text(5),  r.Text(6),  r.Text(7),
+                r.Text(8), r.Text(10), r.Text(11), r.Text(12)};
+      f.sources = r.Int(9);
+      f.consensus = r.OptDouble(13);
+      f.independent_sources = r.Int(14);
+      stored.emplace(r.Text(1), std::move(f));
     }
     CT_RETURN_IF_ERROR(s);
   }
@@ -255,31 +287,51 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
       if (!id.ok()) return id.status();
       subject_id = *id;
     }
-    Stmt& u = **upsert;
-    u.Reset();
-    u.Bind(1, g.key)
-        .Bind(2, subject_id)
-        .BindOrNull(3, MostCommon(objects))
-        .Bind(4, MostCommon(metrics))
-        .Bind(5, first.unit)
-        .Bind(6, first.noun)
-        .Bind(7, g.time)
-        .Bind(8, facts::StatusName(j.status))
-        .Bind(9, static_cast<int64_t>(outlets.size()))
-        .BindOrNull(10, first_reported)
-        .Bind(11, now)
-        .Bind(12, family)
-        .Bind(13, JoinParties(g.parties))
-        .Bind(14, first.facet)
-        .Bind(15, j.reason)
-        .Bind(16, j.consensus)
-        .Bind(17, j.sources);
-    Status s;
-    if (!u.Step(&s)) {
-      return s.ok() ? Status::Internal("fact upsert returned no id") : s;
+    StoredFact judged;
+    judged.subject_id = subject_id;
+    judged.object_id = MostCommon(objects);
+    judged.text = {MostCommon(metrics),
+                   first.unit,
+                   first.noun,
+                   g.time,
+                   std::string(facts::StatusName(j.status)),
+                   first_reported,
+                   first.facet,
+                   j.reason};
+    judged.sources = static_cast<int64_t>(outlets.size());
+    judged.consensus = j.consensus;
+    judged.independent_sources = j.sources;
+    int64_t fact_id = 0;
+    auto was = stored.find(g.key);
+    if (was != stored.end() && was->second.Same(judged)) {
+      fact_id = was->second.id;
+    } else {
+      Stmt& u = **upsert;
+      u.Reset();
+      u.Bind(1, g.key)
+          .Bind(2, judged.subject_id)
+          .BindOrNull(3, judged.object_id)
+          .Bind(4, judged.text[0])
+          .Bind(5, first.unit)
+          .Bind(6, first.noun)
+          .Bind(7, g.time)
+          .Bind(8, judged.text[4])
+          .Bind(9, judged.sources)
+          .BindOrNull(10, first_reported)
+          .Bind(11, now)
+          .Bind(12, family)
+          .Bind(13, JoinParties(g.parties))
+          .Bind(14, first.facet)
+          .Bind(15, j.reason)
+          .Bind(16, j.consensus)
+          .Bind(17, j.sources);
+      Status s;
+      if (!u.Step(&s)) {
+        return s.ok() ? Status::Internal("fact upsert returned no id") : s;
+      }
+      fact_id = u.Int(0);
+      CT_RETURN_IF_ERROR(u.Run());
     }
-    int64_t fact_id = u.Int(0);
-    CT_RETURN_IF_ERROR(u.Run());
     std::sort(j.outliers.begin(), j.outliers.end());
     for (const facts::ClaimInterval& c : claims) {
       bool outlier =

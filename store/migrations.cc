@@ -225,9 +225,9 @@ ALTER TABLE articles ADD COLUMN original_id INTEGER
   REFERENCES articles(id) ON DELETE SET NULL;
 CREATE TABLE article_prints (
   print INTEGER NOT NULL,
-  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
-);
-CREATE INDEX article_prints_print ON article_prints(print);
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (print, article_id)
+) WITHOUT ROWID;
 CREATE INDEX article_prints_article ON article_prints(article_id);
 CREATE INDEX articles_original ON articles(original_id)
   WHERE original_id IS NOT NULL;

@@ -32,7 +32,7 @@ constexpr const char* kFindArticleByHash =
 constexpr const char* kFindPrint =
     "SELECT article_id FROM article_prints WHERE print = ?1";
 constexpr const char* kInsertPrint =
-    "INSERT INTO article_prints(print, article_id) VALUES (?1, ?2)";
+    "INSERT OR IGNORE INTO article_prints(print, article_id) VALUES (?1, ?2)";
 constexpr const char* kArticleOutlet =
     "SELECT outlet, COALESCE(original_id, id) FROM articles WHERE id = ?1";
 constexpr const char* kDeletePrints =
@@ -94,8 +94,11 @@ LEFT JOIN claim_facts cf ON cf.claim_id = c.id
 WHERE c.parties = ?1 AND c.family = ?2 AND c.parties <> ''
 ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";
 
-constexpr const char* kBlockFacts =
-    "SELECT id, key FROM facts WHERE parties = ?1 AND family = ?2";
+constexpr const char* kBlockFacts = R"sql(
+SELECT id, key, subject_id, COALESCE(object_id, 0), metric, unit, noun, time,
+  status, sources, COALESCE(first_reported, ''), facet, reason, consensus,
+  independent_sources
+FROM facts WHERE parties = ?1 AND family = ?2)sql";
 
 constexpr const char* kUpsertFact = R"sql(
 INSERT INTO facts(key, subject_id, object_id, metric, unit, noun, time,
