@@ -566,7 +566,11 @@ Result<IngestSummary> RunJobs(
     Clock::time_point end_start = Clock::now();
     CT_RETURN_IF_ERROR(store->EndBatch());
     Clock::duration ended = Clock::now() - end_start;
-    batch_time = std::max<Clock::duration>(kBatchTime, kEndShare * ended);
+    // At most half a minute: a longer batch grows the write-ahead log, and
+    // every read with it.
+    constexpr auto kLongestBatch = std::chrono::seconds(30);
+    batch_time = std::clamp<Clock::duration>(kEndShare * ended, kBatchTime,
+                                             kLongestBatch);
     double stretch = std::chrono::duration<double>(batch_time) /
                      std::chrono::duration<double>(kBatchTime);
     batch_articles = static_cast<int>(kBatchArticles * stretch);
