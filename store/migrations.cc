@@ -208,6 +208,9 @@ ALTER TABLE facts ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE facts ADD COLUMN consensus REAL;
 ALTER TABLE facts ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
 DROP INDEX facts_block;
+-- claims.fact_id is unused since schema 3 but still refers to facts: without
+-- an index, every fact deleted or replaced searched the whole claims table.
+CREATE INDEX claims_fact_unused ON claims(fact_id) WHERE fact_id IS NOT NULL;
 DELETE FROM claim_facts;
 DELETE FROM facts;
 CREATE INDEX facts_block ON facts(parties, family);

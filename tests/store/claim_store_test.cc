@@ -483,6 +483,10 @@ TEST_CASE("Statements run per article, claim or fact use an index", "[store]") {
   REQUIRE(ClaimStore::Open(db.path).ok());
   sqlite3* raw = nullptr;
   REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
+  // As the store runs them: foreign keys checked, which may search other
+  // tables too.
+  REQUIRE(sqlite3_exec(raw, "PRAGMA foreign_keys = ON", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
   for (const std::string& sql : ClaimStore::StatementsPerRow()) {
     INFO(sql);
     sqlite3_stmt* stmt = nullptr;
