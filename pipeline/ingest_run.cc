@@ -549,11 +549,11 @@ Result<IngestSummary> RunJobs(
   // batch touched, once, where one commit per article wrote the same index
   // pages again and again. The end of a batch also judges the facts its
   // claims touch, which costs what those facts hold: a batch lasts at least
-  // eight times its last end, so that judging stays a small share of the
+  // sixteen times its last end, so that judging stays a small share of the
   // run however large the facts grow.
   constexpr int kBatchArticles = 2048;
   constexpr auto kBatchTime = std::chrono::milliseconds(2000);
-  constexpr int kEndShare = 8;
+  constexpr int kEndShare = 16;
   Status failure = store->BeginBatch();
   int in_batch = 0;
   Clock::time_point batch_start = Clock::now();
