@@ -8,21 +8,26 @@ namespace ct::store {
 //   articles   one row per article. `url` is where it was read; dedupe uses
 //              url, canonical_url and content_hash. Times are RFC 3339 UTC
 //              text; `published` is NULL when the article does not say.
+//              `original_id` links a syndicated copy to its original.
+//   article_prints  a sketch of each original's text, to find copies.
 //   entities   canonical names that claims are about.
 //   claims     one number in one sentence of one article (DESIGN.md, claim
 //              model). Offsets are bytes of articles.text. `low`/`high`
-//              NULL mean unbounded. Since version 3 its `fact_id` and
-//              `outlier` stay unused (NULL and 0): see claim_facts.
+//              NULL mean unbounded. `parties` (identities, one per line,
+//              sorted) and `family` are its block; `facet`, `roles` as in
+//              extract/claim.h. Since version 3 its `fact_id` and `outlier`
+//              stay unused (NULL and 0): see claim_facts.
 //   claim_facts  which fact each claim belongs to, and whether it is an
 //              outlier there, written by the fact judge. A narrow table of
 //              its own, so that judging a million claims rewrites 20 MB,
 //              not the claims.
-//   facts      one figure in the world, keyed by subject, metric, object,
-//              time and unit, with its judged status.
+//   facts      one figure in the world: its parties, metric family, facet,
+//              unit and period, with its judged status, reason and
+//              consensus.
 //   articles_fts  FTS5 over article title and text, kept by triggers.
 //   article_revisions  the earlier texts of articles that changed.
-//   dirty_blocks  the (subject, metric) pairs whose claims changed since
-//              facts were last rebuilt; RebuildFacts regroups only these.
+//   dirty_blocks  the (parties, family) blocks whose claims changed and are
+//              not judged yet; writes judge their own before they commit.
 //
 // Every statement that runs once per article, claim or fact finds its rows
 // through an index (ClaimStore::StatementsPerRow, checked by a test).
