@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/days.h"
 #include "extract/meaning.h"
 #include "extract/quantity_parser.h"
 #include "extract/sentences.h"
@@ -495,7 +496,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
                              std::string_view title,
                              std::string_view published) const {
   DocState doc;
-  const std::optional<ArticleDay> today = ParseArticleDay(published);
+  const std::optional<int64_t> today = days::FromIso(published);
   doc.gpu_count = doc.strings.Id("gpu_count");
   doc.power_capacity = doc.strings.Id("power_capacity");
   // The actor a known name stands for in a deal: a chip's or a product's

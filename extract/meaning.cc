@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/days.h"
+
 namespace ct::extract {
 namespace {
 
@@ -283,51 +285,24 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
 
 namespace {
 
-// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
-// algorithms).
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::string CivilFromDays(int64_t z) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y),
-                static_cast<int>(m), static_cast<int>(d));
-  return buf;
-}
-
 // The label of a relative time against `today`, or empty.
 std::string RelativeLabel(std::string_view phrase,
-                          const std::optional<ArticleDay>& today) {
+                          std::optional<int64_t> today) {
   if (!today) return {};
   std::string p(phrase);
   for (char& c : p) c = static_cast<char>(std::tolower(c));
-  int64_t day = DaysFromCivil(today->year, today->month, today->day);
+  int64_t day = *today;
+  int year = days::YearOf(day);
   auto has = [&](std::string_view w) { return p.find(w) != std::string::npos; };
   if (has("last year") || has("a year ago")) {
-    return std::to_string(today->year - 1);
+    return std::to_string(year - 1);
   }
-  if (has("next year")) return std::to_string(today->year + 1);
+  if (has("next year")) return std::to_string(year + 1);
   if (has("this year") || has("year-to-date")) {
-    return std::to_string(today->year);
+    return std::to_string(year);
   }
-  if (has("yesterday")) return CivilFromDays(day - 1);
-  if (has("today")) return CivilFromDays(day);
+  if (has("yesterday")) return days::ToIso(day - 1);
+  if (has("today")) return days::ToIso(day);
   static const char* kWeekdays[] = {
       "thursday", "friday",  "saturday", "sunday",
       "monday",   "tuesday", "wednesday"};  // 1970-01-01 was a Thursday.
@@ -335,26 +310,15 @@ std::string RelativeLabel(std::string_view phrase,
     if (!has(kWeekdays[w])) continue;
     int64_t today_w = ((day % 7) + 7) % 7;
     int64_t back = ((today_w - w) % 7 + 7) % 7;
-    return CivilFromDays(day - back);
+    return days::ToIso(day - back);
   }
   return {};
 }
 
 }  // namespace
 
-std::optional<ArticleDay> ParseArticleDay(std::string_view published) {
-  int y = 0, m = 0, d = 0;
-  std::string head(published.substr(0, 10));
-  if (head.size() < 10 ||
-      std::sscanf(head.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1900 ||
-      m < 1 || m > 12 || d < 1 || d > 31) {
-    return std::nullopt;
-  }
-  return ArticleDay{y, m, d};
-}
-
 std::vector<TimeMention> FindTimes(const SentenceTokens& s,
-                                   const std::optional<ArticleDay>& today) {
+                                   std::optional<int64_t> today) {
   static const RE2 kHalf(
       "(?i)\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?((?:19|20)\\d\\d)"
       "\\b");

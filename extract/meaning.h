@@ -6,6 +6,7 @@
 #ifndef CT_EXTRACT_MEANING_H_
 #define CT_EXTRACT_MEANING_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,24 +35,15 @@ struct TimeMention {
   std::string label;  // "2030", "2026-H2", "2026-Q3", "next decade".
 };
 
-// The day an article was published, to read relative times against.
-struct ArticleDay {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-};
-// The day of an ISO 8601 date ("2025-10-06", "2025-10-06T09:00:00Z").
-std::optional<ArticleDay> ParseArticleDay(std::string_view published);
-
 std::vector<EntityMention> FindEntities(const SentenceTokens& s,
                                         const Gazetteer& gazetteer);
-// With the article's day, relative times get labels: "this year" and "last
-// year" are years, "today", "yesterday" and a weekday ("on Monday", the
-// latest such day up to the article's) are days ("2025-10-06"), so that a
-// share move belongs to its trading day. Without it they label nothing but
-// still stop a year from a neighbouring clause.
+// With the article's day (a day number, common/days.h), relative times get
+// labels: "this year" and "last year" are years, "today", "yesterday" and a
+// weekday ("on Monday", the latest such day up to the article's) are days
+// ("2025-10-06"), so that a share move belongs to its trading day. Without
+// it they label nothing but still stop a year from a neighbouring clause.
 std::vector<TimeMention> FindTimes(const SentenceTokens& s,
-                                   const std::optional<ArticleDay>& today = {});
+                                   std::optional<int64_t> today = std::nullopt);
 
 // The metric of quantity `q` (DESIGN.md's list).
 std::string MetricOf(const SentenceTokens& s, const Quantity& q);

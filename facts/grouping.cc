@@ -60,17 +60,6 @@ bool Fills(const GroupInput& open, const GroupInput& wide) {
   return Specificity(wide) > Specificity(open);
 }
 
-bool SameValue(double a, double b) {
-  return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1.0});
-}
-
-std::optional<double> PointOf(const ClaimInterval& c) {
-  if (c.value) return c.value;
-  if (c.low && c.high) return (*c.low + *c.high) / 2;
-  if (c.low) return c.low;
-  return c.high;
-}
-
 bool Covers(const ClaimInterval& c, double x) {
   return x >= c.low.value_or(-kInf) && x <= c.high.value_or(kInf);
 }
@@ -116,7 +105,7 @@ struct Cluster {
 bool SamePeriod(const Cluster& a, const Cluster& b, size_t frame_periods) {
   if (a.times == b.times) return true;
   // One value stated alike is one figure, whatever period a sentence put
-  // beside it ("6 GW, starting in the second half of 2026").
+  // beside it ("6 GW, with deliveries from late 2026").
   if (a.min_point == a.max_point && b.min_point == b.max_point &&
       a.min_point == b.min_point) {
     return true;
@@ -313,10 +302,11 @@ class FrameClusterer {
     }
     if (live.size() < 2) return;
     std::vector<Support> support(clusters_.size());
+    // By their first three significant digits, which slips keep.
     std::map<std::string, std::vector<size_t>> by_digits;
     for (size_t k : live) {
       support[k] = SupportOf(clusters_[k]);
-      by_digits[Digits3(support[k].consensus)].push_back(k);
+      by_digits[SignificantDigits(support[k].consensus, 3)].push_back(k);
     }
     // Weakest first, so that a slip follows the figure most sources hold.
     std::sort(live.begin(), live.end(), [&](size_t a, size_t b) {
@@ -329,7 +319,7 @@ class FrameClusterer {
     for (size_t k : live) {
       double v = support[k].consensus;
       size_t best = SIZE_MAX;
-      for (size_t h : by_digits[Digits3(v)]) {
+      for (size_t h : by_digits[SignificantDigits(v, 3)]) {
         if (h == k || clusters_[h].merged) continue;
         if (support[h].outlets <= support[k].outlets) continue;
         double w = support[h].consensus;
@@ -344,18 +334,6 @@ class FrameClusterer {
       }
       if (best != SIZE_MAX) Fold(&clusters_[k], &clusters_[best]);
     }
-  }
-
-  // The first three significant digits: slips keep them.
-  static std::string Digits3(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2e", std::fabs(v));
-    std::string d;
-    for (const char* p = buf; *p != '\0' && *p != 'e'; ++p) {
-      if (*p >= '0' && *p <= '9') d.push_back(*p);
-    }
-    while (d.size() > 1 && d.back() == '0') d.pop_back();
-    return d;
   }
 
   const std::vector<GroupInput>& claims_;

@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/days.h"
+
 namespace ct::facts {
 namespace {
 
@@ -18,31 +20,6 @@ bool Covers(const ClaimInterval& c, double x) {
   if (x < lo || (x == lo && !c.low_inclusive && c.low)) return false;
   if (x > hi || (x == hi && !c.high_inclusive && c.high)) return false;
   return true;
-}
-
-bool SameValue(double a, double b) {
-  return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1.0});
-}
-
-// The significant digits of `v`: "45" for 4.5, 45 and 0.045.
-std::string Digits(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6e", std::fabs(v));
-  std::string d;
-  for (const char* p = buf; *p != '\0' && *p != 'e'; ++p) {
-    if (*p >= '0' && *p <= '9') d.push_back(*p);
-  }
-  while (d.size() > 1 && d.back() == '0') d.pop_back();
-  return d;
-}
-
-// The stated value of a claim, or the middle of its interval, or its one
-// finite end; empty when it has none.
-std::optional<double> PointOf(const ClaimInterval& c) {
-  if (c.value) return c.value;
-  if (c.low && c.high) return (*c.low + *c.high) / 2;
-  if (c.low) return c.low;
-  return c.high;
 }
 
 // The value most outlets state among `members`, then most claims, then the
@@ -82,23 +59,6 @@ std::optional<double> MostStated(const std::vector<ClaimInterval>& claims,
   return best;
 }
 
-// The day number of an ISO 8601 date (days since 1970-01-01), or empty.
-std::optional<int64_t> DayOf(const std::string& published) {
-  int y = 0, m = 0, d = 0;
-  if (published.size() < 10 ||
-      std::sscanf(published.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
-      m > 12 || d < 1 || d > 31) {
-    return std::nullopt;
-  }
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // Reports this many days apart or more can tell of a figure that changed;
 // closer, they are one news cycle that got it wrong.
 constexpr int64_t kTimelineGapDays = 30;
@@ -112,7 +72,7 @@ bool DatedApart(const std::vector<ClaimInterval>& claims,
                 const std::vector<bool>& is_outlier, bool* latest_is_outlier) {
   std::optional<int64_t> out_min, out_max, in_min, in_max;
   for (size_t i = 0; i < claims.size(); ++i) {
-    std::optional<int64_t> day = DayOf(claims[i].published);
+    std::optional<int64_t> day = days::FromIso(claims[i].published);
     if (!day) return false;
     std::optional<int64_t>& lo = is_outlier[i] ? out_min : in_min;
     std::optional<int64_t>& hi = is_outlier[i] ? out_max : in_max;
@@ -153,6 +113,28 @@ std::string ReasonForOutliers(const std::vector<ClaimInterval>& claims,
 
 }  // namespace
 
+bool SameValue(double a, double b) {
+  return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1.0});
+}
+
+std::optional<double> PointOf(const ClaimInterval& c) {
+  if (c.value) return c.value;
+  if (c.low && c.high) return (*c.low + *c.high) / 2;
+  if (c.low) return c.low;
+  return c.high;
+}
+
+std::string SignificantDigits(double v, int count) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.*e", count - 1, std::fabs(v));
+  std::string d;
+  for (const char* p = buf; *p != '\0' && *p != 'e'; ++p) {
+    if (*p >= '0' && *p <= '9') d.push_back(*p);
+  }
+  while (d.size() > 1 && d.back() == '0') d.pop_back();
+  return d;
+}
+
 bool IsScaleSlip(double a, double b) {
   if (a <= 0 || b <= 0) return false;
   double r = std::max(a, b) / std::min(a, b);
@@ -164,7 +146,7 @@ bool IsScaleSlip(double a, double b) {
 
 bool IsGarbled(double a, double b) {
   if (a <= 0 || b <= 0 || SameValue(a, b) || IsScaleSlip(a, b)) return false;
-  if (Digits(a) != Digits(b)) return false;
+  if (SignificantDigits(a, 7) != SignificantDigits(b, 7)) return false;
   double r = std::log10(std::max(a, b) / std::min(a, b));
   return std::fabs(r - std::round(r)) < 1e-6;
 }

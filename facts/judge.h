@@ -75,6 +75,15 @@ struct Judgement {
 Judgement Judge(const std::vector<ClaimInterval>& claims,
                 std::optional<double> typical = std::nullopt);
 
+// Whether two values are the same number, but for floating-point noise.
+bool SameValue(double a, double b);
+// The stated value of a claim, or the middle of its interval, or its one
+// finite end; empty when it has none.
+std::optional<double> PointOf(const ClaimInterval& c);
+// The first `count` significant digits of `v`, trailing zeros dropped: "45"
+// for 4.5, 45 and 0.045.
+std::string SignificantDigits(double v, int count);
+
 // Whether `a` is `b` with its scale slipped: x1000 or x1,000,000 either
 // way, within 1%.
 bool IsScaleSlip(double a, double b);
