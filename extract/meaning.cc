@@ -541,6 +541,15 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
                        metric == "investment";
       double amount = q.number * q.unit->factor;
       if (deal_like && !q.is_range && amount < kSmallestDeal) return "price";
+      // A few dollars beside a stock's trading is what one share costs:
+      // "the stock closed at $18.40".
+      static const WordSet* trading = new WordSet{
+          "stock",  "stocks", "shares",  "share",     "closed",
+          "opened", "traded", "trading", "premarket", "after-hours"};
+      if (metric == "other" && amount < kSmallestDeal &&
+          NearWord(s, q, 6, *trading)) {
+        return "price";
+      }
       return std::string(metric);
     }
     default:
@@ -774,6 +783,12 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
       continue;
     }
     if (e.first >= hi || e.last < lo) continue;  // Past a neighbouring figure.
+    // A name that possesses the next figure is that figure's: "6 GW, against
+    // Rival's 2 GW".
+    if (hi < s.size() && e.last + 3 == hi && s.Is(e.last + 1, "'") &&
+        s.Is(e.last + 2, "s")) {
+      continue;
+    }
     size_t d = Distance(q, e.first, e.last);
     if (e.last < q.first) d += 8;  // A name before the figure counts less.
     // So does a name in another clause: "$250 billion on its Azure cloud

@@ -2230,6 +2230,11 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
         "take", "takes", "took", "set",    "sets",  "signed", "add",
         "adds", "added", "sum",  "sums",   "summed"};
     if (w == "up" && t >= 2 && phrasal->count(s.Lower(t - 2))) change = 0;
+    // The tail of a hyphenated adjective is no verb: "a jaw-dropping $9
+    // billion", "a record-breaking 40%".
+    if (t >= 3 && s.Is(t - 2, "-") && s.Attached(t - 2) && s.Attached(t - 1)) {
+      change = 0;
+    }
     if (change != 0 && !(w == "up" && s.Is(t, "to"))) {
       q->change = change > 0 ? "up" : "down";
       q->delta = !to_level && w != "added" && w != "adds" && w != "add" &&

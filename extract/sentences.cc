@@ -1,5 +1,6 @@
 #include "extract/sentences.h"
 
+#include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
@@ -63,6 +64,28 @@ void AddTrimmed(std::string_view text, size_t begin, size_t end,
   if (begin < end) out->push_back({begin, end});
 }
 
+// Items of a list run together on one line: a citation marker, then a
+// bullet or a capital that starts the next item ("... growth [2] - The
+// company ..."). The item ends after the marker; the bullet is dropped.
+void SplitItems(std::string_view text, size_t begin, size_t end,
+                std::vector<Span>* out) {
+  static const RE2* item_end =
+      new RE2(R"((\[\d{1,3}(?:\s*[,\x{2013}-]\s*\d{1,3})*\])\s+)"
+              R"((?:(?:[-\x{2013}\x{2014}\x{2022}*]\s+)?[A-Z\x{201C}"]))");
+  re2::StringPiece rest(text.data() + begin, end - begin);
+  re2::StringPiece marker;
+  size_t start = begin;
+  while (RE2::FindAndConsume(&rest, *item_end, &marker)) {
+    // `rest` now starts after the capital or quote; step back onto it.
+    size_t next = static_cast<size_t>(rest.data() - text.data()) - 1;
+    while (next > begin && (text[next] & 0xC0) == 0x80) --next;
+    AddTrimmed(text, start, marker.data() + marker.size() - text.data(), out);
+    start = next;
+    rest = re2::StringPiece(text.data() + next, end - next);
+  }
+  AddTrimmed(text, start, end, out);
+}
+
 // ICU does not break at a single line break inside a paragraph; we do,
 // because a line without a full stop is a headline, a caption or an item.
 void SplitLines(std::string_view text, size_t begin, size_t end,
@@ -70,11 +93,11 @@ void SplitLines(std::string_view text, size_t begin, size_t end,
   size_t start = begin;
   for (size_t i = begin; i < end; ++i) {
     if (text[i] == '\n') {
-      AddTrimmed(text, start, i, out);
+      SplitItems(text, start, i, out);
       start = i + 1;
     }
   }
-  AddTrimmed(text, start, end, out);
+  SplitItems(text, start, end, out);
 }
 
 }  // namespace

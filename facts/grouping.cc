@@ -26,6 +26,20 @@ struct Frame {
   size_t target = 0;            // The frame it joined; itself if none.
 };
 
+// What a count counts, for grouping: the head word of the noun, with the
+// words outlets use for one thing made one ("4 million homes", "four
+// million households"; "50,000 AI chips", "50,000 chips").
+std::string_view CountedThing(std::string_view noun) {
+  size_t cut = noun.find_last_of(" -");
+  std::string_view head =
+      cut == std::string_view::npos ? noun : noun.substr(cut + 1);
+  if (head == "household" || head == "house" || head == "residence") {
+    return "home";
+  }
+  if (head == "worker" || head == "employee") return "employee";
+  return head.empty() ? noun : head;
+}
+
 std::string FrameKey(const GroupInput& c) {
   std::string key;
   for (const std::string& p : c.parties) {
@@ -39,7 +53,7 @@ std::string FrameKey(const GroupInput& c) {
     key.append(part);
   }
   key.push_back('\x1f');
-  if (c.unit == "count") key.append(c.noun);
+  if (c.unit == "count") key.append(CountedThing(c.noun));
   return key;
 }
 
@@ -50,7 +64,8 @@ size_t Specificity(const GroupInput& c) { return c.parties.size(); }
 bool Fills(const GroupInput& open, const GroupInput& wide) {
   if (open.family != wide.family || open.facet != wide.facet ||
       open.unit != wide.unit ||
-      (open.unit == "count" && open.noun != wide.noun)) {
+      (open.unit == "count" &&
+       CountedThing(open.noun) != CountedThing(wide.noun))) {
     return false;
   }
   if (!std::includes(wide.parties.begin(), wide.parties.end(),

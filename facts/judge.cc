@@ -189,18 +189,26 @@ Judgement Judge(const std::vector<ClaimInterval>& claims,
     return j;
   }
 
+  // The same statement: one value, or one range ("4 to 5 million" and
+  // "four to five million"), with one qualifier.
+  auto same_end = [](const std::optional<double>& a,
+                     const std::optional<double>& b) {
+    return a.has_value() == b.has_value() && (!a || SameValue(*a, *b));
+  };
+  const ClaimInterval& first = claims.front();
   bool same = true;
   for (const ClaimInterval& c : claims) {
-    const ClaimInterval& first = claims.front();
-    if (!c.value || !first.value || !SameValue(*c.value, *first.value) ||
-        c.qualifier != first.qualifier) {
+    bool values = c.value ? first.value && SameValue(*c.value, *first.value)
+                          : !first.value && same_end(c.low, first.low) &&
+                                same_end(c.high, first.high);
+    if (!values || c.qualifier != first.qualifier) {
       same = false;
       break;
     }
   }
   if (same) {
     j.status = Status::kAgree;
-    j.consensus = claims.front().value;
+    j.consensus = PointOf(first);
     return j;
   }
 

@@ -401,6 +401,15 @@ TEST_CASE("ExtractClaims reads doubled, tripled and halved as ratios",
   CHECK(halved.unit == "ratio");
 }
 
+TEST_CASE("ExtractClaims reads no change in a hyphenated adjective",
+          "[extract]") {
+  Claim plan = Single("Ferrous Wire unveiled a cost-cutting $9 billion plan.");
+  CHECK(plan.change.empty());
+  CHECK(plan.metric != "growth");
+  Claim fell = Single("Its shares fell 12% on the news.");
+  CHECK(fell.change == "down");
+}
+
 TEST_CASE("ExtractClaims reads by a fraction as new over old", "[extract]") {
   Claim cut = Single("The operator cut its target by a third.");
   CHECK(Get(cut.value) == Near(2.0 / 3));
@@ -2342,4 +2351,11 @@ TEST_CASE("A few dollars are a price, not a valuation or a deal",
             .metric == "price");
   CHECK(Single("Nvidia's market value reached $4.46 trillion.").metric ==
         "valuation");
+  // With no keyword at all, the stock's trading says it.
+  CHECK(Single("Ferrous Wire stock finished the session at $42.10, a record.")
+            .metric == "price");
+  CHECK(Single("Its shares traded near $9.75 before the bell.").metric ==
+        "price");
+  CHECK(Single("The firm paid $9,500 for the stock exchange listing fee.")
+            .metric == "price");
 }

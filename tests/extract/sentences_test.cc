@@ -48,3 +48,16 @@ TEST_CASE("SplitSentences copes with a huge line without an end", "[extract]") {
   REQUIRE(spans.size() == 1);
   CHECK(spans[0].end == text.size());
 }
+
+TEST_CASE("SplitSentences ends a run-on list item at its citation marker",
+          "[extract]") {
+  auto s = Sentences(
+      "Key points - Ferrous Wire signed for 6 GW [1] - The first phase "
+      "starts in 2027 [2, 3] Its rival holds 2 GW [4]");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Key points - Ferrous Wire signed for 6 GW [1]");
+  CHECK(s[1] == "The first phase starts in 2027 [2, 3]");
+  CHECK(s[2] == "Its rival holds 2 GW [4]");
+  // A marker inside a sentence, before a lower-case word, is no end.
+  CHECK(Sentences("It holds 6 GW [1] and more.").size() == 1);
+}

@@ -64,6 +64,25 @@ TEST_CASE("Judge calls the same value and qualifier agreement", "[facts]") {
   CHECK(j.sources == 2);
 }
 
+TEST_CASE("Judge calls one range stated twice agreement", "[facts]") {
+  auto range = [](int64_t id, const std::string& outlet, double lo, double hi) {
+    ClaimInterval c;
+    c.claim_id = id;
+    c.outlet = outlet;
+    c.qualifier = "range";
+    c.low = lo;
+    c.high = hi;
+    return c;
+  };
+  auto j = Judge({range(1, "A", 4e6, 5e6), range(2, "B", 4e6, 5e6)});
+  CHECK(j.status == Status::kAgree);
+  REQUIRE(j.consensus);
+  CHECK(*j.consensus == 4.5e6);
+  // Another range with one end in common is not the same statement.
+  j = Judge({range(1, "A", 4e6, 5e6), range(2, "B", 4e6, 6e6)});
+  CHECK(j.status == Status::kCompatible);
+}
+
 TEST_CASE("Judge finds more-than, approximately and exact compatible",
           "[facts]") {
   auto j = Judge({MoreThan(1, "A", 220000), About(2, "B", 220000),
