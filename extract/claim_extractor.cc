@@ -223,6 +223,46 @@ struct DocState {
 // owner's deals, as a site does.
 bool StandsForOwner(const std::string& kind) { return kind == "product"; }
 
+// Where the text says who does what, the figure is told from one side:
+// capacity and chips are the customer's, who deploys them, with the
+// supplier as the counterparty; money invested and stakes are the
+// investor's, in the recipient. Where it does not, a lab is the customer
+// of a chip maker's or a cloud's capacity.
+void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
+  const char* first = nullptr;
+  const char* second = nullptr;
+  if (c.metric == "power_capacity" || c.metric == "gpu_count") {
+    first = "customer";
+    second = "supplier";
+  } else if (c.metric == "investment" || c.metric == "share") {
+    first = "investor";
+    second = "recipient";
+  } else {
+    return;
+  }
+  const std::string* a = nullptr;
+  const std::string* b = nullptr;
+  for (const auto& [role, name] : c.roles) {
+    if (role == first) a = &name;
+    if (role == second) b = &name;
+  }
+  if (a != nullptr && b != nullptr) {
+    if (*a == c.object && *b == c.subject) std::swap(c.subject, c.object);
+    return;
+  }
+  // Untold, a lab is the one that deploys the capacity a chip maker or a
+  // cloud sells it: "AMD's 6 GW deal with OpenAI".
+  if (std::string_view(first) != "customer") return;
+  auto kind = [&](const std::string& name) -> std::string_view {
+    int e = gazetteer.Find(name);
+    return e < 0 ? std::string_view() : gazetteer.entity(e).kind;
+  };
+  std::string_view o = kind(c.object), sk = kind(c.subject);
+  if (o == "lab" && (sk == "chipmaker" || sk == "cloud" || sk == "company")) {
+    std::swap(c.subject, c.object);
+  }
+}
+
 // Metrics of a deal: a sentence that names one party of the article's deal,
 // or none, states them for the whole deal.
 bool IsDealMetric(const std::string& metric) {
@@ -501,21 +541,33 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
   doc.power_capacity = doc.strings.Id("power_capacity");
   // The actor a known name stands for in a deal: a chip's or a product's
   // maker, a site's operator; places and governments are no parties.
-  auto deal_actor = [&](const Gazetteer::Entity& e) -> uint32_t {
-    if (e.kind == "place" || e.kind == "government") return 0;
+  auto deal_actor = [&](int id) -> uint32_t {
+    const Gazetteer::Entity& e = gazetteer_.entity(id);
+    if (!Gazetteer::IsPartyKind(e.kind)) return 0;
     bool by_owner = e.kind == "chip" || e.kind == "product" ||
                     e.kind == "project" || e.kind == "datacenter";
-    if (by_owner) return e.owner.empty() ? 0 : doc.strings.Id(e.owner);
-    return doc.strings.Id(e.name);
+    if (by_owner) {
+      const std::string& owner = gazetteer_.OwnerAt(id, today);
+      if (owner.empty()) return 0;
+      int o = gazetteer_.Find(owner);
+      return doc.strings.Id(o < 0 ? owner : gazetteer_.IdentityOf(o));
+    }
+    return doc.strings.Id(gazetteer_.IdentityOf(id));
   };
+  // Who a name is for grouping: a product's maker, a merged company's
+  // successor, else itself.
   auto identity_of = [&](const std::string& name) {
     uint32_t id = doc.strings.Id(name);
     if (id == 0 || doc.identity.count(id) > 0) return;
     int e = gazetteer_.Find(name);
     uint32_t as = id;
-    if (e >= 0 && StandsForOwner(gazetteer_.entity(e).kind) &&
-        !gazetteer_.entity(e).owner.empty()) {
-      as = doc.strings.Id(gazetteer_.entity(e).owner);
+    if (e >= 0) {
+      const std::string& owner = gazetteer_.OwnerAt(e, today);
+      if (StandsForOwner(gazetteer_.entity(e).kind) && !owner.empty()) {
+        as = doc.strings.Id(owner);
+      } else {
+        as = doc.strings.Id(gazetteer_.IdentityOf(e));
+      }
     }
     doc.identity.emplace(id, as);
   };
@@ -529,17 +581,23 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
                      [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     for (const Gazetteer::Mention& m :
          gazetteer_.FindMentions(s, no_capitals)) {
-      doc.AddDealParty(deal_actor(gazetteer_.entity(m.entity)));
+      doc.AddDealParty(deal_actor(m.entity));
     }
   }
   // The lead: the first sentences after the headline.
   constexpr size_t kLeadSentences = 2;
   // Who the article is about: every entity but places, a chip standing
   // for its maker.
-  auto count_mention = [&doc](const std::string& kind, const std::string& name,
-                              const std::string& owner) {
-    if (kind == "place") doc.places.insert(doc.strings.Id(name));
-    if (kind == "place" || kind == "government") return;
+  auto count_mention = [&doc, &identity_of](const std::string& kind,
+                                            const std::string& name,
+                                            const std::string& owner) {
+    // Places, people and outlets are never parties, wherever named.
+    if (!Gazetteer::IsPartyKind(kind) && kind != "government") {
+      doc.places.insert(doc.strings.Id(name));
+    }
+    if (!Gazetteer::IsPartyKind(kind)) return;
+    identity_of(name);
+    if (!owner.empty()) identity_of(owner);
     if (StandsForOwner(kind) && !owner.empty()) {
       doc.identity.emplace(doc.strings.Id(name), doc.strings.Id(owner));
     }
@@ -572,7 +630,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
             sentence.begin,
             std::min(sentence.end - sentence.begin, kMaxPiece)));
         for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
-          doc.AddDealParty(deal_actor(gazetteer_.entity(m.entity)));
+          doc.AddDealParty(deal_actor(m.entity));
         }
       }
       size_t sentence_begin = original(sentence.begin);
@@ -587,11 +645,12 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           // Still count who the article is about.
           for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
             const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
-            count_mention(e.kind, e.name, e.owner);
+            count_mention(e.kind, e.name, gazetteer_.OwnerAt(m.entity, today));
           }
           continue;
         }
-        std::vector<EntityMention> entities = FindEntities(s, gazetteer_);
+        std::vector<EntityMention> entities =
+            FindEntities(s, gazetteer_, today);
         std::vector<TimeMention> times = FindTimes(s, today);
         // The piece's known entities once, with how often each is named.
         uint32_t piece_begin = static_cast<uint32_t>(doc.piece_names.size());
@@ -667,7 +726,13 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           c.object = std::move(roles.object);
           c.time = TimeOf(s, quantities, i, times);
           c.facet = FacetOf(s, quantities, i);
+          if (c.metric == "share" && !c.object.empty() &&
+              IssuerOf(s, q, entities) == c.subject) {
+            // A stake is its holder's, in the company that issues it.
+            std::swap(c.subject, c.object);
+          }
           c.roles = DealRoles(s, q, c.metric, c.subject, c.object, entities);
+          SubjectByRole(c, gazetteer_);
           c.sentence =
               ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
 

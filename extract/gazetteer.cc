@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "common/days.h"
 #include "common/text.h"
 #include "extract/lexer.h"
 #include "extract/quantity_parser.h"
@@ -20,7 +21,10 @@ using text::Trim;
 
 constexpr std::string_view kKinds[] = {
     "lab",     "company", "cloud", "chipmaker",  "datacenter",
-    "project", "product", "chip",  "government", "place"};
+    "project", "product", "chip",  "government", "agency",
+    "place",   "person",  "outlet"};
+
+constexpr std::string_view kRelations[] = {"owner", "parent", "merged"};
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -46,8 +50,9 @@ std::vector<std::string> Words(std::string_view text) {
 
 Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
   struct Row {
-    std::string name, kind, owner;
+    std::string name, kind;
     std::vector<std::string> aliases;
+    std::vector<Link> links;
   };
   std::vector<Row> rows;
   size_t line_no = 0;
@@ -72,7 +77,48 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
       return Status::InvalidArgument(where + "unknown kind \"" + row.kind +
                                      "\"");
     }
-    if (fields.size() == 4) row.owner = std::string(Trim(fields[3]));
+    if (fields.size() == 4) {
+      for (std::string_view text : Split(fields[3], '|')) {
+        text = Trim(text);
+        if (text.empty()) continue;
+        Link link{"owner", std::string(text), std::nullopt};
+        size_t colon = text.find(':');
+        if (colon != std::string_view::npos) {
+          link.relation = std::string(Trim(text.substr(0, colon)));
+          link.target = std::string(Trim(text.substr(colon + 1)));
+        }
+        if (std::find(std::begin(kRelations), std::end(kRelations),
+                      link.relation) == std::end(kRelations)) {
+          return Status::InvalidArgument(where + "unknown link \"" +
+                                         link.relation +
+                                         "\" (owner, parent or merged)");
+        }
+        size_t at = link.target.rfind('@');
+        if (at != std::string::npos) {
+          link.since =
+              days::FromIso(std::string_view(link.target).substr(at + 1));
+          if (!link.since) {
+            return Status::InvalidArgument(where + "bad date in link \"" +
+                                           std::string(text) +
+                                           "\" (want YYYY-MM-DD)");
+          }
+          link.target = std::string(Trim(link.target.substr(0, at)));
+        }
+        if (link.target.empty() || link.target == row.name) {
+          return Status::InvalidArgument(where + "link \"" + std::string(text) +
+                                         "\" names no other entity");
+        }
+        row.links.push_back(std::move(link));
+      }
+      // Oldest first within a relation; an undated link is the oldest.
+      std::stable_sort(
+          row.links.begin(), row.links.end(), [](const Link& a, const Link& b) {
+            if (a.relation != b.relation) {
+              return a.relation < b.relation;
+            }
+            return a.since.value_or(INT64_MIN) < b.since.value_or(INT64_MIN);
+          });
+    }
     if (fields.size() >= 3) {
       for (std::string_view alias : Split(fields[2], '|')) {
         alias = Trim(alias);
@@ -89,7 +135,12 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
       id = it->second;
     } else {
       id = static_cast<int>(entities_.size());
-      entities_.push_back({row.name, row.kind, row.owner});
+      std::string owner;
+      for (const Link& link : row.links) {
+        if (link.relation == "owner") owner = link.target;
+      }
+      entities_.push_back(
+          {row.name, row.kind, std::move(owner), std::move(row.links)});
       by_name_.emplace(row.name, id);
     }
     row.aliases.push_back(row.name);
@@ -140,6 +191,53 @@ Status Gazetteer::AddBuiltin() {
 int Gazetteer::Find(std::string_view name) const {
   auto it = by_name_.find(std::string(name));
   return it == by_name_.end() ? -1 : it->second;
+}
+
+namespace {
+const std::string kNone;
+}  // namespace
+
+const std::string& Gazetteer::OwnerAt(int id,
+                                      std::optional<int64_t> day) const {
+  const Entity& e = entities_[id];
+  if (!day) return e.owner;
+  const std::string* owner = nullptr;
+  for (const Link& link : e.links) {
+    if (link.relation != "owner") continue;
+    if (owner == nullptr || link.since.value_or(INT64_MIN) <= *day) {
+      owner = &link.target;
+    }
+  }
+  return owner == nullptr ? kNone : *owner;
+}
+
+const std::string& Gazetteer::ParentOf(int id) const {
+  for (const Link& link : entities_[id].links) {
+    if (link.relation == "parent") return link.target;
+  }
+  return kNone;
+}
+
+const std::string& Gazetteer::IdentityOf(int id) const {
+  const std::string* name = &entities_[id].name;
+  // A chain longer than this is a loop in the user's file.
+  for (int hops = 0; hops < 8; ++hops) {
+    const std::string* next = nullptr;
+    for (const Link& link : entities_[id].links) {
+      if (link.relation == "merged") next = &link.target;
+    }
+    if (next == nullptr) break;
+    name = next;
+    int target = Find(*next);
+    if (target < 0) break;
+    id = target;
+  }
+  return *name;
+}
+
+bool Gazetteer::IsPartyKind(std::string_view kind) {
+  return kind != "place" && kind != "government" && kind != "person" &&
+         kind != "outlet";
 }
 
 std::vector<Gazetteer::Mention> Gazetteer::FindMentions(const SentenceTokens& s,

@@ -6,11 +6,16 @@
 // alias that a later one also claims, so user files load before the
 // built-in list. Format, one entity per line:
 //
-//   canonical name <TAB> kind <TAB> alias|alias|... [<TAB> owner]
+//   canonical name <TAB> kind <TAB> alias|alias|... [<TAB> links]
 //
-// The owner of a data centre is the company that runs it ("Colossus 1" ->
-// "SpaceX"); a figure about the site often names the owner instead. The
-// owner of a chip or a product is its maker.
+// Links are relation:Target or relation:Target@YYYY-MM-DD (the day the
+// link starts), separated by '|'; a bare name is an owner link.
+//   owner   who runs a data centre ("Colossus 1" -> "SpaceX"), makes a chip
+//           or a product, or runs a project; dated links tell a sale.
+//   parent  the company that owns this one, shown but never grouped by.
+//   merged  what this entity became: a merger or a rename. Figures are
+//           grouped by the entity at the end of the chain, while each
+//           claim keeps the name its article used.
 //
 // Aliases match whole tokens, case-sensitively ("xAI" -> "SpaceX").
 // Thread-safe for concurrent reads once loaded; loading is not.
@@ -18,6 +23,8 @@
 #ifndef CT_EXTRACT_GAZETTEER_H_
 #define CT_EXTRACT_GAZETTEER_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,10 +38,16 @@ class SentenceTokens;
 
 class Gazetteer {
  public:
+  struct Link {
+    std::string relation;          // "owner", "parent" or "merged".
+    std::string target;            // A canonical name.
+    std::optional<int64_t> since;  // A day number (common/days.h).
+  };
   struct Entity {
-    std::string name;   // Canonical.
-    std::string kind;   // lab, company, cloud, chipmaker, datacenter, ...
-    std::string owner;  // Who runs a site, makes a chip or a product.
+    std::string name;         // Canonical.
+    std::string kind;         // lab, company, cloud, chipmaker, datacenter, ...
+    std::string owner;        // Who runs a site, makes a chip or a product now.
+    std::vector<Link> links;  // By relation, then oldest first.
   };
   struct Mention {
     size_t first = 0;  // Token span, inclusive.
@@ -56,6 +69,19 @@ class Gazetteer {
   const Entity& entity(int id) const { return entities_[id]; }
   // The entity with this canonical name, or -1.
   int Find(std::string_view name) const;
+
+  // Who ran or made entity `id` on `day` (a day number), or now when the
+  // day is unknown; empty when no owner is known. Before its first dated
+  // owner, an entity had its first one.
+  const std::string& OwnerAt(int id, std::optional<int64_t> day) const;
+  // The company that owns entity `id`, or empty.
+  const std::string& ParentOf(int id) const;
+  // What entity `id` is now: the end of its chain of "merged" links, or its
+  // own name. The identity figures are grouped by.
+  const std::string& IdentityOf(int id) const;
+  // Whether this kind of entity can be a party to a figure: places,
+  // governments seen as places, people and outlets are not.
+  static bool IsPartyKind(std::string_view kind);
 
   // Mentions in the sentence, left to right, longest match first. With
   // `fold_case`, aliases match in any case: for text that has lost its

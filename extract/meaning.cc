@@ -110,6 +110,12 @@ bool IsCommonCapitalized(std::string_view lower) {
       "gpu",       "gpus",
       "ai",        "us",
       "u",         "s",
+      "am",        "pm",
+      "et",        "est",
+      "edt",       "pt",
+      "pst",       "pdt",
+      "gmt",       "utc",
+      "bst",       "cet",
   };
   return words->count(lower) > 0;
 }
@@ -238,17 +244,102 @@ size_t Distance(const Quantity& q, size_t first, size_t last) {
   return 0;
 }
 
+// Whether a country's name [first, last] says where, not who: "in the
+// U.S.", "across China", "8 million U.S. homes".
+bool AsPlace(const SentenceTokens& s, size_t first, size_t last) {
+  static const WordSet* where = new WordSet{
+      "in", "across", "throughout", "within", "outside", "inside", "at"};
+  size_t before = first;
+  if (before > 0 && s.Is(before - 1, "the")) --before;
+  if (before > 0 && where->count(s.Lower(before - 1)) > 0) return true;
+  // After a count, the name is an adjective: "8 million U.S. homes".
+  (void)last;
+  return first > 0 && (s.IsNumber(first - 1) || s.Is(first - 1, "million") ||
+                       s.Is(first - 1, "billion"));
+}
+
+// Whether the unknown capitalised run [first, last] is a person: named
+// with a title ("Chief Executive Jane Roe", "CEO Jane Roe", "analyst Jo
+// Bloggs") or followed by one (", chief executive of").
+bool IsPerson(const SentenceTokens& s, size_t first, size_t last) {
+  static const WordSet* titles = new WordSet{
+      "ceo",         "cfo",          "cto",        "coo",         "executive",
+      "chief",       "president",    "founder",    "co-founder",  "chairman",
+      "chairwoman",  "chair",        "analyst",    "analysts",    "secretary",
+      "senator",     "mr",           "ms",         "mrs",         "dr",
+      "minister",    "spokesperson", "spokesman",  "spokeswoman", "director",
+      "officer",     "investor",     "friend",     "partner",     "head",
+      "cofounder",   "economist",    "strategist", "governor",    "mayor",
+      "commissioner"};
+  if (first > 0) {
+    size_t t = first - 1;
+    if (s.Is(t, ".") && t > 0) --t;  // "Mr. Roe"
+    if (titles->count(s.Lower(t)) > 0) return true;
+  }
+  size_t after = last + 1;
+  if (s.Is(after, ",")) {
+    ++after;
+    if (s.Is(after, "the") || s.Is(after, "a") || s.Is(after, "an")) ++after;
+    if (titles->count(s.Lower(after)) > 0) return true;
+    if (s.Is(after, "who")) return true;
+  }
+  return false;
+}
+
+// Whether the sentence is a title-cased line: a headline or a heading,
+// where every longer word starts with a capital.
+bool IsTitleCase(const SentenceTokens& s) {
+  size_t words = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.token(i).kind != TokenKind::kWord) continue;
+    std::string_view w = s.Text(i);
+    if (w.size() < 4) continue;
+    if (!s.Capitalized(i)) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
+// Whether the words around a product's name [first, last] call its maker:
+// "the Widget maker", "the Widget-maker", "the creator of Widget", "the
+// company behind Widget".
+bool MakerOfProduct(const SentenceTokens& s, size_t first, size_t last) {
+  static const WordSet* makers = new WordSet{
+      "maker",  "makers",  "creator", "creators", "developer", "owner",
+      "parent", "builder", "firm",    "company",  "startup",   "lab"};
+  size_t after = last + 1;
+  if (s.Is(after, "-")) ++after;
+  if (makers->count(s.Lower(after)) > 0) return true;
+  if (first >= 1 && s.Is(first - 1, "behind")) return true;
+  return first >= 2 && s.Is(first - 1, "of") &&
+         makers->count(s.Lower(first - 2)) > 0 && !s.Is(first - 2, "company");
+}
+
 }  // namespace
 
 std::vector<EntityMention> FindEntities(const SentenceTokens& s,
-                                        const Gazetteer& gazetteer) {
+                                        const Gazetteer& gazetteer,
+                                        std::optional<int64_t> day) {
   std::vector<EntityMention> out;
   std::vector<Gazetteer::Mention> known = gazetteer.FindMentions(s);
+  bool title_case = IsTitleCase(s);
   size_t k = 0;
   for (size_t i = 0; i < s.size();) {
     if (k < known.size() && known[k].first == i) {
       const auto& e = gazetteer.entity(known[k].entity);
-      out.push_back({known[k].first, known[k].last, e.name, e.kind, e.owner});
+      out.push_back({known[k].first, known[k].last, e.name, e.kind,
+                     gazetteer.OwnerAt(known[k].entity, day)});
+      if (e.kind == "government" && AsPlace(s, known[k].first, known[k].last)) {
+        out.back().kind = "place";
+      }
+      if (MakerOfProduct(s, known[k].first, known[k].last) &&
+          !e.owner.empty() && e.kind == "product") {
+        // "the ChatGPT maker" names the company, not the product.
+        int maker = gazetteer.Find(e.owner);
+        out.back().name = e.owner;
+        out.back().kind = maker >= 0 ? gazetteer.entity(maker).kind : "company";
+        out.back().owner.clear();
+      }
       i = known[k].last + 1;
       ++k;
       continue;
@@ -269,12 +360,19 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
     if (j > i && j - i <= kMaxNameWords &&
         !(i == 0 && j == 1 && s.token(0).kind == TokenKind::kWord &&
           !(j < s.size() && s.Is(j, "'")))) {
+      // In a title-cased line every word is capitalised: only known names
+      // count there.
+      if (title_case) {
+        i = j;
+        continue;
+      }
       std::string name;
       for (size_t t = i; t < j; ++t) {
         if (t > i) name += ' ';
         name += std::string(s.Text(t));
       }
-      out.push_back({i, j - 1, name, "unknown", ""});
+      out.push_back(
+          {i, j - 1, name, IsPerson(s, i, j - 1) ? "person" : "unknown", ""});
       i = j;
       continue;
     }
@@ -657,6 +755,8 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   std::vector<EntityMention> known, unknown;
   for (const EntityMention& e : all_entities) {
     if (inside_figure(e)) continue;
+    // People and outlets speak of figures; they are no parties to them.
+    if (e.kind == "person" || e.kind == "outlet") continue;
     if (e.kind == "chip") {
       // A chip is no party; its maker is: "1 GW of MI450 GPUs" is AMD's.
       if (e.owner.empty()) continue;
@@ -669,7 +769,23 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
     (e.kind == "unknown" ? unknown : known).push_back(e);
   }
-  const std::vector<EntityMention>& entities = known.empty() ? unknown : known;
+  // A group named in lower case ("cloud providers") is a subject only when
+  // no company is named.
+  bool named = std::any_of(known.begin(), known.end(), [](const auto& e) {
+    return !std::islower(static_cast<unsigned char>(e.name[0]));
+  });
+  std::vector<EntityMention> companies;
+  if (named) {
+    for (const EntityMention& e : known) {
+      if (!std::islower(static_cast<unsigned char>(e.name[0]))) {
+        companies.push_back(e);
+      }
+    }
+  }
+  // Local patterns see every name: "backlogs at cloud providers".
+  const std::vector<EntityMention>& local_names =
+      known.empty() ? unknown : known;
+  const std::vector<EntityMention>& entities = named ? companies : local_names;
   if (entities.empty()) return roles;
   static const WordSet* object_preps = new WordSet{
       "with", "to", "from", "via", "through", "for", "of", "at", "by"};
@@ -757,7 +873,7 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   }
 
   if (!roles.site) {
-    const EntityMention* local = LocalParty(s, q, metric, lo, hi, entities);
+    const EntityMention* local = LocalParty(s, q, metric, lo, hi, local_names);
     if (local != nullptr) {
       roles.subject = local->name;
       roles.local = true;
@@ -935,6 +1051,32 @@ std::string FacetOf(const SentenceTokens& s,
 
 namespace ct::extract {
 
+std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
+                     const std::vector<EntityMention>& entities) {
+  auto company_at = [&](size_t i) -> std::string {
+    if (s.Is(i, "the")) ++i;
+    for (const EntityMention& e : entities) {
+      if (e.first == i && e.kind != "unknown" && e.kind != "person") {
+        return e.name;
+      }
+    }
+    return {};
+  };
+  // Inside the figure: "160 million AMD shares".
+  for (const EntityMention& e : entities) {
+    if (e.first > q.first && e.last < q.last && e.kind != "unknown") {
+      return e.name;
+    }
+  }
+  size_t after = q.last + 1;
+  if (s.Is(after, "of")) return company_at(after + 1);
+  if ((s.Is(after, "stake") || s.Is(after, "interest")) &&
+      s.Is(after + 1, "in")) {
+    return company_at(after + 2);
+  }
+  return {};
+}
+
 std::vector<std::pair<std::string, std::string>> DealRoles(
     const SentenceTokens& s, const Quantity& q, const std::string& metric,
     const std::string& subject, const std::string& object,
@@ -955,8 +1097,7 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     }
     return std::nullopt;
   };
-  std::optional<size_t> at_s = first(subject), at_o = first(object);
-  if (!at_s || !at_o) return roles;
+  if (!first(subject) || !first(object)) return roles;
   static const WordSet* kInvest = new WordSet{
       "invest",      "invests", "invested", "investing", "investment",
       "investments", "backs",   "backed",   "backing",   "funds",
@@ -999,9 +1140,31 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     }
   }
   if (kind == nullptr) return roles;
+  // Where each party is named last before the verb, else first: "A and B
+  // announced a deal in which B will deploy".
+  auto at = [&](const std::string& name) {
+    std::optional<size_t> before;
+    for (const EntityMention& e : entities) {
+      if (e.name == name && e.first < verb) before = e.first;
+    }
+    return before ? before : first(name);
+  };
+  std::optional<size_t> at_s = at(subject), at_o = at(object);
+  // "A and B will deploy": both act, and neither role is told.
+  auto joined = [&](size_t a, size_t b) {
+    if (a > b) std::swap(a, b);
+    for (const EntityMention& e : entities) {
+      if (e.first == a) return s.Is(e.last + 1, "and") && e.last + 2 == b;
+    }
+    return false;
+  };
+  if (*at_s < verb && *at_o < verb && joined(*at_s, *at_o)) return roles;
   // The actor is named before the verb and not after "from" or "by".
+  // Nor after "with": "a deal with OpenAI to supply 6 GW" is the
+  // sentence's actor supplying.
   auto governed = [&](size_t at) {
-    return at > 0 && (s.Is(at - 1, "from") || s.Is(at - 1, "by"));
+    return at > 0 &&
+           (s.Is(at - 1, "from") || s.Is(at - 1, "by") || s.Is(at - 1, "with"));
   };
   std::string actor, other;
   bool s_acts = *at_s < verb && !governed(*at_s);
@@ -1022,7 +1185,10 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     roles = {{"investor", actor}, {"recipient", other}};
   } else if (kind == kReceive) {
     // "OpenAI gets $100 billion from Nvidia", "AMD lands 6 GW from OpenAI".
-    if (invest || metric == "commitment") {
+    if (metric == "share") {
+      // "OpenAI gets a 10% stake in AMD": who gets shares holds them.
+      roles = {{"investor", actor}, {"recipient", other}};
+    } else if (invest || metric == "commitment") {
       roles = {{"recipient", actor}, {"investor", other}};
     } else {
       roles = {{"supplier", actor}, {"customer", other}};

@@ -24,7 +24,7 @@ struct EntityMention {
   size_t first = 0;  // Token span, inclusive.
   size_t last = 0;
   std::string name;   // Canonical.
-  std::string kind;   // Gazetteer kind, or "unknown".
+  std::string kind;   // Gazetteer kind, "person" or "unknown".
   std::string owner;  // For a data centre, who runs it.
 };
 
@@ -35,8 +35,11 @@ struct TimeMention {
   std::string label;  // "2030", "2026-H2", "2026-Q3", "next decade".
 };
 
-std::vector<EntityMention> FindEntities(const SentenceTokens& s,
-                                        const Gazetteer& gazetteer);
+// With the article's day (a day number), a site's or a chip's owner is the
+// one it had then.
+std::vector<EntityMention> FindEntities(
+    const SentenceTokens& s, const Gazetteer& gazetteer,
+    std::optional<int64_t> day = std::nullopt);
 // With the article's day (a day number, common/days.h), relative times get
 // labels: "this year" and "last year" are years, "today", "yesterday" and a
 // weekday ("on Monday", the latest such day up to the article's) are days
@@ -68,6 +71,12 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     const SentenceTokens& s, const Quantity& q, const std::string& metric,
     const std::string& subject, const std::string& object,
     const std::vector<EntityMention>& entities);
+
+// The company whose shares a stake counts, when the words at the figure
+// name it: "10% of AMD", "160 million AMD shares", "a 4% stake in Intel".
+// Empty when they do not.
+std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
+                     const std::vector<EntityMention>& entities);
 
 // Which figure of a deal `quantities[index]` is, when the words at it say:
 // "first" (a first phase or tranche: "an initial 1 GW", "the first

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -1612,10 +1614,71 @@ TEST_CASE("ExtractClaims tags growth", "[extract]") {
   CHECK(c.subject == "Microsoft");
 }
 
-TEST_CASE("ExtractClaims maps xAI to SpaceX", "[extract]") {
+TEST_CASE(
+    "ExtractClaims keeps a merged company's name and groups it with "
+    "its successor",
+    "[extract][entities]") {
   Claim c = Single("xAI plans to add 1 GW of capacity.");
-  CHECK(c.subject == "SpaceX");
+  CHECK(c.subject == "xAI");
+  CHECK(c.parties == std::vector<std::string>{"SpaceX"});
   CHECK(c.metric == "power_capacity");
+  Claim now = Single("SpaceX plans to add 1 GW of capacity.");
+  CHECK(now.parties == c.parties);
+}
+
+TEST_CASE("ExtractClaims reads a site's owner on the article's day",
+          "[extract][entities]") {
+  std::string path = "claim_extractor_test_sites.tsv";
+  {
+    std::ofstream out(path);
+    out << "Ferrous Hall\tdatacenter\t\towner:Alder Grid|owner:Birch "
+           "Power@2026-03-01\n"
+           "Alder Grid\tcompany\t\n"
+           "Birch Power\tcompany\t\n"
+           "Cedar Labs\tlab\t\n";
+  }
+  ct::extract::ExtractorOptions options;
+  options.gazetteer_files = {path};
+  auto created = ClaimExtractor::Create(options);
+  std::remove(path.c_str());
+  REQUIRE(created.ok());
+  const ClaimExtractor& x = **created;
+  const char* title = "Cedar Labs signs for space at Ferrous Hall";
+  const char* body = "The contract is worth $2 billion over six years.";
+  auto before = x.Extract(body, title, "2025-11-02");
+  auto after = x.Extract(body, title, "2026-11-02");
+  REQUIRE(before.size() == 2);
+  REQUIRE(after.size() == 2);
+  CHECK(before[0].parties ==
+        std::vector<std::string>{"Alder Grid", "Cedar Labs"});
+  CHECK(after[0].parties ==
+        std::vector<std::string>{"Birch Power", "Cedar Labs"});
+}
+
+TEST_CASE("ExtractClaims never makes a person, an outlet or a heading a party",
+          "[extract][entities]") {
+  Claim said = Single(
+      "Chief Executive Dana Quill said Ferrous Wire will spend $4 billion.");
+  CHECK(said.subject == "Ferrous Wire");
+  Claim known = Single("Jensen Huang said Nvidia will ship 500,000 GPUs.");
+  CHECK(known.subject == "Nvidia");
+  Claim outlet =
+      Single("According to Bloomberg, Oracle will add 4 GW of capacity.");
+  CHECK(outlet.subject == "Oracle");
+  CHECK(outlet.object.empty());
+  Claim heading = Single("Exclusive Warrant And Potential 10% Stake");
+  CHECK(heading.subject.empty());
+  Claim place = Single("Oracle will power 3 million homes in the U.S.");
+  CHECK(place.subject == "Oracle");
+  CHECK(place.object.empty());
+}
+
+TEST_CASE("ExtractClaims reads a product's maker from 'the X maker'",
+          "[extract][entities]") {
+  Claim c = Single("The ChatGPT maker will buy 2 GW of chips from AMD.");
+  CHECK(c.subject == "OpenAI");
+  Claim behind = Single("The company behind Claude raised $13 billion.");
+  CHECK(behind.subject == "Anthropic");
 }
 
 TEST_CASE("ExtractClaims maps AWS to Amazon", "[extract]") {
@@ -1650,9 +1713,11 @@ TEST_CASE(
     "ExtractClaims gives a chip's figure to its maker, never to the "
     "chip",
     "[extract]") {
+  // Capacity is the customer's, who deploys it; the chip's maker supplies.
   Claim amd = Single("AMD will supply 1 GW of MI450 GPUs to OpenAI.");
-  CHECK(amd.subject == "AMD");
-  CHECK(amd.object == "OpenAI");
+  CHECK(amd.subject == "OpenAI");
+  CHECK(amd.object == "AMD");
+  CHECK(amd.parties == std::vector<std::string>{"AMD", "OpenAI"});
   Claim racks = Single("Each GB200 rack draws 120 kW.");
   CHECK(racks.subject == "Nvidia");
 }
@@ -1989,7 +2054,8 @@ TEST_CASE("ExtractClaims lets a bracketed figure share its parties",
   auto claims =
       Extract("Anthropic holds up to 5 GW with Amazon (nearly 1 GW by 2026).");
   REQUIRE(claims.size() == 2);
-  CHECK(claims[1].subject == "Amazon");
+  CHECK(claims[1].subject == claims[0].subject);
+  CHECK(claims[1].parties == std::vector<std::string>{"Amazon", "Anthropic"});
   CHECK(claims[1].time == "2026");
 }
 

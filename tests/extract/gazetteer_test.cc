@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/days.h"
 #include "extract/quantity_parser.h"
 
 using ct::extract::Gazetteer;
@@ -14,8 +15,8 @@ TEST_CASE("Gazetteer maps aliases to canonical names", "[extract]") {
   std::vector<std::string> names;
   for (const auto& m : g.FindMentions(s))
     names.push_back(g.entity(m.entity).name);
-  CHECK(names == std::vector<std::string>{"SpaceX", "Anthropic", "Amazon",
-                                          "Colossus 1"});
+  CHECK(names ==
+        std::vector<std::string>{"xAI", "Anthropic", "Amazon", "Colossus 1"});
 }
 
 TEST_CASE("Gazetteer matches whole tokens and exact case", "[extract]") {
@@ -41,4 +42,53 @@ TEST_CASE("Gazetteer names the file and line of a bad row", "[extract]") {
   REQUIRE_FALSE(s.ok());
   CHECK(s.message() == "mine.tsv:3: unknown kind \"planet\"");
   CHECK(g.size() == 0);  // Nothing from a file with an error.
+}
+
+TEST_CASE("Gazetteer reads owner, parent and merger links with their days",
+          "[extract][entities]") {
+  Gazetteer g;
+  REQUIRE(g.AddTsv("Hall 9\tdatacenter\t\towner:Alder|owner:Birch@2026-03-01\n"
+                   "Old Alder\tcompany\t\tmerged:Alder@2025-01-01\n"
+                   "Alder\tcompany\t\tparent:Birch|merged:Birch@2027-05-05\n"
+                   "Birch\tcompany\t\n"
+                   "Widget\tproduct\t\tAlder\n",
+                   "links.tsv")
+              .ok());
+  int hall = g.Find("Hall 9");
+  REQUIRE(hall >= 0);
+  auto day = [](int y, int m, int d) { return ct::days::FromCivil(y, m, d); };
+  CHECK(g.OwnerAt(hall, day(2025, 6, 1)) == "Alder");
+  CHECK(g.OwnerAt(hall, day(2026, 3, 1)) == "Birch");
+  CHECK(g.OwnerAt(hall, std::nullopt) == "Birch");
+  CHECK(g.entity(hall).owner == "Birch");
+  // A bare name is an owner link.
+  CHECK(g.OwnerAt(g.Find("Widget"), std::nullopt) == "Alder");
+  CHECK(g.ParentOf(g.Find("Alder")) == "Birch");
+  // Identity follows every merger to its end.
+  CHECK(g.IdentityOf(g.Find("Old Alder")) == "Birch");
+  CHECK(g.IdentityOf(g.Find("Birch")) == "Birch");
+  CHECK(Gazetteer::IsPartyKind("lab"));
+  CHECK(!Gazetteer::IsPartyKind("person"));
+  CHECK(!Gazetteer::IsPartyKind("outlet"));
+}
+
+TEST_CASE("Gazetteer survives a loop of mergers", "[extract][entities]") {
+  Gazetteer g;
+  REQUIRE(g.AddTsv("A\tcompany\t\tmerged:B\nB\tcompany\t\tmerged:A\n", "loop")
+              .ok());
+  std::string id = g.IdentityOf(g.Find("A"));
+  CHECK((id == "A" || id == "B"));
+}
+
+TEST_CASE("Gazetteer names a bad link", "[extract][entities]") {
+  Gazetteer g;
+  auto relation = g.AddTsv("A\tcompany\t\tsister:B\n", "bad.tsv");
+  CHECK(relation.message() ==
+        "bad.tsv:1: unknown link \"sister\" (owner, parent or merged)");
+  auto date = g.AddTsv("A\tcompany\t\towner:B@2026-13-40\n", "bad.tsv");
+  CHECK(date.message() ==
+        "bad.tsv:1: bad date in link \"owner:B@2026-13-40\" (want YYYY-MM-DD)");
+  auto self = g.AddTsv("A\tcompany\t\tmerged:A\n", "bad.tsv");
+  CHECK(self.message().find("names no other entity") != std::string::npos);
+  CHECK(g.size() == 0);
 }
