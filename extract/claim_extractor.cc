@@ -92,7 +92,9 @@ struct DocClaim {
   uint32_t party[2] = {0, 0};
   uint32_t named_subject = 0;
   bool has_value = false;
-  bool site = false;  // Subject is a data centre named in the sentence.
+  bool site = false;        // Subject is a data centre named in the sentence.
+  bool told_roles = false;  // The sentence says who does what.
+  uint32_t issuer = 0;      // For a stake, whose shares the figure counts.
   double value = 0;
   // Known entities of the sentence piece, each with how often it is named:
   // DocState::piece_names[piece_begin, piece_end). Shared by the piece's
@@ -142,6 +144,12 @@ struct DocState {
   std::unordered_map<std::string, Mentions> mentions;
   // Names as identities for grouping: a product is its maker's.
   std::unordered_map<uint32_t, uint32_t> identity;
+  // The gazetteer's kind of each known name and identity, by id.
+  std::unordered_map<uint32_t, std::string> kinds;
+  std::string_view KindOf(uint32_t id) const {
+    auto it = kinds.find(id);
+    return it == kinds.end() ? std::string_view() : it->second;
+  }
   // The deal of the article: the first two actors its headline names, then
   // its lead. Ids; 0 for none.
   uint32_t deal[2] = {0, 0};
@@ -240,11 +248,33 @@ void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
   } else {
     return;
   }
+  auto kind = [&](const std::string& name) -> std::string_view {
+    int e = gazetteer.Find(name);
+    if (e < 0) return {};
+    // A product is its maker's: "ChatGPT" deploys as OpenAI does.
+    if (gazetteer.entity(e).kind == "product") {
+      int maker = gazetteer.Find(gazetteer.entity(e).owner);
+      return maker < 0 ? std::string_view() : gazetteer.entity(maker).kind;
+    }
+    return gazetteer.entity(e).kind;
+  };
+  auto sells = [](std::string_view k) {
+    return k == "chipmaker" || k == "cloud" || k == "company";
+  };
   const std::string* a = nullptr;
   const std::string* b = nullptr;
   for (const auto& [role, name] : c.roles) {
     if (role == first) a = &name;
     if (role == second) b = &name;
+  }
+  bool customer = std::string_view(first) == "customer";
+  // A lab does not sell capacity to a chip maker or a cloud: roles read
+  // that way misread a joint deal ("A partners with B to deploy"), and are
+  // dropped.
+  if (a != nullptr && b != nullptr && customer && sells(kind(*a)) &&
+      kind(*b) == "lab") {
+    c.roles.clear();
+    a = b = nullptr;
   }
   if (a != nullptr && b != nullptr) {
     if (*a == c.object && *b == c.subject) std::swap(c.subject, c.object);
@@ -252,15 +282,59 @@ void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
   }
   // Untold, a lab is the one that deploys the capacity a chip maker or a
   // cloud sells it: "AMD's 6 GW deal with OpenAI".
-  if (std::string_view(first) != "customer") return;
-  auto kind = [&](const std::string& name) -> std::string_view {
-    int e = gazetteer.Find(name);
-    return e < 0 ? std::string_view() : gazetteer.entity(e).kind;
-  };
-  std::string_view o = kind(c.object), sk = kind(c.subject);
-  if (o == "lab" && (sk == "chipmaker" || sk == "cloud" || sk == "company")) {
+  if (!customer) return;
+  if (kind(c.object) == "lab" && sells(kind(c.subject))) {
     std::swap(c.subject, c.object);
   }
+}
+
+// Sets the subject and object of a deal's figure between a lab and the
+// company on the other side, when the sentence did not say who does what:
+// capacity and chips are the lab's, deployed from its supplier; money
+// invested goes to the lab. The subject is kept when it is neither side.
+void SideByKind(const DocState& doc, const std::string& metric,
+                const uint32_t parties[2], DocClaim* c) {
+  // A stake whose sentence named only its issuer is the other side's.
+  if (metric == "share" && c->issuer != 0) {
+    uint32_t issuer = doc.IdentityOf(c->issuer);
+    if (doc.IdentityOf(c->subject) == issuer &&
+        (parties[0] == issuer || parties[1] == issuer)) {
+      c->subject = parties[0] == issuer ? parties[1] : parties[0];
+      c->object = c->issuer;
+    }
+    return;
+  }
+  bool capacity = metric == "power_capacity" || metric == "gpu_count";
+  if (!capacity && metric != "investment") return;
+  // Who invests is told by the sentence when it names one side only: "A
+  // aims to invest $1 trillion".
+  if (!capacity && (c->named_subject == 0 || c->object == 0)) return;
+  auto supplier_kind = [](std::string_view k) {
+    return k == "chipmaker" || k == "cloud" || k == "company";
+  };
+  int lab = -1;
+  for (int k = 0; k < 2; ++k) {
+    if (doc.KindOf(parties[k]) == "lab" &&
+        supplier_kind(doc.KindOf(parties[1 - k]))) {
+      lab = k;
+    }
+  }
+  if (lab < 0) return;
+  uint32_t subject = doc.IdentityOf(c->subject);
+  if (subject != 0 && subject != parties[0] && subject != parties[1]) return;
+  uint32_t first = capacity ? parties[lab] : parties[1 - lab];
+  uint32_t second = capacity ? parties[1 - lab] : parties[lab];
+  // Keep the names as the article wrote them where they are the same
+  // side.
+  auto named = [&](uint32_t side) {
+    if (c->subject != 0 && doc.IdentityOf(c->subject) == side)
+      return c->subject;
+    if (c->object != 0 && doc.IdentityOf(c->object) == side) return c->object;
+    return side;
+  };
+  uint32_t s = named(first), o = named(second);
+  c->subject = s;
+  c->object = o;
 }
 
 // Metrics of a deal: a sentence that names one party of the article's deal,
@@ -407,14 +481,16 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
                  ? 0
                  : name;
     };
-    // Nor are they shown as the subject or object.
-    if (c.subject != 0 && party(c.subject) == 0) {
+    // Nor are they shown as the subject or object; but a person keeps a
+    // figure of their own ("Jane Roe's net worth"), as no party.
+    bool person = doc->KindOf(c.subject) == "person";
+    if (c.subject != 0 && party(c.subject) == 0 && !person) {
       c.subject = c.object != 0 && party(c.object) != 0 ? c.object : 0;
       if (c.subject == c.object) c.object = 0;
     }
     if (c.object != 0 && party(c.object) == 0) c.object = 0;
     uint32_t parties[2];
-    PartyPair(*doc, c.subject, own ? 0 : c.object, parties);
+    PartyPair(*doc, person ? 0 : c.subject, own ? 0 : c.object, parties);
     // A site's own figures stay the site's ("GPUs at Colossus 1"), whether
     // its sentence named it or the article did.
     bool at_site =
@@ -447,11 +523,35 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       if (deal[1] != 0 && in_deal(known[0]) && in_deal(known[1])) {
         parties[0] = deal[0];
         parties[1] = deal[1];
+        // A figure whose sentence named no one is the deal's, told as the
+        // headline tells it.
+        if (c.subject == 0) {
+          c.subject = doc->deal[0];
+          c.object = doc->deal[1];
+        }
       } else if (deal[1] == 0 && known[1] == 0 && known[0] != 0 &&
                  known[0] != deal[0] && !many && !term) {
         // The article names one side of its deal; the sentence the other.
         PartyPair(*doc, deal[0], known[0], parties);
       }
+    }
+    // A deal's two sides, untold by the sentence: a lab deploys what a
+    // chip maker or a cloud supplies, and takes what it invests.
+    // Only where the sentence names both sides: a figure of one side alone
+    // stays that side's, whatever the article's deal.
+    auto names = [&](uint32_t party) {
+      for (uint32_t k = c.piece_begin; k < c.piece_end; ++k) {
+        uint32_t name = doc->piece_names[k].first;
+        if (doc->IdentityOf(name) == party ||
+            doc->IdentityOf(doc->OperatorOf(name)) == party) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!c.told_roles && !at_site && parties[0] != 0 && parties[1] != 0 &&
+        names(parties[0]) && names(parties[1])) {
+      SideByKind(*doc, metric, parties, &c);
     }
     bool same = before[i] == std::make_tuple(c.subject, c.object, c.metric) &&
                 parties[0] == c.party[0] && parties[1] == c.party[1];
@@ -562,12 +662,15 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     int e = gazetteer_.Find(name);
     uint32_t as = id;
     if (e >= 0) {
+      doc.kinds.emplace(id, gazetteer_.entity(e).kind);
       const std::string& owner = gazetteer_.OwnerAt(e, today);
       if (StandsForOwner(gazetteer_.entity(e).kind) && !owner.empty()) {
         as = doc.strings.Id(owner);
       } else {
         as = doc.strings.Id(gazetteer_.IdentityOf(e));
       }
+      int a = gazetteer_.Find(doc.strings.String(as));
+      if (a >= 0) doc.kinds.emplace(as, gazetteer_.entity(a).kind);
     }
     doc.identity.emplace(id, as);
   };
@@ -594,6 +697,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     // Places, people and outlets are never parties, wherever named.
     if (!Gazetteer::IsPartyKind(kind) && kind != "government") {
       doc.places.insert(doc.strings.Id(name));
+      doc.kinds.emplace(doc.strings.Id(name), kind);
     }
     if (!Gazetteer::IsPartyKind(kind)) return;
     identity_of(name);
@@ -726,8 +830,9 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           c.object = std::move(roles.object);
           c.time = TimeOf(s, quantities, i, times);
           c.facet = FacetOf(s, quantities, i);
-          if (c.metric == "share" && !c.object.empty() &&
-              IssuerOf(s, q, entities) == c.subject) {
+          std::string issuer =
+              c.metric == "share" ? IssuerOf(s, q, entities) : std::string();
+          if (!issuer.empty() && !c.object.empty() && issuer == c.subject) {
             // A stake is its holder's, in the company that issues it.
             std::swap(c.subject, c.object);
           }
@@ -749,6 +854,8 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           d.has_value = c.value.has_value();
           d.value = c.value.value_or(0);
           d.site = roles.site;
+          d.told_roles = !c.roles.empty();
+          d.issuer = doc.strings.Id(issuer);
           d.piece_begin = piece_begin;
           d.piece_end = piece_end;
           d.inside_begin = static_cast<uint32_t>(doc.inside.size());

@@ -361,8 +361,8 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
         !(i == 0 && j == 1 && s.token(0).kind == TokenKind::kWord &&
           !(j < s.size() && s.Is(j, "'")))) {
       // In a title-cased line every word is capitalised: only known names
-      // count there.
-      if (title_case) {
+      // count there. Nor is a label before a colon a name ("Scale: ...").
+      if (title_case || (i == 0 && s.Is(j, ":"))) {
         i = j;
         continue;
       }
@@ -584,6 +584,8 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
         std::string_view found = it->second;
         // "is worth $500 billion" values a company; "a deal worth" commits,
         // and so does "the contract ... is worth".
+        // A "net worth" is a person's or a firm's, no deal.
+        if (s.Lower(i) == "worth" && i > 0 && s.Is(i - 1, "net")) continue;
         if (s.Lower(i) == "worth" && i > 0) {
           static const WordSet* be = new WordSet{"is", "was",  "are", "were",
                                                  "be", "been", "now", "being"};
@@ -700,6 +702,12 @@ const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
       if (capacity->count(s.Lower(e->last + 1))) return e;
     }
   }
+  // "<Entity>'s <figure>": "B's 52% rise", "A's $300 billion contract".
+  if (q.first >= 3 && s.Is(q.first - 2, "'") && s.Is(q.first - 1, "s")) {
+    for (const EntityMention& e : entities) {
+      if (e.last + 3 == q.first && e.first >= lo) return &e;
+    }
+  }
   static const WordSet* measures =
       new WordSet{"valuation", "valuations", "backlog", "backlogs", "revenue",
                   "revenues",  "sales",      "capex",   "budget",   "payroll"};
@@ -707,7 +715,9 @@ const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
   size_t to = std::min(hi, q.last + 5);
   for (size_t m = from; m < to; ++m) {
     if (m >= q.first && m <= q.last) continue;
-    if (!measures->count(s.Lower(m))) continue;
+    // A person's or a company's "net worth".
+    bool net_worth = s.Is(m, "net") && s.Is(m + 1, "worth");
+    if (!measures->count(s.Lower(m)) && !net_worth) continue;
     // "<measure> at/of/for [the] [major] <Entity>"
     if (s.Is(m + 1, "at") || s.Is(m + 1, "of") || s.Is(m + 1, "for")) {
       size_t e = m + 2;
@@ -752,10 +762,11 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
     return false;
   };
-  std::vector<EntityMention> known, unknown;
+  std::vector<EntityMention> known, unknown, people;
   for (const EntityMention& e : all_entities) {
     if (inside_figure(e)) continue;
     // People and outlets speak of figures; they are no parties to them.
+    if (e.kind == "person") people.push_back(e);
     if (e.kind == "person" || e.kind == "outlet") continue;
     if (e.kind == "chip") {
       // A chip is no party; its maker is: "1 GW of MI450 GPUs" is AMD's.
@@ -782,11 +793,31 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
       }
     }
   }
-  // Local patterns see every name: "backlogs at cloud providers".
-  const std::vector<EntityMention>& local_names =
-      known.empty() ? unknown : known;
-  const std::vector<EntityMention>& entities = named ? companies : local_names;
-  if (entities.empty()) return roles;
+  // Local patterns see every name, people too: "backlogs at cloud
+  // providers", "Jane Roe's net worth".
+  const std::vector<EntityMention>& names = known.empty() ? unknown : known;
+  std::vector<EntityMention> local_names = names;
+  local_names.insert(local_names.end(), people.begin(), people.end());
+  std::sort(local_names.begin(), local_names.end(),
+            [](const EntityMention& a, const EntityMention& b) {
+              return a.first < b.first;
+            });
+  const std::vector<EntityMention>& entities = named ? companies : names;
+  // Where neighbouring figures start and end: local patterns stop there.
+  size_t lo = index > 0 ? quantities[index - 1].last + 1 : 0;
+  size_t hi =
+      index + 1 < quantities.size() ? quantities[index + 1].first : s.size();
+  if (entities.empty()) {
+    // A person's own figure, with no company beside it.
+    if (!people.empty() && !roles.site) {
+      if (const EntityMention* own =
+              LocalParty(s, q, metric, lo, hi, local_names)) {
+        roles.subject = own->name;
+        roles.local = true;
+      }
+    }
+    return roles;
+  }
   static const WordSet* object_preps = new WordSet{
       "with", "to", "from", "via", "through", "for", "of", "at", "by"};
   auto preceded_by_prep = [&](const EntityMention& e) {
@@ -803,11 +834,6 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
     return false;
   };
-  // Where neighbouring figures start and end: local patterns stop there.
-  size_t lo = index > 0 ? quantities[index - 1].last + 1 : 0;
-  size_t hi =
-      index + 1 < quantities.size() ? quantities[index + 1].first : s.size();
-
   // Capacity and GPUs belong to the site when one is named.
   if (metric == "gpu_count" || metric == "power_capacity" ||
       metric == "energy") {
@@ -847,6 +873,36 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
       actor = &e;
       break;
     }
+    // None there: the clause began before the previous figure ("A rose 4%
+    // to $25, while B rose 3% to $20"). It starts after the last strong
+    // break before this figure.
+    if (actor == nullptr) {
+      size_t strong = 0;
+      for (size_t t = 0; t < q.first; ++t) {
+        if (s.Is(t, ";") || s.Is(t, "while") || s.Is(t, "whereas") ||
+            s.Is(t, "but")) {
+          strong = t + 1;
+        }
+      }
+      for (const EntityMention& e : entities) {
+        if (strong == 0 || e.first < strong || preceded_by_prep(e)) continue;
+        if (e.last >= q.first) break;
+        actor = &e;
+        break;
+      }
+    }
+  }
+  // A relative clause is its name's: "B, which holds 90% of the market".
+  if (actor == nullptr) {
+    for (size_t t = q.first; t > lo && t + 12 > q.first; --t) {
+      size_t w = t - 1;
+      if (!(s.Is(w, "which") || s.Is(w, "who"))) continue;
+      size_t before = w > 0 && s.Is(w - 1, ",") ? w - 1 : w;
+      for (const EntityMention& e : entities) {
+        if (e.last + 1 == before) actor = &e;
+      }
+      break;
+    }
   }
   for (size_t k = 0; k < entities.size() && actor == nullptr; ++k) {
     const EntityMention& e = entities[k];
@@ -879,10 +935,12 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
       roles.local = true;
       if (actor != nullptr && actor->name != local->name) {
         roles.object = actor->name;
+        return roles;
       }
-      return roles;
+      // The counterparty is found as for any subject, below.
+    } else {
+      roles.subject = actor->name;
     }
-    roles.subject = actor->name;
   }
 
   // The counterparty: the nearest other name, preferring one after the
@@ -1056,9 +1114,13 @@ std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
   auto company_at = [&](size_t i) -> std::string {
     if (s.Is(i, "the")) ++i;
     for (const EntityMention& e : entities) {
-      if (e.first == i && e.kind != "unknown" && e.kind != "person") {
-        return e.name;
+      if (e.first != i || e.kind == "unknown" || e.kind == "person") continue;
+      // "10% of B's revenue" counts no shares; "10% of B's stock" does.
+      if (s.Is(e.last + 1, "'") && s.Is(e.last + 2, "s")) {
+        const std::string& w = s.Lower(e.last + 3);
+        if (w != "stock" && w != "shares" && w != "equity") return {};
       }
+      return e.name;
     }
     return {};
   };
