@@ -153,7 +153,8 @@ struct DocState {
   // The deal of the article: the first two actors its headline names, then
   // its lead. Ids; 0 for none.
   uint32_t deal[2] = {0, 0};
-  size_t sentences = 0;                      // Read so far.
+  bool titled_deal = false;  // The headline names both sides of the deal.
+  size_t sentences = 0;      // Read so far.
   std::map<std::string, std::string> sites;  // Data centres -> owners.
   // Sites and projects -> who runs them, by id.
   std::unordered_map<uint32_t, uint32_t> operators;
@@ -549,8 +550,13 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       }
       return false;
     };
+    // Or where the headline names the deal's two sides and the sentence
+    // names no one else.
+    bool headline_deal =
+        doc->titled_deal && parties[0] == deal[0] && parties[1] == deal[1] &&
+        (c.named_subject == 0 || names(parties[0]) || names(parties[1]));
     if (!c.told_roles && !at_site && parties[0] != 0 && parties[1] != 0 &&
-        names(parties[0]) && names(parties[1])) {
+        ((names(parties[0]) && names(parties[1])) || headline_deal)) {
       SideByKind(*doc, metric, parties, &c);
     }
     bool same = before[i] == std::make_tuple(c.subject, c.object, c.metric) &&
@@ -646,13 +652,17 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
     if (!Gazetteer::IsPartyKind(e.kind)) return 0;
     bool by_owner = e.kind == "chip" || e.kind == "product" ||
                     e.kind == "project" || e.kind == "datacenter";
+    std::string actor = gazetteer_.IdentityOf(id);
     if (by_owner) {
       const std::string& owner = gazetteer_.OwnerAt(id, today);
       if (owner.empty()) return 0;
       int o = gazetteer_.Find(owner);
-      return doc.strings.Id(o < 0 ? owner : gazetteer_.IdentityOf(o));
+      actor = o < 0 ? owner : gazetteer_.IdentityOf(o);
     }
-    return doc.strings.Id(gazetteer_.IdentityOf(id));
+    uint32_t actor_id = doc.strings.Id(actor);
+    int a = gazetteer_.Find(actor);
+    if (a >= 0) doc.kinds.emplace(actor_id, gazetteer_.entity(a).kind);
+    return actor_id;
   };
   // Who a name is for grouping: a product's maker, a merged company's
   // successor, else itself.
@@ -686,6 +696,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
          gazetteer_.FindMentions(s, no_capitals)) {
       doc.AddDealParty(deal_actor(m.entity));
     }
+    doc.titled_deal = doc.deal[1] != 0;
   }
   // The lead: the first sentences after the headline.
   constexpr size_t kLeadSentences = 2;
@@ -741,6 +752,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
       size_t sentence_end = original(sentence.end);
       std::vector<Claim> batch;
       for (const Span& piece : Pieces(ft, sentence)) {
+        const size_t piece_claims = batch.size();
         SentenceTokens s(
             std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
         std::vector<Quantity> quantities = FindQuantities(s);
@@ -838,6 +850,15 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           }
           c.roles = DealRoles(s, q, c.metric, c.subject, c.object, entities);
           SubjectByRole(c, gazetteer_);
+          // A figure set off by a comma right after another restates it:
+          // "160 million shares, about 10% of the stock".
+          if (i > 0 && batch.size() > piece_claims && q.first >= 2 &&
+              s.Is(q.first - 1, ",") && quantities[i - 1].last + 2 == q.first &&
+              batch.back().metric == c.metric) {
+            c.subject = batch.back().subject;
+            c.object = batch.back().object;
+            c.roles = batch.back().roles;
+          }
           c.sentence =
               ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
 

@@ -1180,6 +1180,12 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
       "lease",     "leases",    "leased", "leasing", "pay",      "pays",
       "paid",      "spend",     "spends", "spent",   "customer", "tap",
       "taps",      "tapped",    "tapping"};
+  // A company issues or grants its shares; the other side buys them.
+  static const WordSet* kIssue =
+      new WordSet{"issue",   "issues", "issued", "grant",  "grants",
+                  "granted", "give",   "gives",  "gave",   "hand",
+                  "hands",   "handed", "offer",  "offers", "offered"};
+  bool stake = metric == "share";
   // The verb nearest before the figure, back to the start of its clause.
   const WordSet* kind = nullptr;
   size_t verb = 0;
@@ -1193,8 +1199,10 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
       kind = kReceive;
     } else if (trade && kSupply->count(w)) {
       kind = kSupply;
-    } else if (trade && kBuy->count(w)) {
+    } else if ((trade || stake) && kBuy->count(w)) {
       kind = kBuy;
+    } else if (stake && kIssue->count(w)) {
+      kind = kIssue;
     }
     if (kind != nullptr) {
       verb = i;
@@ -1257,6 +1265,12 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     }
   } else if (kind == kSupply) {
     roles = {{"supplier", actor}, {"customer", other}};
+  } else if (kind == kIssue) {
+    // "A granted B a warrant for 10% of A": B holds.
+    roles = {{"recipient", actor}, {"investor", other}};
+  } else if (stake) {
+    // "B may buy 160 million shares": the buyer holds.
+    roles = {{"investor", actor}, {"recipient", other}};
   } else {
     roles = {{"customer", actor}, {"supplier", other}};
   }

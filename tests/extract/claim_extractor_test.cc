@@ -2425,3 +2425,77 @@ TEST_CASE("A few dollars are a price, not a valuation or a deal",
   CHECK(Single("The firm paid $9,500 for the stock exchange listing fee.")
             .metric == "price");
 }
+
+TEST_CASE("ExtractClaims gives a stake to its holder", "[extract][parties]") {
+  // Granted by the issuer.
+  Claim granted = Single(
+      "Ferrous Wire granted Cedar Labs a warrant for up to 10% of "
+      "Ferrous Wire.");
+  CHECK(granted.subject == "Cedar Labs");
+  CHECK(granted.object == "Ferrous Wire");
+  // Bought by the holder.
+  Claim bought = Single(
+      "AMD issued a warrant that lets OpenAI buy 160 million shares of AMD.");
+  CHECK(bought.subject == "OpenAI");
+  CHECK(bought.object == "AMD");
+  // A share of revenue is no stake in the company.
+  Claim revenue = Single("Cloud work is now about 25% of Oracle's revenue.");
+  CHECK(revenue.subject == "Oracle");
+  // A figure set off by a comma restates the one before it.
+  auto restated = Extract(
+      "AMD granted OpenAI a warrant for 160 million AMD shares, about 10% of "
+      "its stock.");
+  REQUIRE(restated.size() == 2);
+  CHECK(restated[1].subject == "OpenAI");
+  CHECK(restated[1].object == "AMD");
+}
+
+TEST_CASE("ExtractClaims finds the actor of a figure's own clause",
+          "[extract][parties]") {
+  auto prices = Extract(
+      "Amazon shares rose 4% to $250 at the open, while Nvidia gained 3% to "
+      "$200.");
+  REQUIRE(prices.size() == 4);
+  CHECK(prices[0].subject == "Amazon");
+  CHECK(prices[3].subject == "Nvidia");
+  Claim relative = Single(
+      "The deal eases its reliance on Nvidia, which holds roughly 90% of the "
+      "accelerator market.");
+  CHECK(relative.subject == "Nvidia");
+  Claim possessed =
+      Single("AMD shares lagged over the year, against Nvidia's 52% rise.");
+  CHECK(possessed.subject == "Nvidia");
+}
+
+TEST_CASE("ExtractClaims tells a deal's sides by kind when the text does not",
+          "[extract][parties]") {
+  // A lab deploys what a chip maker supplies, whoever the sentence starts
+  // with.
+  Claim capacity = Single("AMD announced a 6 GW chip partnership with OpenAI.");
+  CHECK(capacity.subject == "OpenAI");
+  CHECK(capacity.object == "AMD");
+  // Roles that make a lab sell capacity to a chip maker are a misreading of
+  // a joint deal, and are dropped.
+  Claim joint = Single(
+      "Broadcom is working with OpenAI to develop and deploy 10 GW of custom "
+      "chips.");
+  CHECK(joint.subject == "OpenAI");
+  CHECK(joint.roles.empty());
+  // With the headline's deal, a sentence naming only the chip maker.
+  auto claims = Extractor().Extract("AMD will ship the first 1 GW next year.",
+                                    "OpenAI and AMD sign a chip supply deal",
+                                    "2025-10-06");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].subject == "OpenAI");
+  CHECK(claims[0].object == "AMD");
+}
+
+TEST_CASE("ExtractClaims keeps a person's own figure, as no party",
+          "[extract][parties]") {
+  Claim worth = Single(
+      "The rally lifted co-founder Larry Ellison's net worth to $380 "
+      "billion.");
+  CHECK(worth.subject == "Larry Ellison");
+  CHECK(worth.metric == "other");
+  CHECK(worth.parties.empty());
+}
