@@ -841,7 +841,9 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           c.subject = std::move(roles.subject);
           c.object = std::move(roles.object);
           c.time = TimeOf(s, quantities, i, times);
-          c.facet = FacetOf(s, quantities, i);
+          // Only a deal's figures come in tranches and phases: "the first
+          // tranche, at a $500 billion valuation" values the company.
+          if (IsDealMetric(c.metric)) c.facet = FacetOf(s, quantities, i);
           std::string issuer =
               c.metric == "share" ? IssuerOf(s, q, entities) : std::string();
           if (!issuer.empty() && !c.object.empty() && issuer == c.subject) {

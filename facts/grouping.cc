@@ -84,12 +84,19 @@ bool Covers(const ClaimInterval& c, double x) {
 // but never a ceiling or a floor beside a value ("$17.4 billion, up to
 // $19.4 billion").
 bool SameFigure(const ClaimInterval& a, const ClaimInterval& b) {
+  auto plain = [](const ClaimInterval& c) {
+    return c.qualifier == "exact" || c.qualifier == "approx";
+  };
+  // A range and a plain value inside it: "4.5-5 GW", then "about 5 GW".
+  if (a.value.has_value() != b.value.has_value()) {
+    const ClaimInterval& range = a.value ? b : a;
+    const ClaimInterval& value = a.value ? a : b;
+    return range.qualifier == "range" && plain(value) && range.low &&
+           range.high && *value.value >= *range.low &&
+           *value.value <= *range.high;
+  }
   if (a.value || b.value) {
-    if (!a.value || !b.value) return false;
     if (SameValue(*a.value, *b.value)) return true;
-    auto plain = [](const ClaimInterval& c) {
-      return c.qualifier == "exact" || c.qualifier == "approx";
-    };
     return plain(a) && plain(b) && (Covers(a, *b.value) || Covers(b, *a.value));
   }
   auto same = [](const std::optional<double>& x,
@@ -224,35 +231,55 @@ class FrameClusterer {
                                : by_seed.lower_bound(k.point);
       auto last = k.point > 0 ? by_seed.upper_bound(k.point * kConflictRatio)
                               : by_seed.upper_bound(k.point);
-      size_t best = SIZE_MAX;
-      double best_gap = kInf;
-      for (auto it = first; it != last; ++it) {
-        const Cluster& c = clusters_[it->second];
-        if (!Near(std::min(c.min_point, k.point),
-                  std::max(c.max_point, k.point))) {
-          continue;
+      // Members whose article has another figure in the nearest cluster
+      // try the next one, and start their own when none takes them: "about
+      // 5 GW" joins the 4.5 GW that another outlet states, while an outlet's
+      // "over 5 GW" beside its own 4.5 GW stays apart.
+      std::vector<size_t> pending = *k.members;
+      std::set<size_t> tried;
+      while (!pending.empty()) {
+        size_t best = SIZE_MAX;
+        double best_gap = kInf;
+        for (auto it = first; it != last; ++it) {
+          if (tried.count(it->second) > 0) continue;
+          const Cluster& c = clusters_[it->second];
+          if (!Near(std::min(c.min_point, k.point),
+                    std::max(c.max_point, k.point))) {
+            continue;
+          }
+          // Can be true together: the value inside the cluster's
+          // intervals, or the cluster's values inside the class's.
+          bool compatible = (k.point >= c.hull_low && k.point <= c.hull_high) ||
+                            (c.max_point >= lo && c.min_point <= hi);
+          if (!compatible) continue;
+          bool some = false;
+          for (size_t i : pending) some = some || !OtherFigureOfArticle(c, i);
+          if (!some) continue;
+          double gap = std::fabs(k.point - c.seed);
+          if (gap < best_gap) {
+            best = it->second;
+            best_gap = gap;
+          }
         }
-        // Can be true together: the value inside the cluster's intervals,
-        // or the cluster's values inside the class's.
-        bool compatible = (k.point >= c.hull_low && k.point <= c.hull_high) ||
-                          (c.max_point >= lo && c.min_point <= hi);
-        if (!compatible) continue;
-        bool other = false;
-        for (size_t i : *k.members) other = other || OtherFigureOfArticle(c, i);
-        if (other) continue;
-        double gap = std::fabs(k.point - c.seed);
-        if (gap < best_gap) {
-          best = it->second;
-          best_gap = gap;
+        if (best == SIZE_MAX) {
+          best = clusters_.size();
+          clusters_.emplace_back();
+          clusters_.back().seed = k.point;
+          by_seed.emplace(k.point, best);
+          for (size_t i : pending) Add(&clusters_[best], i);
+          break;
         }
+        tried.insert(best);
+        std::vector<size_t> blocked;
+        for (size_t i : pending) {
+          if (OtherFigureOfArticle(clusters_[best], i)) {
+            blocked.push_back(i);
+          } else {
+            Add(&clusters_[best], i);
+          }
+        }
+        pending = std::move(blocked);
       }
-      if (best == SIZE_MAX) {
-        best = clusters_.size();
-        clusters_.emplace_back();
-        clusters_.back().seed = k.point;
-        by_seed.emplace(k.point, best);
-      }
-      for (size_t i : *k.members) Add(&clusters_[best], i);
     }
     std::sort(clusters_.begin(), clusters_.end(),
               [](const Cluster& a, const Cluster& b) {

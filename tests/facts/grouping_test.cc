@@ -120,6 +120,46 @@ TEST_CASE("GroupClaims never joins two figures of one article", "[facts]") {
   CHECK(g[1] == g[2]);
 }
 
+TEST_CASE("GroupClaims reads a range and a value inside it as one figure",
+          "[facts]") {
+  // One article: "4 to 5 GW", later "about 5 GW"; others say 4.5 GW.
+  GroupInput range = Claim(1, "a", {"OpenAI", "Oracle"}, "", 0, 10);
+  range.interval.value.reset();
+  range.interval.qualifier = "range";
+  range.interval.low = 4;
+  range.interval.high = 5;
+  GroupInput about = Claim(2, "a", {"OpenAI", "Oracle"}, "", 5, 10);
+  about.interval.qualifier = "approx";
+  about.interval.low = 4.5;
+  about.interval.high = 5.5;
+  auto g = GroupOf({range, about, Claim(3, "b", {"OpenAI", "Oracle"}, "", 4.5),
+                    Claim(4, "c", {"OpenAI", "Oracle"}, "", 4.5)});
+  CHECK(g[1] == g[3]);
+  CHECK(g[2] == g[3]);
+}
+
+TEST_CASE(
+    "GroupClaims lets one outlet's other figure stay apart from a value "
+    "another outlet joins",
+    "[facts]") {
+  // Outlet a states 4.5 GW and, later in the article, more than 5 GW (the
+  // programme's total); outlet c states about 5 GW for the 4.5 GW deal.
+  GroupInput over = Claim(2, "a", {"OpenAI", "Oracle"}, "", 5, 10);
+  over.interval.qualifier = "more_than";
+  over.interval.low = 5;
+  over.interval.high.reset();
+  over.interval.low_inclusive = false;
+  GroupInput about = Claim(4, "c", {"OpenAI", "Oracle"}, "", 5);
+  about.interval.qualifier = "approx";
+  about.interval.low = 4.5;
+  about.interval.high = 5.5;
+  auto g = GroupOf({Claim(1, "a", {"OpenAI", "Oracle"}, "", 4.5, 10), over,
+                    Claim(3, "b", {"OpenAI", "Oracle"}, "", 4.5), about});
+  CHECK(g[4] == g[1]);
+  CHECK(g[2] != g[1]);
+  CHECK(g[2] >= 0);
+}
+
 TEST_CASE("GroupClaims joins a scale slip to the figure it slipped from",
           "[facts]") {
   // 6 GW from two outlets, "6 MW" from a third: a slip, not a new figure.
