@@ -641,6 +641,15 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
                        metric == "investment";
       double amount = q.number * q.unit->factor;
       if (deal_like && !q.is_range && amount < kSmallestDeal) return "price";
+      // What a deal costs its buyer is the deal's worth: "the deal could
+      // cost it $350 billion to $500 billion".
+      if (metric == "price" && amount >= 1e9) {
+        static const WordSet* deals = new WordSet{
+            "deal", "deals", "contract", "agreement", "pact", "partnership"};
+        for (size_t t = q.first > 10 ? q.first - 10 : 0; t < q.first; ++t) {
+          if (deals->count(s.Lower(t)) > 0) return "commitment";
+        }
+      }
       // A few dollars beside a stock's trading is what one share costs:
       // "the stock closed at $18.40".
       static const WordSet* trading = new WordSet{

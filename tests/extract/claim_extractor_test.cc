@@ -2424,6 +2424,13 @@ TEST_CASE("A few dollars are a price, not a valuation or a deal",
         "price");
   CHECK(Single("The firm paid $9,500 for the stock exchange listing fee.")
             .metric == "price");
+  // What a deal costs its buyer is its worth.
+  CHECK(Single("The deal could cost Cedar Labs $40 billion over a decade.")
+            .metric == "commitment");
+  auto per_gigawatt =
+      Extract("A gigawatt of capacity costs about $35 billion in chips.");
+  REQUIRE(per_gigawatt.size() == 2);
+  CHECK(per_gigawatt[1].metric == "price");
 }
 
 TEST_CASE("ExtractClaims gives a stake to its holder", "[extract][parties]") {
