@@ -361,8 +361,10 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
         !(i == 0 && j == 1 && s.token(0).kind == TokenKind::kWord &&
           !(j < s.size() && s.Is(j, "'")))) {
       // In a title-cased line every word is capitalised: only known names
-      // count there. Nor is a label before a colon a name ("Scale: ...").
-      if (title_case || (i == 0 && s.Is(j, ":"))) {
+      // count there. Nor is a label before a colon a name ("Scale: ..."),
+      // nor a nickname in quotes ("dubbed \"Big Iron\"").
+      bool quoted = i > 0 && s.Is(i - 1, "\"") && s.Is(j, "\"");
+      if (title_case || (i == 0 && s.Is(j, ":")) || quoted) {
         i = j;
         continue;
       }

@@ -1668,6 +1668,10 @@ TEST_CASE("ExtractClaims never makes a person, an outlet or a heading a party",
   CHECK(outlet.object.empty());
   Claim heading = Single("Exclusive Warrant And Potential 10% Stake");
   CHECK(heading.subject.empty());
+  Claim nickname = Single(
+      "The campus, dubbed \u201cBig Iron Valley\u201d, will draw 2 GW for "
+      "Cedar Labs.");
+  CHECK(nickname.subject == "Cedar Labs");
   Claim place = Single("Oracle will power 3 million homes in the U.S.");
   CHECK(place.subject == "Oracle");
   CHECK(place.object.empty());
