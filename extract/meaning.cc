@@ -533,6 +533,28 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
     return "other";
   }
   switch (q.unit->kind) {
+    case UnitKind::kBytes: {
+      // Bytes where a site's power belongs are a slip of unit: "6 GB of
+      // compute capacity", "a 2 GB campus". Memory and storage are bytes.
+      static const WordSet* memory = new WordSet{
+          "memory",   "hbm",  "storage",   "ram",        "vram",   "dram",
+          "nand",     "ssd",  "flash",     "disk",       "cache",  "model",
+          "models",   "per",  "bandwidth", "parameters", "tokens", "dataset",
+          "datasets", "file", "files"};
+      if (NearWord(s, q, 6, *memory)) return "other";
+      static const WordSet* sites = new WordSet{
+          "capacity", "compute",  "computing",  "power",      "campus",
+          "campuses", "facility", "facilities", "datacenter", "datacenters"};
+      for (size_t t = q.last + 1; t < s.size() && t <= q.last + 4; ++t) {
+        if (sites->count(s.Lower(t)) > 0) return "power_capacity";
+        if ((s.Is(t, "data") &&
+             (s.Is(t + 1, "center") || s.Is(t + 1, "centers") ||
+              s.Is(t + 1, "centre") || s.Is(t + 1, "centres")))) {
+          return "power_capacity";
+        }
+      }
+      return "other";
+    }
     case UnitKind::kGpu:
       return "gpu_count";
     case UnitKind::kPower:

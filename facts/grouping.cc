@@ -48,7 +48,7 @@ std::string FrameKey(const GroupInput& c) {
   }
   for (std::string_view part :
        {std::string_view(c.family), std::string_view(c.facet),
-        std::string_view(c.unit)}) {
+        FactUnit(c.family, c.unit)}) {
     key.push_back('\x1f');
     key.append(part);
   }
@@ -63,7 +63,7 @@ size_t Specificity(const GroupInput& c) { return c.parties.size(); }
 // facet, unit and noun, every party of `open` and more.
 bool Fills(const GroupInput& open, const GroupInput& wide) {
   if (open.family != wide.family || open.facet != wide.facet ||
-      open.unit != wide.unit ||
+      FactUnit(open.family, open.unit) != FactUnit(wide.family, wide.unit) ||
       (open.unit == "count" &&
        CountedThing(open.noun) != CountedThing(wide.noun))) {
     return false;
@@ -449,6 +449,11 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
     if (frames[f].members.empty()) continue;
     FrameClusterer clusterer(claims, frames[f].members);
     for (std::vector<size_t>& members : clusterer.Run()) {
+      // Slips of unit alone make no fact.
+      if (std::all_of(members.begin(), members.end(),
+                      [&](size_t m) { return claims[m].interval.unit_slip; })) {
+        continue;
+      }
       std::sort(members.begin(), members.end(), [&](size_t a, size_t b) {
         return claims[a].order < claims[b].order;
       });
@@ -472,6 +477,14 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
     }
   }
   return out;
+}
+
+bool UnitSlip(std::string_view family, std::string_view unit) {
+  return family == "power_capacity" && unit == "B";
+}
+
+std::string_view FactUnit(std::string_view family, std::string_view unit) {
+  return UnitSlip(family, unit) ? std::string_view("W") : unit;
 }
 
 std::string_view MetricFamily(std::string_view metric) {

@@ -83,6 +83,14 @@ std::optional<double> TypicalMagnitude(std::string_view family,
 // million homes", not "the two companies") or is the term of a deal
 // between two parties ("a seven-year contract"), or the fact would mix
 // unrelated numbers.
+// Whether a figure of `family` stated in `unit` is a slip of unit: bytes
+// for a deal's power ("6 GB" for 6 GW; the prefixes scale alike). Such a
+// figure joins the fact of its value in the right unit, as its outlier,
+// and makes no fact of its own.
+bool UnitSlip(std::string_view family, std::string_view unit);
+// The unit a fact of `family` is told in, for a claim stated in `unit`.
+std::string_view FactUnit(std::string_view family, std::string_view unit);
+
 bool Groupable(const std::vector<std::string>& parties, std::string_view metric,
                std::string_view unit = {}, std::string_view noun = {},
                double value = 0);

@@ -12,6 +12,10 @@
 namespace ct::facts {
 namespace {
 
+// The judgement of figures all stated in a unit the fact can have.
+Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
+                      std::optional<double> typical);
+
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 bool Covers(const ClaimInterval& c, double x) {
@@ -178,6 +182,34 @@ bool ParseStatus(std::string_view name, Status* s) {
 
 Judgement Judge(const std::vector<ClaimInterval>& claims,
                 std::optional<double> typical) {
+  // Figures in a unit the fact cannot have are judged apart: the others
+  // decide, and the slips are their outliers.
+  std::vector<ClaimInterval> kept;
+  std::vector<int64_t> slips;
+  std::set<std::string> slip_outlets;
+  for (const ClaimInterval& c : claims) {
+    if (c.unit_slip) {
+      slips.push_back(c.claim_id);
+      slip_outlets.insert(c.outlet);
+    } else {
+      kept.push_back(c);
+    }
+  }
+  if (slips.empty() || kept.empty()) return JudgeStated(claims, typical);
+  Judgement j = JudgeStated(kept, typical);
+  std::set<std::string> outlets = slip_outlets;
+  for (const ClaimInterval& c : kept) outlets.insert(c.outlet);
+  j.sources = static_cast<int>(outlets.size());
+  if (j.status != Status::kConflict) j.reason = "unit_confusion";
+  j.status = Status::kConflict;
+  j.outliers.insert(j.outliers.end(), slips.begin(), slips.end());
+  return j;
+}
+
+namespace {
+
+Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
+                      std::optional<double> typical) {
   Judgement j;
   std::set<std::string> outlets;
   for (const ClaimInterval& c : claims) outlets.insert(c.outlet);
@@ -378,5 +410,7 @@ Judgement Judge(const std::vector<ClaimInterval>& claims,
   }
   return j;
 }
+
+}  // namespace
 
 }  // namespace ct::facts

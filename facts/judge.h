@@ -28,6 +28,8 @@
 //                   (MW for GW, million for billion)
 //   garbled         an outlier has the consensus's digits, regrouped (45
 //                   for 4.5)
+//   unit_confusion  an outlier has the digits of the consensus in a
+//                   neighbouring unit (GB for GW): always an outlier
 //   conflict        none of these explains the difference
 //
 // Thread-safe: pure functions.
@@ -58,6 +60,9 @@ struct ClaimInterval {
   std::optional<double> high;
   bool low_inclusive = true;
   bool high_inclusive = true;
+  // Stated in a unit the figure cannot have, beside one it can: "6 GB" for
+  // a deal's 6 GW (grouping.h, UnitSlip).
+  bool unit_slip = false;
   std::string published;  // The article's date (ISO 8601), or empty.
 };
 

@@ -172,6 +172,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
       c.high = r.OptDouble(6);
       c.low_inclusive = r.Int(7) != 0;
       c.high_inclusive = r.Int(8) != 0;
+      c.unit_slip = facts::UnitSlip(family, in.unit);
       current.emplace(c.claim_id, std::make_pair(r.Int(15), r.Int(16) != 0));
       if (!facts::Groupable(in.parties, r.Text(20), in.unit, in.noun,
                             c.value.value_or(c.low.value_or(0)))) {
@@ -279,8 +280,9 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
       }
     }
     const facts::GroupInput& first = inputs[g.members.front()];
+    const std::string unit(facts::FactUnit(family, first.unit));
     facts::Judgement j =
-        facts::Judge(claims, facts::TypicalMagnitude(family, first.unit));
+        facts::Judge(claims, facts::TypicalMagnitude(family, unit));
     int64_t subject_id = MostCommon(subjects);
     if (subject_id == 0) {
       auto id = EntityId(g.parties.front());
@@ -291,7 +293,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
     judged.subject_id = subject_id;
     judged.object_id = MostCommon(objects);
     judged.text = {MostCommon(metrics),
-                   first.unit,
+                   unit,
                    first.noun,
                    g.time,
                    std::string(facts::StatusName(j.status)),
@@ -312,7 +314,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
           .Bind(2, judged.subject_id)
           .BindOrNull(3, judged.object_id)
           .Bind(4, judged.text[0])
-          .Bind(5, first.unit)
+          .Bind(5, unit)
           .Bind(6, first.noun)
           .Bind(7, g.time)
           .Bind(8, judged.text[4])

@@ -91,6 +91,11 @@ std::string FormatValue(double v, std::string_view unit,
     static const double kSteps[] = {1e12, 1e9, 1e6, 1e3};
     return Scaled(v, kNames, kSteps, 4, "Wh");
   }
+  if (unit == "B") {
+    static const char* kNames[] = {"PB", "TB", "GB", "MB"};
+    static const double kSteps[] = {1e15, 1e12, 1e9, 1e6};
+    return Scaled(v, kNames, kSteps, 4, "B");
+  }
   if (unit.size() == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' &&
       unit[1] <= 'Z' && unit[2] >= 'A' && unit[2] <= 'Z') {
     return Money(v, unit);
@@ -192,6 +197,10 @@ std::string FactSummary(const store::FactRow& f) {
   if (f.reason == "scale_slip") {
     return who + " looks like a slip of scale: " + Outlets(others.size()) +
            " report " + consensus + ".";
+  }
+  if (f.reason == "unit_confusion") {
+    return who + " has the digits of " + consensus + " in the wrong unit, " +
+           "which " + Outlets(others.size()) + " report.";
   }
   if (f.reason == "garbled") {
     return who + " has the digits of " + consensus + " regrouped, which " +

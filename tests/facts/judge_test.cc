@@ -223,6 +223,24 @@ TEST_CASE("Judge reads a change between dated reports as a timeline",
   CHECK(j.status == Status::kConflict);
 }
 
+TEST_CASE("Judge names a slip of unit the outlier, whatever the rest say",
+          "[facts]") {
+  ClaimInterval bytes = Exact(3, "C", 6e9, 1e9);
+  bytes.unit_slip = true;
+  auto j = Judge({Exact(1, "A", 6e9, 1e9), Exact(2, "B", 6e9, 1e9), bytes});
+  CHECK(j.status == Status::kConflict);
+  CHECK(j.reason == "unit_confusion");
+  CHECK(j.sources == 3);
+  CHECK(j.outliers == std::vector<int64_t>{3});
+  REQUIRE(j.consensus);
+  CHECK(*j.consensus == 6e9);
+  // Beside a true conflict, the slip is one more outlier of it.
+  j = Judge({Exact(1, "A", 6e9, 1e9), Exact(2, "B", 6e9, 1e9),
+             Exact(4, "D", 8e9, 1e9), bytes});
+  CHECK(j.reason == "conflict");
+  CHECK(j.outliers == std::vector<int64_t>{4, 3});
+}
+
 TEST_CASE("IsScaleSlip and IsGarbled", "[facts]") {
   using ct::facts::IsGarbled;
   using ct::facts::IsScaleSlip;

@@ -154,6 +154,46 @@ TEST_CASE("ClaimStore judges facts and keeps their ids across rebuilds",
   CHECK(s.FindFacts(only)->empty());
 }
 
+TEST_CASE("ClaimStore names a slip of unit the outlier of the right figure",
+          "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  Claim bytes = Gw(6, "OpenAI");
+  bytes.surface = "6 GB";
+  bytes.written_unit = "GB";
+  bytes.unit = "B";
+  REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {Gw(6, "OpenAI")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b"), {Gw(6, "OpenAI")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://c.example/1", "C", "c"), {bytes}).ok());
+  REQUIRE(s.RebuildFacts().ok());
+  auto facts = s.FindFacts({});
+  REQUIRE(facts.ok());
+  REQUIRE(facts->size() == 1);
+  const auto& f = (*facts)[0];
+  CHECK(f.status == "conflict");
+  CHECK(f.reason == "unit_confusion");
+  CHECK(f.unit == "W");
+  REQUIRE(f.consensus);
+  CHECK(*f.consensus == 6e9);
+  REQUIRE(f.claims.size() == 3);
+  for (const auto& c : f.claims) CHECK(c.outlier == (c.source == "C"));
+}
+
+TEST_CASE("ClaimStore makes no fact of a slip of unit alone", "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  Claim bytes = Gw(6, "OpenAI");
+  bytes.unit = "B";
+  REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {bytes}).ok());
+  REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b"), {bytes}).ok());
+  REQUIRE(s.RebuildFacts().ok());
+  CHECK(s.FindFacts({})->empty());
+}
+
 TEST_CASE("ClaimStore searches article text with FTS5, quoting what users type",
           "[store]") {
   auto store = ClaimStore::Open(":memory:");

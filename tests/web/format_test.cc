@@ -66,6 +66,12 @@ TEST_CASE("FactSummary says in one sentence who disagrees and why", "[web]") {
   f.claims.back() = Row("Ledger D", 0.006, true);
   CHECK(FactSummary(f) ==
         "Ledger D's 6 MW looks like a slip of scale: 3 outlets report 6 GW.");
+  f.reason = "unit_confusion";
+  f.claims.back() = Row("Ledger D", 6, true);
+  f.claims.back().claim.unit = "B";
+  CHECK(FactSummary(f) ==
+        "Ledger D's 6 GB has the digits of 6 GW in the wrong unit, which 3 "
+        "outlets report.");
   f.status = "agree";
   f.reason.clear();
   f.claims.pop_back();
