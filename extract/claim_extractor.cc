@@ -338,6 +338,84 @@ void SideByKind(const DocState& doc, const std::string& metric,
   c->object = o;
 }
 
+// "The chipmaker", "the cloud giant", "the AI startup": a side of the
+// article's deal named by its kind. Each becomes a mention of that side,
+// when the deal has exactly one side of the kind.
+void AddKindReferences(const SentenceTokens& s, const DocState& doc,
+                       std::vector<EntityMention>* entities) {
+  if (doc.deal[0] == 0) return;
+  struct Phrase {
+    std::vector<std::string_view> words;
+    std::string_view kind;
+  };
+  static const std::vector<Phrase>* phrases = new std::vector<Phrase>{
+      {{"chipmaker"}, "chipmaker"},
+      {{"chip", "maker"}, "chipmaker"},
+      {{"chip", "designer"}, "chipmaker"},
+      {{"chip", "giant"}, "chipmaker"},
+      {{"chipmaking", "giant"}, "chipmaker"},
+      {{"semiconductor", "giant"}, "chipmaker"},
+      {{"gpu", "maker"}, "chipmaker"},
+      {{"cloud", "provider"}, "cloud"},
+      {{"cloud", "giant"}, "cloud"},
+      {{"cloud", "company"}, "cloud"},
+      {{"hyperscaler"}, "cloud"},
+      {{"ai", "lab"}, "lab"},
+      {{"ai", "startup"}, "lab"},
+      {{"ai", "firm"}, "lab"},
+      {{"ai", "developer"}, "lab"},
+      {{"startup"}, "lab"},
+  };
+  auto side_of_kind = [&](std::string_view kind) -> uint32_t {
+    uint32_t found = 0;
+    for (uint32_t side : doc.deal) {
+      if (side == 0 || doc.KindOf(side) != kind) continue;
+      if (found != 0) return 0;  // Two sides of the kind: no telling.
+      found = side;
+    }
+    return found;
+  };
+  std::vector<EntityMention> added;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (!s.Is(i, "the")) continue;
+    for (const Phrase& p : *phrases) {
+      size_t n = p.words.size();
+      bool match = i + n < s.size();
+      for (size_t w = 0; w < n && match; ++w) {
+        match = s.Lower(i + 1 + w) == p.words[w];
+      }
+      // "the chipmaker's", not "the chipmaker industry".
+      static const std::unordered_set<std::string_view>* wider =
+          new std::unordered_set<std::string_view>{
+              "industry",  "market",   "sector",    "stocks", "shares",
+              "space",     "business", "world",     "race",   "rivals",
+              "peers",     "boom",     "ecosystem", "scene",  "landscape",
+              "companies", "firms"};
+      if (!match ||
+          (i + 1 + n < s.size() && wider->count(s.Lower(i + 1 + n)) > 0)) {
+        continue;
+      }
+      uint32_t side = side_of_kind(p.kind);
+      if (side == 0) break;
+      bool taken = std::any_of(entities->begin(), entities->end(),
+                               [&](const EntityMention& e) {
+                                 return e.first <= i + n && e.last >= i + 1;
+                               });
+      if (!taken) {
+        added.push_back(
+            {i + 1, i + n, doc.strings.String(side), std::string(p.kind), ""});
+      }
+      break;
+    }
+  }
+  if (added.empty()) return;
+  entities->insert(entities->end(), added.begin(), added.end());
+  std::sort(entities->begin(), entities->end(),
+            [](const EntityMention& a, const EntityMention& b) {
+              return a.first < b.first;
+            });
+}
+
 // Metrics of a deal: a sentence that names one party of the article's deal,
 // or none, states them for the whole deal.
 bool IsDealMetric(const std::string& metric) {
@@ -767,6 +845,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
         }
         std::vector<EntityMention> entities =
             FindEntities(s, gazetteer_, today);
+        AddKindReferences(s, doc, &entities);
         std::vector<TimeMention> times = FindTimes(s, today);
         // The piece's known entities once, with how often each is named.
         uint32_t piece_begin = static_cast<uint32_t>(doc.piece_names.size());

@@ -1243,6 +1243,21 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     }
   }
   if (kind == nullptr) return roles;
+  if (kind == kIssue) {
+    // "A granted B a warrant": the name right after the verb receives the
+    // shares and holds them; the other side issues them.
+    size_t at = verb + 1;
+    if (s.Is(at, "to")) ++at;  // "issued to B".
+    if (s.Is(at, "the")) ++at;
+    for (const EntityMention& e : entities) {
+      if (e.first != at) continue;
+      if (e.name == subject)
+        return {{"investor", subject}, {"recipient", object}};
+      if (e.name == object)
+        return {{"investor", object}, {"recipient", subject}};
+    }
+    return roles;
+  }
   // Where each party is named last before the verb, else first: "A and B
   // announced a deal in which B will deploy".
   auto at = [&](const std::string& name) {
@@ -1298,9 +1313,6 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     }
   } else if (kind == kSupply) {
     roles = {{"supplier", actor}, {"customer", other}};
-  } else if (kind == kIssue) {
-    // "A granted B a warrant for 10% of A": B holds.
-    roles = {{"recipient", actor}, {"investor", other}};
   } else if (stake) {
     // "B may buy 160 million shares": the buyer holds.
     roles = {{"investor", actor}, {"recipient", other}};

@@ -2510,3 +2510,23 @@ TEST_CASE("ExtractClaims keeps a person's own figure, as no party",
   CHECK(worth.metric == "other");
   CHECK(worth.parties.empty());
 }
+
+TEST_CASE("ExtractClaims reads a deal's side named by its kind",
+          "[extract][parties]") {
+  auto claims = Extractor().Extract(
+      "The chipmaker plans to invest $20 billion in Anthropic over time.",
+      "Nvidia and Anthropic agree a compute deal", "2025-11-18");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].subject == "Nvidia");
+  CHECK(claims[0].object == "Anthropic");
+  // With two sides of the kind, there is no telling which.
+  auto two = Extractor().Extract(
+      "The chipmaker plans to invest $20 billion in the venture.",
+      "Nvidia and AMD form a venture", "2025-11-18");
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].roles.empty());
+  // A warrant issued to the holder.
+  Claim issued = Single(
+      "The warrant AMD issued to OpenAI covers 160 million shares of AMD.");
+  CHECK(issued.subject == "OpenAI");
+}
