@@ -384,6 +384,69 @@ class FrameClusterer {
   std::set<std::string> periods_;  // Every period the frame states.
 };
 
+// A figure stated without its facet ("1 GW of AMD hardware") that more
+// outlets state as a facet of the same deal ("the first 1 GW") is that
+// facet's figure: its claims move to the faceted frame. `sorted` holds the
+// frames in key order.
+void MoveToFacets(const std::vector<GroupInput>& claims,
+                  const std::vector<size_t>& sorted,
+                  std::vector<Frame>* frames) {
+  // Frames by everything but the facet.
+  std::map<std::string, std::vector<size_t>> by_rest;
+  for (size_t f : sorted) {
+    const GroupInput& c = *(*frames)[f].fields;
+    if ((*frames)[f].members.empty()) continue;
+    GroupInput rest = c;
+    rest.facet.clear();
+    by_rest[FrameKey(rest)].push_back(f);
+  }
+  auto outlets_at = [&](const Frame& frame, double point) {
+    std::set<std::string_view> outlets;
+    for (size_t m : frame.members) {
+      std::optional<double> p = PointOf(claims[m].interval);
+      if (p && SameValue(*p, point)) outlets.insert(claims[m].interval.outlet);
+    }
+    return outlets.size();
+  };
+  for (const auto& [rest, group] : by_rest) {
+    size_t plain = SIZE_MAX;
+    for (size_t f : group) {
+      if ((*frames)[f].fields->facet.empty()) plain = f;
+    }
+    if (plain == SIZE_MAX || group.size() < 2) continue;
+    Frame& open = (*frames)[plain];
+    std::vector<size_t> stay;
+    std::map<size_t, std::vector<size_t>> moved;
+    for (size_t m : open.members) {
+      std::optional<double> p = PointOf(claims[m].interval);
+      size_t here = p ? outlets_at(open, *p) : SIZE_MAX;
+      size_t best = SIZE_MAX, best_outlets = 0;
+      bool tie = false;
+      for (size_t f : group) {
+        if (f == plain || !p) continue;
+        size_t n = outlets_at((*frames)[f], *p);
+        if (n > best_outlets) {
+          best = f;
+          best_outlets = n;
+          tie = false;
+        } else if (n == best_outlets && n > 0) {
+          tie = true;
+        }
+      }
+      if (best != SIZE_MAX && !tie && best_outlets > here) {
+        moved[best].push_back(m);
+      } else {
+        stay.push_back(m);
+      }
+    }
+    for (auto& [f, members] : moved) {
+      auto& into = (*frames)[f].members;
+      into.insert(into.end(), members.begin(), members.end());
+    }
+    open.members = std::move(stay);
+  }
+}
+
 }  // namespace
 
 std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
@@ -443,6 +506,8 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
     frames[f].members.clear();
     frames[f].target = into;
   }
+
+  MoveToFacets(claims, sorted, &frames);
 
   std::vector<FactGroup> out;
   for (size_t f : sorted) {

@@ -108,7 +108,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
   ?16, ?17)
 ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
   object_id = excluded.object_id, metric = excluded.metric,
-  status = excluded.status, sources = excluded.sources,
+  unit = excluded.unit, noun = excluded.noun, time = excluded.time,
+  facet = excluded.facet, status = excluded.status, sources = excluded.sources,
   first_reported = excluded.first_reported, updated_at = excluded.updated_at,
   reason = excluded.reason, consensus = excluded.consensus,
   independent_sources = excluded.independent_sources

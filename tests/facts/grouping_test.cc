@@ -186,6 +186,23 @@ TEST_CASE("GroupClaims keeps facets apart", "[facts]") {
   CHECK(g[1] != g[2]);
 }
 
+TEST_CASE(
+    "GroupClaims gives a figure without its facet to the facet more "
+    "outlets state it as",
+    "[facts]") {
+  std::vector<GroupInput> claims = {Claim(1, "a", {"AMD", "OpenAI"}, "", 1),
+                                    Claim(2, "b", {"AMD", "OpenAI"}, "", 1),
+                                    Claim(3, "c", {"AMD", "OpenAI"}, "", 1),
+                                    Claim(4, "c", {"AMD", "OpenAI"}, "", 6),
+                                    Claim(5, "d", {"AMD", "OpenAI"}, "", 6)};
+  claims[0].facet = "first";
+  claims[1].facet = "first";
+  auto g = GroupOf(claims);
+  CHECK(g[3] == g[1]);  // "1 GW" is the first gigawatt two outlets state.
+  CHECK(g[4] == g[5]);  // The total stays without a facet.
+  CHECK(g[4] != g[1]);
+}
+
 TEST_CASE("GroupClaims gives no fact to a claim without parties", "[facts]") {
   auto g = GroupOf({Claim(1, "a", {}, "", 6)});
   CHECK(g[1] == -1);
