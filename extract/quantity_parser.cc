@@ -1946,6 +1946,21 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   bool unitless = q.unit == nullptr && !q.gpu;
   bool counted_thing = unitless && !q.noun.empty();
 
+  // Citation markers: "[4]", "[2, 3]", "[1-3]": bare small numbers between
+  // square brackets, alone or in a list.
+  if (unitless && !counted_thing && !p.spelled && !p.prefixed &&
+      p.plain_integer) {
+    auto marker_part = [&](size_t t) {
+      return t < s.size() && (s.IsNumber(t) || s.Is(t, ",") || s.Is(t, "-") ||
+                              s.Is(t, "\u2013"));
+    };
+    size_t open = n;
+    while (open > 0 && marker_part(open - 1) && n - open < 12) --open;
+    size_t close = q.number_last + 1;
+    while (marker_part(close) && close - q.number_last < 12) ++close;
+    if (open > 0 && s.Is(open - 1, "[") && s.Is(close, "]")) return true;
+  }
+
   // Phone numbers: "+1 408 555 0142", three or more bare numbers in a row.
   if (!p.spelled && !p.prefixed && p.plain_integer && q.number_last == n) {
     auto bare_number = [&](size_t t) {

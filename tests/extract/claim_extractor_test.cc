@@ -2530,3 +2530,14 @@ TEST_CASE("ExtractClaims reads a deal's side named by its kind",
       "The warrant AMD issued to OpenAI covers 160 million shares of AMD.");
   CHECK(issued.subject == "OpenAI");
 }
+
+TEST_CASE("ExtractClaims takes no citation marker for a claim", "[extract]") {
+  auto claims = Extract(
+      "Ferrous Wire holds 6 GW [4] - Its shares rose 3% [5, 6]. The plan "
+      "adds 2 GW [1-3].");
+  std::vector<std::string> surfaces;
+  for (const Claim& c : claims) surfaces.push_back(c.surface);
+  CHECK(surfaces == std::vector<std::string>{"6 GW", "3%", "2 GW"});
+  // A bracketed figure with a unit is still one.
+  CHECK(Extract("The campus [2 GW] opens soon.").size() == 1);
+}
