@@ -237,7 +237,22 @@ bool StandsForOwner(const std::string& kind) { return kind == "product"; }
 // supplier as the counterparty; money invested and stakes are the
 // investor's, in the recipient. Where it does not, a lab is the customer
 // of a chip maker's or a cloud's capacity.
+bool IsDealMetric(const std::string& metric);
+
 void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
+  // A product is no side of a deal, nor of its term; its maker is:
+  // "ChatGPT's 10 GW".
+  bool term = c.metric == "other" && (c.unit == "year" || c.unit == "month");
+  if (IsDealMetric(c.metric) || term) {
+    for (std::string* name : {&c.subject, &c.object}) {
+      int e = gazetteer.Find(*name);
+      if (e >= 0 && gazetteer.entity(e).kind == "product" &&
+          !gazetteer.entity(e).owner.empty()) {
+        *name = gazetteer.entity(e).owner;
+      }
+    }
+    if (c.object == c.subject) c.object.clear();
+  }
   const char* first = nullptr;
   const char* second = nullptr;
   if (c.metric == "power_capacity" || c.metric == "gpu_count") {
@@ -602,9 +617,10 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       if (deal[1] != 0 && in_deal(known[0]) && in_deal(known[1])) {
         parties[0] = deal[0];
         parties[1] = deal[1];
-        // A figure whose sentence named no one is the deal's, told as the
-        // headline tells it.
-        if (c.subject == 0) {
+        // A figure whose sentence named no one, or no one the gazetteer
+        // knows, is the deal's, told as the headline tells it.
+        if (c.subject == 0 ||
+            ((term || many) && !doc->Known(doc->IdentityOf(c.subject)))) {
           c.subject = doc->deal[0];
           c.object = doc->deal[1];
         }

@@ -51,6 +51,34 @@ size_t ScanNumberTail(std::string_view s, size_t i) {
   return i;
 }
 
+// End of the thousands groups written with plain spaces ("500 000 GPUs")
+// after the digits [begin, i), or `i` when there are none. Only a lone run
+// of one to three digits takes them, and only when no other number follows
+// the last group: "555 0142 7788" is no amount.
+size_t ScanSpaceGroups(std::string_view s, size_t begin, size_t i) {
+  if (i - begin > 3 || i == begin) return i;
+  // Not after another number: "in 2025 500 000" stays apart.
+  size_t b = begin;
+  while (b > 0 && s[b - 1] == ' ') --b;
+  if (b > 0 && b < begin && (IsDigit(s[b - 1]) || s[b - 1] == ',')) return i;
+  if (begin > 0 && (s[begin - 1] == ',' || s[begin - 1] == '.')) return i;
+  size_t end = i;
+  while (end + 4 <= s.size() && s[end] == ' ' && IsDigit(s[end + 1]) &&
+         IsDigit(s[end + 2]) && IsDigit(s[end + 3]) &&
+         (end + 4 == s.size() || !IsDigit(s[end + 4]))) {
+    end += 4;
+  }
+  if (end == i) return i;
+  // What follows the last group must not be another number.
+  size_t k = end;
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (k < s.size() && k > end && IsDigit(s[k])) return i;
+  if (k < s.size() && s[k] == ',' && k + 1 < s.size() && IsDigit(s[k + 1])) {
+    return i;
+  }
+  return end;
+}
+
 // Currency codes that news glues to amounts: "USD1,700", "RM23.50". The
 // lexer splits them off so that the amount lexes as a number, while model
 // names with digits ("GB200", "MI450") stay whole. "PS", the ASCII
@@ -111,6 +139,7 @@ std::vector<Token> Lex(std::string_view s) {
       kind = TokenKind::kNumber;
       if (c == '.') ++i;
       while (i < s.size() && IsDigit(s[i])) ++i;
+      i = ScanSpaceGroups(s, begin, i);
       i = ScanNumberTail(s, i);
     } else if (LetterAt(s, i, &next)) {
       kind = TokenKind::kWord;

@@ -364,7 +364,15 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
       // count there. Nor is a label before a colon a name ("Scale: ..."),
       // nor a nickname in quotes ("dubbed \"Big Iron\"").
       bool quoted = i > 0 && s.Is(i - 1, "\"") && s.Is(j, "\"");
-      if (title_case || (i == 0 && s.Is(j, ":")) || quoted) {
+      // A label opens the line, after a bullet if any, and a colon closes
+      // it within a few words: "- Scale of deployment: ...".
+      bool label = false;
+      if (i == 0 || (i == 1 && s.token(0).kind == TokenKind::kSymbol)) {
+        for (size_t t = j; t < s.size() && t <= j + 3 && !label; ++t) {
+          label = s.Is(t, ":");
+        }
+      }
+      if (title_case || label || quoted) {
         i = j;
         continue;
       }
@@ -963,6 +971,25 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
 
   if (!roles.site) {
     const EntityMention* local = LocalParty(s, q, metric, lo, hi, local_names);
+    if (local != nullptr && local->last + 3 == q.first &&
+        s.Is(q.first - 2, "'")) {
+      // "B's 2 GW": the possessor's figure; a counterparty only after it,
+      // in its clause ("A's $100 billion investment in B").
+      roles.subject = local->name;
+      roles.local = true;
+      for (const EntityMention& e : entities) {
+        if (e.first <= q.last || e.first >= hi || e.name == local->name) {
+          continue;
+        }
+        bool broken = false;
+        for (size_t t = q.last + 1; t < e.first && !broken; ++t) {
+          broken = s.Is(t, ",") || s.Is(t, ";");
+        }
+        if (!broken) roles.object = e.name;
+        break;
+      }
+      return roles;
+    }
     if (local != nullptr) {
       roles.subject = local->name;
       roles.local = true;

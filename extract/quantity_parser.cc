@@ -581,7 +581,7 @@ std::optional<NumberParse> ParseDigits(const SentenceTokens& s, size_t i) {
   bool separators = false;
   if (!text.empty() && text[0] == '.') clean.push_back('0');  // ".001".
   for (char c : text) {
-    if (c == ',') {
+    if (c == ',' || c == ' ') {
       separators = true;
       continue;
     }
@@ -721,6 +721,14 @@ struct ScaleParse {
 // number ("400k", "$5m", "100B").
 std::optional<ScaleParse> ParseScale(const SentenceTokens& s, size_t i,
                                      bool currency) {
+  // A hyphen between: "$38-billion", "a 1.5-million-square-foot site".
+  if (i + 1 < s.size() && s.Is(i, "-") && s.Attached(i) && s.Attached(i + 1) &&
+      s.IsWord(i + 1)) {
+    auto it = ScaleWords().find(s.Lower(i + 1));
+    if (it != ScaleWords().end() && it->second >= 1e6) {
+      return ScaleParse{it->second, i + 1};
+    }
+  }
   if (i >= s.size() || !s.IsWord(i)) return std::nullopt;
   const std::string& lower = s.Lower(i);
   auto it = ScaleWords().find(lower);

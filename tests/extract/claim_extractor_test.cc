@@ -2541,3 +2541,27 @@ TEST_CASE("ExtractClaims takes no citation marker for a claim", "[extract]") {
   // A bracketed figure with a unit is still one.
   CHECK(Extract("The campus [2 GW] opens soon.").size() == 1);
 }
+
+TEST_CASE(
+    "ExtractClaims reads a possessor's figure and labels, and no "
+    "product as a deal's side",
+    "[extract][parties]") {
+  auto rival = Extractor().Extract(
+      "The deal dwarfs rivals, compared to Meta's 2 gigawatts from its own "
+      "site.",
+      "OpenAI and Nvidia sign a chip deal", "2025-09-22");
+  REQUIRE(rival.size() == 1);
+  CHECK(rival[0].subject == "Meta");
+  CHECK(rival[0].object.empty());
+  Claim invest =
+      Single("Nvidia's $100 billion investment in OpenAI leads the field.");
+  CHECK(invest.subject == "Nvidia");
+  CHECK(invest.object == "OpenAI");
+  Claim label = Single("- Scale of rollout: the plan covers up to 10 GW.");
+  CHECK(label.subject.empty());
+  Claim product = Single("ChatGPT will run on 2 GW of Oracle capacity.");
+  CHECK(product.subject == "OpenAI");
+  // A product's own figure stays the product's.
+  Claim users = Single("ChatGPT's 800 million weekly users keep growing.");
+  CHECK(users.subject == "ChatGPT");
+}
