@@ -2565,3 +2565,20 @@ TEST_CASE(
   Claim users = Single("ChatGPT's 800 million weekly users keep growing.");
   CHECK(users.subject == "ChatGPT");
 }
+
+TEST_CASE(
+    "ExtractClaims reads thousands grouped by plain spaces and scales "
+    "after a hyphen",
+    "[extract]") {
+  Claim spaced = Single("The fabric links 500 000 GPUs.");
+  CHECK(Get(spaced.value) == Near(500000));
+  CHECK(spaced.unit == "gpu");
+  CHECK(Get(Single("They ordered 1 200 000 chips in 2025.").value) ==
+        Near(1200000));
+  // Not a run of numbers, nor a year before a count.
+  CHECK(Extract("Call 555 123 4567 today.").empty());
+  CHECK(Get(Single("In 2024 100 firms joined.").value) == Near(100));
+  Claim hyphen = Single("It signed a $38-billion contract.");
+  CHECK(Get(hyphen.value) == Near(38e9));
+  CHECK(hyphen.surface == "$38-billion");
+}
