@@ -400,11 +400,25 @@ void MoveToFacets(const std::vector<GroupInput>& claims,
     rest.facet.clear();
     by_rest[FrameKey(rest)].push_back(f);
   }
-  auto outlets_at = [&](const Frame& frame, double point) {
-    std::set<std::string_view> outlets;
+  // The outlets that state each point in a frame: looked up, not scanned,
+  // so a frame of many claims costs n log n.
+  using Outlets = std::map<double, std::set<std::string_view>>;
+  auto outlets_by_point = [&](const Frame& frame) {
+    Outlets out;
     for (size_t m : frame.members) {
       std::optional<double> p = PointOf(claims[m].interval);
-      if (p && SameValue(*p, point)) outlets.insert(claims[m].interval.outlet);
+      if (p) out[*p].insert(claims[m].interval.outlet);
+    }
+    return out;
+  };
+  auto count_at = [](const Outlets& by_point, double point) {
+    double slack = 1e-9 * std::max(std::fabs(point), 1.0);
+    std::set<std::string_view> outlets;
+    for (auto it = by_point.lower_bound(point - slack);
+         it != by_point.end() && it->first <= point + slack; ++it) {
+      if (SameValue(it->first, point)) {
+        outlets.insert(it->second.begin(), it->second.end());
+      }
     }
     return outlets.size();
   };
@@ -414,17 +428,19 @@ void MoveToFacets(const std::vector<GroupInput>& claims,
       if ((*frames)[f].fields->facet.empty()) plain = f;
     }
     if (plain == SIZE_MAX || group.size() < 2) continue;
+    std::map<size_t, Outlets> points;
+    for (size_t f : group) points[f] = outlets_by_point((*frames)[f]);
     Frame& open = (*frames)[plain];
     std::vector<size_t> stay;
     std::map<size_t, std::vector<size_t>> moved;
     for (size_t m : open.members) {
       std::optional<double> p = PointOf(claims[m].interval);
-      size_t here = p ? outlets_at(open, *p) : SIZE_MAX;
+      size_t here = p ? count_at(points[plain], *p) : SIZE_MAX;
       size_t best = SIZE_MAX, best_outlets = 0;
       bool tie = false;
       for (size_t f : group) {
         if (f == plain || !p) continue;
-        size_t n = outlets_at((*frames)[f], *p);
+        size_t n = count_at(points[f], *p);
         if (n > best_outlets) {
           best = f;
           best_outlets = n;
