@@ -956,6 +956,23 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
             c.object = batch.back().object;
             c.roles = batch.back().roles;
           }
+          // A running total after a change is the same deal's: "expanded
+          // its B contract by $6.5 billion, bringing the total to $22.4
+          // billion".
+          if (i > 0 && batch.size() > piece_claims && c.object.empty() &&
+              !batch.back().object.empty() &&
+              batch.back().subject == c.subject) {
+            static const std::unordered_set<std::string_view>* totals =
+                new std::unordered_set<std::string_view>{
+                    "bringing", "taking",  "lifting",
+                    "raising",  "pushing", "boosting"};
+            for (size_t t = quantities[i - 1].last + 1; t < q.first; ++t) {
+              if (totals->count(s.Lower(t)) > 0) {
+                c.object = batch.back().object;
+                break;
+              }
+            }
+          }
           c.sentence =
               ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
 

@@ -2582,3 +2582,16 @@ TEST_CASE(
   CHECK(Get(hyphen.value) == Near(38e9));
   CHECK(hyphen.surface == "$38-billion");
 }
+
+TEST_CASE(
+    "ExtractClaims gives a running total the deal of the change before "
+    "it",
+    "[extract][parties]") {
+  auto claims = Extract(
+      "CoreWeave expanded its OpenAI contract by $6.5 billion, bringing the "
+      "total to $22.4 billion.");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].subject == "CoreWeave");
+  CHECK(claims[1].object == "OpenAI");
+  CHECK(claims[1].parties == std::vector<std::string>{"CoreWeave", "OpenAI"});
+}
