@@ -938,7 +938,11 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           c.time = TimeOf(s, quantities, i, times);
           // Only a deal's figures come in tranches and phases: "the first
           // tranche, at a $500 billion valuation" values the company.
-          if (IsDealMetric(c.metric)) c.facet = FacetOf(s, quantities, i);
+          if (IsDealMetric(c.metric)) {
+            c.facet = FacetOf(s, quantities, i);
+          } else if (c.metric == "growth" || c.metric == "price") {
+            c.facet = SessionOf(s, quantities, i);
+          }
           std::string issuer =
               c.metric == "share" ? IssuerOf(s, q, entities) : std::string();
           if (!issuer.empty() && !c.object.empty() && issuer == c.subject) {

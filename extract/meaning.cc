@@ -1169,6 +1169,62 @@ std::string FacetOf(const SentenceTokens& s,
 
 namespace ct::extract {
 
+std::string SessionOf(const SentenceTokens& s,
+                      const std::vector<Quantity>& quantities, size_t index) {
+  const Quantity& q = quantities[index];
+  // The figure's clause, a few words either way: a move and the price it
+  // reached share their moment ("rose 9% to $108 in after-hours trading").
+  auto is_break = [&](size_t t) {
+    return s.Is(t, ";") || s.Is(t, "while") || s.Is(t, "but") ||
+           s.Is(t, "whereas");
+  };
+  size_t from = q.first;
+  while (from > 0 && q.first - from < 12 && !is_break(from - 1)) --from;
+  size_t to = q.last + 1;
+  while (to < s.size() && to - q.last < 12 && !is_break(to)) ++to;
+  auto at = [&](size_t t, std::string_view w) {
+    return t < s.size() && s.Lower(t) == w;
+  };
+  // The named moment wins over a peak: "as much as 9% in premarket
+  // trading" is premarket.
+  auto rank = [](std::string_view moment) {
+    if (moment == "intraday") return 1;
+    return moment.empty() ? 0 : 2;
+  };
+  std::string_view best;
+  for (size_t t = from; t < to; ++t) {
+    std::string_view found;
+    const std::string& w = s.Lower(t);
+    // A peak of the day is part of the figure: "rose as much as 30%".
+    if (t >= q.first && t <= q.last && w != "as") continue;
+    if (w == "premarket" ||
+        (w == "pre" && at(t + 1, "-") && at(t + 2, "market")) ||
+        (w == "before" && at(t + 1, "the") && at(t + 2, "bell"))) {
+      found = "premarket";
+    } else if (w == "postmarket" ||
+               (w == "after" && at(t + 1, "-") && at(t + 2, "hours")) ||
+               (w == "after" && at(t + 1, "hours")) ||
+               (w == "extended" &&
+                (at(t + 1, "trading") || at(t + 1, "trade")))) {
+      found = "after_hours";
+    } else if (w == "close" || w == "closed" || w == "closing" ||
+               w == "settled" ||
+               ((w == "ended" || w == "finished") &&
+                (at(t + 1, "the") || at(t + 1, "up") || at(t + 1, "down") ||
+                 t + 1 == q.first))) {
+      found = "close";
+    } else if (w == "intraday" || w == "opened" || w == "midday" ||
+               (w == "at" && at(t + 1, "one") && at(t + 2, "point")) ||
+               (w == "early" && at(t + 1, "trading")) ||
+               (w == "as" && at(t + 1, "much") && at(t + 2, "as")) ||
+               (w == "as" && at(t + 1, "high") && at(t + 2, "as"))) {
+      found = "intraday";
+    }
+    if (rank(found) > rank(best)) best = found;
+  }
+  return std::string(best);
+}
+
 std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
                      const std::vector<EntityMention>& entities) {
   auto company_at = [&](size_t i) -> std::string {

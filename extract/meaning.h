@@ -75,6 +75,13 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
 // The company whose shares a stake counts, when the words at the figure
 // name it: "10% of AMD", "160 million AMD shares", "a 4% stake in Intel".
 // Empty when they do not.
+// When in a trading day a stock move or price was taken, when the words
+// around it say: "premarket", "intraday" (at the open, "as much as", "at
+// one point"), "close" or "after_hours"; empty when they do not. Two
+// moments of one day are two figures.
+std::string SessionOf(const SentenceTokens& s,
+                      const std::vector<Quantity>& quantities, size_t index);
+
 std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
                      const std::vector<EntityMention>& entities);
 

@@ -384,6 +384,11 @@ class FrameClusterer {
   std::set<std::string> periods_;  // Every period the frame states.
 };
 
+bool IsSession(std::string_view facet) {
+  return facet == "premarket" || facet == "intraday" || facet == "close" ||
+         facet == "after_hours";
+}
+
 // A figure stated without its facet ("1 GW of AMD hardware") that more
 // outlets state as a facet of the same deal ("the first 1 GW") is that
 // facet's figure: its claims move to the faceted frame. `sorted` holds the
@@ -449,7 +454,13 @@ void MoveToFacets(const std::vector<GroupInput>& claims,
           tie = true;
         }
       }
-      if (best != SIZE_MAX && !tie && best_outlets > here) {
+      // A moment of a trading day is what a bare move means when any
+      // outlet names it ("rose 40%", "rose 40% after hours"); a deal's
+      // facet needs more outlets than the bare figure has.
+      bool session =
+          best != SIZE_MAX && IsSession((*frames)[best].fields->facet);
+      if (best != SIZE_MAX && !tie &&
+          (best_outlets > here || (session && best_outlets > 0))) {
         moved[best].push_back(m);
       } else {
         stay.push_back(m);

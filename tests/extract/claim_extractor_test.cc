@@ -2595,3 +2595,24 @@ TEST_CASE(
   CHECK(claims[1].object == "OpenAI");
   CHECK(claims[1].parties == std::vector<std::string>{"CoreWeave", "OpenAI"});
 }
+
+TEST_CASE("ExtractClaims tells the moment of a trading day a move was taken",
+          "[extract][facets]") {
+  CHECK(Single("Ferrous Wire shares rose 25% in premarket trading.").facet ==
+        "premarket");
+  CHECK(Single("Ferrous Wire shares rose 12% before the bell.").facet ==
+        "premarket");
+  CHECK(Single("Ferrous Wire shares closed up 24%.").facet == "close");
+  CHECK(Single("Ferrous Wire stock ended 3.9% higher.").facet == "close");
+  CHECK(Single("Ferrous Wire jumped as much as 30% on Monday.").facet ==
+        "intraday");
+  CHECK(Single("Ferrous Wire shares rose 60% in extended trading.").facet ==
+        "after_hours");
+  auto price = Extract("Its shares soared 68% to $108 in after-hours trading.");
+  REQUIRE(price.size() == 2);
+  CHECK(price[0].facet == "after_hours");
+  CHECK(price[1].facet == "after_hours");
+  CHECK(Single("Ferrous Wire shares rose 4% on Monday.").facet.empty());
+  // Deals keep their own facets.
+  CHECK(Single("The first phase of 1 GW closed in June.").facet == "first");
+}

@@ -251,3 +251,18 @@ TEST_CASE("MetricFamily lets a deal's worth and its commitment meet",
   CHECK(ct::facts::Groupable({"AMD", "OpenAI"}, "other", "year", "", 7));
   CHECK_FALSE(ct::facts::Groupable({"OpenAI"}, "other", "year", "", 7));
 }
+
+TEST_CASE(
+    "GroupClaims reads a bare move as the moment of the day an outlet "
+    "names for it",
+    "[facts]") {
+  std::vector<GroupInput> claims = {Claim(1, "a", {"Oracle"}, "", 40),
+                                    Claim(2, "b", {"Oracle"}, "", 40),
+                                    Claim(3, "c", {"Oracle"}, "", 36)};
+  for (GroupInput& c : claims) c.family = "growth";
+  claims[0].facet = "after_hours";
+  claims[2].facet = "close";
+  auto g = GroupOf(claims);
+  CHECK(g[2] == g[1]);  // "40%" is the after-hours 40%.
+  CHECK(g[3] != g[1]);  // The close is another figure of the day.
+}
