@@ -404,15 +404,19 @@ bool IsGpuFiller(std::string_view lower) {
 // Change words: a rise or a fall stated before or after the number.
 int ChangeOf(std::string_view lower) {
   static const WordSet* up = new WordSet{
-      "rose",     "rise",       "rises",      "rising",  "risen",  "increased",
-      "increase", "increases",  "increasing", "grew",    "grow",   "grows",
-      "growing",  "grown",      "climbed",    "climb",   "climbs", "climbing",
-      "jumped",   "jump",       "jumps",      "jumping", "surged", "surge",
-      "surges",   "surging",    "soared",     "soar",    "soars",  "soaring",
-      "gained",   "gain",       "gains",      "up",      "added",  "adds",
-      "boosted",  "boost",      "expanded",   "expand",  "higher", "spiked",
-      "rallied",  "advanced",   "growth",     "lift",    "lifts",  "lifted",
-      "lifting",  "accelerated"};
+      "rose",      "rise",     "rises",       "rising",     "risen",
+      "increased", "increase", "increases",   "increasing", "grew",
+      "grow",      "grows",    "growing",     "grown",      "climbed",
+      "climb",     "climbs",   "climbing",    "jumped",     "jump",
+      "jumps",     "jumping",  "surged",      "surge",      "surges",
+      "surging",   "soared",   "soar",        "soars",      "soaring",
+      "gained",    "gain",     "gains",       "up",         "added",
+      "adds",      "boosted",  "boost",       "expanded",   "expand",
+      "higher",    "spiked",   "rallied",     "advanced",   "growth",
+      "lift",      "lifts",    "lifted",      "lifting",    "accelerated",
+      "rocketed",  "rockets",  "skyrocketed", "leapt",      "leaped",
+      "leaps",     "popped",   "zoomed",      "spikes",     "rallies",
+      "soars",     "surges"};
   static const WordSet* down = new WordSet{
       "fell",      "fall",      "falls",      "falling",   "fallen",
       "dropped",   "drop",      "drops",      "dropping",  "declined",
@@ -424,7 +428,9 @@ int ChangeOf(std::string_view lower) {
       "shrank",    "shrink",    "contracted", "slumped",   "slump",
       "eased",     "retreated", "cut",        "cuts",      "dipped",
       "dip",       "narrowed",  "slashed",    "trimmed",   "lowered",
-      "reduce",    "reduces",   "cutting",    "shrunk"};
+      "reduce",    "reduces",   "cutting",    "shrunk",    "tanked",
+      "dived",     "dove",      "crashed",    "plunges",   "tumbles",
+      "sinks",     "slumps"};
   if (up->count(lower)) return 1;
   if (down->count(lower)) return -1;
   return 0;

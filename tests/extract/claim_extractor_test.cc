@@ -2616,3 +2616,13 @@ TEST_CASE("ExtractClaims tells the moment of a trading day a move was taken",
   // Deals keep their own facets.
   CHECK(Single("The first phase of 1 GW closed in June.").facet == "first");
 }
+
+TEST_CASE("ExtractClaims reads strong verbs of a stock move as a change",
+          "[extract]") {
+  Claim up = Single("Ferrous Wire rocketed 25% before the bell.");
+  CHECK(up.change == "up");
+  CHECK(up.metric == "growth");
+  Claim down = Single("Its shares tanked 12% on the news.");
+  CHECK(down.change == "down");
+  CHECK(down.metric == "growth");
+}
