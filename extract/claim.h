@@ -47,8 +47,11 @@ struct Claim {
   std::string noun;    // What is counted, singular, for `count` and `gpu`.
   std::string change;  // "up", "down" or empty.
 
-  size_t start = 0;  // Byte offsets of `surface` in the article text.
+  // Byte offsets of `surface` in the article text; in the headline when
+  // `in_title`.
+  size_t start = 0;
   size_t end = 0;
+  bool in_title = false;  // The figure stands in the headline.
 
   // The stated number in the base unit; empty for a range.
   std::optional<double> value;

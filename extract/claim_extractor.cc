@@ -825,15 +825,18 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
       doc.operators[doc.strings.Id(name)] = doc.strings.Id(owner);
     }
   };
-  for (size_t part = 0; part < text.size();) {
-    size_t part_end = PartEnd(text, part);
-    FoldedText folded = FoldText(text.substr(part, part_end - part));
+  // One part of the body, or the headline: its sentences' claims go to
+  // the sink. A headline's claims are marked, and their offsets are bytes
+  // of the headline. False when the sink wants no more.
+  auto read_part = [&](std::string_view source, size_t part, size_t part_end,
+                       bool in_title) -> bool {
+    FoldedText folded = FoldText(source.substr(part, part_end - part));
     const std::string& ft = folded.text;
     auto original = [&](size_t folded_offset) {
       return part + folded.ToOriginal(folded_offset);
     };
     for (const Span& sentence : SplitSentences(ft)) {
-      bool lead = doc.sentences++ < kLeadSentences;
+      bool lead = !in_title && doc.sentences++ < kLeadSentences;
       if (lead) {
         SentenceTokens s(std::string_view(ft).substr(
             sentence.begin,
@@ -892,7 +895,8 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           Claim c;
           c.start = original(piece.begin + s.token(q.first).begin);
           c.end = original(piece.begin + s.token(q.last).end);
-          c.surface = std::string(text.substr(c.start, c.end - c.start));
+          c.surface = std::string(source.substr(c.start, c.end - c.start));
+          c.in_title = in_title;
           double factor = q.unit ? q.unit->factor : 1.0;
           if (q.unit != nullptr) {
             c.unit = q.unit->base;
@@ -977,8 +981,8 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
               }
             }
           }
-          c.sentence =
-              ClipSentence(text, sentence_begin, sentence_end, c.start, c.end);
+          c.sentence = ClipSentence(source, sentence_begin, sentence_end,
+                                    c.start, c.end);
 
           DocClaim d;
           d.metric = doc.strings.Id(c.metric);
@@ -1009,8 +1013,18 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           batch.push_back(std::move(c));
         }
       }
-      if (!batch.empty() && !sink->Add(std::move(batch))) return;
+      if (!batch.empty() && !sink->Add(std::move(batch))) return false;
     }
+    return true;
+  };
+  // The headline first: its figures are where slips show.
+  if (!title.empty()) {
+    std::string_view headline = title.substr(0, 4096);
+    if (!read_part(headline, 0, headline.size(), true)) return;
+  }
+  for (size_t part = 0; part < text.size();) {
+    size_t part_end = PartEnd(text, part);
+    if (!read_part(text, part, part_end, false)) return;
     part = part_end;
   }
   sink->Resolve(ResolveInDocument(&doc));

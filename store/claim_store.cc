@@ -535,7 +535,8 @@ Status ClaimStore::AddClaims(const std::vector<extract::Claim>& claims) {
         .Bind(24, JoinParties(parties))
         .Bind(25, c.facet)
         .Bind(26, facts::MetricFamily(c.metric))
-        .Bind(27, JoinRoles(c.roles));
+        .Bind(27, JoinRoles(c.roles))
+        .Bind(28, c.in_title);
     CT_RETURN_IF_ERROR(
         q.Run().WithContext("storing claim \"" + c.surface + "\""));
   }

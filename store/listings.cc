@@ -91,6 +91,7 @@ ClaimRow ReadClaim(const Stmt& st) {
       c.roles.emplace_back(line.substr(0, eq), line.substr(eq + 1));
     }
   }
+  c.in_title = st.Int(32) != 0;
   return r;
 }
 

@@ -12,7 +12,8 @@ namespace ct::store {
 //   article_prints  a sketch of each original's text, to find copies.
 //   entities   canonical names that claims are about.
 //   claims     one number in one sentence of one article (DESIGN.md, claim
-//              model). Offsets are bytes of articles.text. `low`/`high`
+//              model). Offsets are bytes of articles.text, or of
+//              articles.title when `in_title` (version 5). `low`/`high`
 //              NULL mean unbounded. `parties` (identities, one per line,
 //              sorted) and `family` are its block; `facet`, `roles` as in
 //              extract/claim.h. Since version 3 its `fact_id` and `outlier`
@@ -242,6 +243,10 @@ CREATE INDEX articles_original ON articles(original_id)
 DROP INDEX articles_meta;
 CREATE INDEX articles_meta ON articles(id, outlet, published, first_seen, url,
   original_id);
+)sql",
+      // 5: figures in the headline.
+      R"sql(
+ALTER TABLE claims ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0;
 )sql",
   };
   return kMigrations;

@@ -62,9 +62,9 @@ constexpr const char* kInsertClaim = R"sql(
 INSERT INTO claims(article_id, ordinal, surface, number, number_low,
   number_high, written_unit, noun, change, start_byte, end_byte, value, low,
   high, low_inclusive, high_inclusive, unit, qualifier, metric, subject_id,
-  object_id, time, sentence, parties, facet, family, roles)
+  object_id, time, sentence, parties, facet, family, roles, in_title)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql";
+  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))sql";
 
 constexpr const char* kApplyFix = R"sql(
 UPDATE claims SET subject_id = ?3, object_id = ?4, parties = ?5,
@@ -133,7 +133,8 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "c.number_high, c.written_unit, c.noun, c.change, c.start_byte, "           \
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
-  "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet, c.roles "    \
+  "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet, c.roles, "   \
+  "c.in_title "                                                              \
   "FROM claims c "                                                            \
   "JOIN articles a ON a.id = c.article_id "                                   \
   "LEFT JOIN entities s ON s.id = c.subject_id "                              \

@@ -52,6 +52,7 @@ void PutClaimFields(const extract::Claim& c, Object* o) {
   o->set("roles", roles);
   o->set("time", c.time);
   o->set("sentence", c.sentence);
+  o->set("in_title", c.in_title);
 }
 
 Object::Ptr ClaimRowObject(const store::ClaimRow& r) {

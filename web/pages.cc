@@ -261,41 +261,57 @@ std::string FactPage(const store::FactRow& f) {
   return Layout(FactTitle(f), body);
 }
 
-std::string ArticlePage(const store::ArticleRow& a,
-                        const std::vector<store::ClaimRow>& claims) {
-  std::string body = "<h1>" + EscapeHtml(a.title.empty() ? a.url : a.title) +
-                     "</h1><p class=\"muted\">" + EscapeHtml(a.source);
-  if (!a.author.empty()) body += " · " + EscapeHtml(a.author);
-  body += " · " + EscapeHtml(a.published.empty() ? a.first_seen : a.published);
-  body +=
-      " · " + ExternalLink(a.canonical_url.empty() ? a.url : a.canonical_url);
-  body += " · " + std::to_string(claims.size()) + " claims</p>";
-  // The text with each claim marked; offsets are bytes of the stored text.
-  std::vector<const store::ClaimRow*> sorted;
-  for (const store::ClaimRow& r : claims) sorted.push_back(&r);
-  std::sort(sorted.begin(), sorted.end(), [](const auto* x, const auto* y) {
+namespace {
+
+// `text` with each of `claims` marked, linked to its fact. Offsets are
+// bytes of `text`; claims outside it or overlapping an earlier one are not
+// marked.
+std::string MarkClaims(std::string_view text,
+                       std::vector<const store::ClaimRow*> claims) {
+  std::sort(claims.begin(), claims.end(), [](const auto* x, const auto* y) {
     return x->claim.start < y->claim.start;
   });
   std::string marked;
   size_t pos = 0;
-  const std::string& text = a.text;
-  for (const store::ClaimRow* r : sorted) {
+  for (const store::ClaimRow* r : claims) {
     size_t s = r->claim.start, e = r->claim.end;
     if (s < pos || e > text.size() || s >= e) continue;
-    marked += EscapeHtml(std::string_view(text).substr(pos, s - pos));
+    marked += EscapeHtml(text.substr(pos, s - pos));
     std::string title = FormatClaimValue(r->claim) + " · " + r->claim.metric;
     if (!r->claim.subject.empty()) title += " · " + r->claim.subject;
     marked += "<mark id=\"claim-" + std::to_string(r->id) + "\" title=\"" +
               EscapeHtml(title) + "\">";
     if (r->fact_id)
       marked += "<a href=\"/facts/" + std::to_string(r->fact_id) + "\">";
-    marked += EscapeHtml(std::string_view(text).substr(s, e - s));
+    marked += EscapeHtml(text.substr(s, e - s));
     if (r->fact_id) marked += "</a>";
     marked += "</mark>";
     pos = e;
   }
-  marked +=
-      EscapeHtml(std::string_view(text).substr(std::min(pos, text.size())));
+  marked += EscapeHtml(text.substr(std::min(pos, text.size())));
+  return marked;
+}
+
+}  // namespace
+
+std::string ArticlePage(const store::ArticleRow& a,
+                        const std::vector<store::ClaimRow>& claims) {
+  // The headline's figures are marked in it, the body's in the text.
+  std::vector<const store::ClaimRow*> in_title, in_text;
+  for (const store::ClaimRow& r : claims) {
+    (r.claim.in_title ? in_title : in_text).push_back(&r);
+  }
+  std::string body =
+      "<h1>" +
+      (a.title.empty() ? EscapeHtml(a.url) : MarkClaims(a.title, in_title)) +
+      "</h1><p class=\"muted\">" + EscapeHtml(a.source);
+  if (!a.author.empty()) body += " · " + EscapeHtml(a.author);
+  body += " · " + EscapeHtml(a.published.empty() ? a.first_seen : a.published);
+  body +=
+      " · " + ExternalLink(a.canonical_url.empty() ? a.url : a.canonical_url);
+  body += " · " + std::to_string(claims.size()) + " claims</p>";
+  // The text with each claim marked; offsets are bytes of the stored text.
+  std::string marked = MarkClaims(a.text, in_text);
   // Paragraphs: blank lines in the stored text.
   std::string html = "<div class=\"article\"><p>";
   for (size_t i = 0; i < marked.size(); ++i) {

@@ -2626,3 +2626,29 @@ TEST_CASE("ExtractClaims reads strong verbs of a stock move as a change",
   CHECK(down.change == "down");
   CHECK(down.metric == "growth");
 }
+
+TEST_CASE(
+    "ExtractClaims reads the headline's figures, marked and measured "
+    "in the headline",
+    "[extract]") {
+  std::string title = "OpenAI Signs $12B Deal for 2 GW With AMD";
+  auto claims = Extractor().Extract(
+      "OpenAI will buy 2 GW of capacity from AMD.", title, "2026-03-02");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].in_title);
+  CHECK(claims[0].surface == "$12B");
+  CHECK(title.substr(claims[0].start, claims[0].end - claims[0].start) ==
+        "$12B");
+  CHECK(claims[0].sentence == title);
+  CHECK(claims[1].in_title);
+  CHECK(claims[1].surface == "2 GW");
+  CHECK_FALSE(claims[2].in_title);
+  CHECK(claims[2].surface == "2 GW");
+  // One figure in the headline and the body: one fact's two claims.
+  CHECK(claims[1].parties == claims[2].parties);
+  CHECK(claims[0].parties == std::vector<std::string>{"AMD", "OpenAI"});
+  // A headline in title case makes no name of its other capitalised words.
+  auto words = Extractor().Extract("", "Big Iron Signs $12B Power Deal", "");
+  REQUIRE(words.size() == 1);
+  CHECK(words[0].subject.empty());
+}

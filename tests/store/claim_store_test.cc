@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/migrations.h"
+
 using ct::extract::Claim;
 using ct::extract::Qualifier;
 using ct::ingest::Document;
@@ -638,4 +640,55 @@ TEST_CASE(
   REQUIRE(facts->size() == 1);
   CHECK((*facts)[0].sources == 4);
   CHECK((*facts)[0].independent_sources == 2);
+}
+
+TEST_CASE(
+    "ClaimStore keeps which figures stand in the headline, and migrates "
+    "a database that had none",
+    "[store]") {
+  TempDb db;
+  // A database at schema version 4, with one claim.
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
+    const auto& migrations = ct::store::Migrations();
+    REQUIRE(migrations.size() >= 5);
+    for (int v = 0; v < 4; ++v) {
+      REQUIRE(sqlite3_exec(raw, migrations[v], nullptr, nullptr, nullptr) ==
+              SQLITE_OK);
+    }
+    REQUIRE(sqlite3_exec(raw, "PRAGMA user_version = 4", nullptr, nullptr,
+                         nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw,
+                         "INSERT INTO articles(url, first_seen, updated_at, "
+                         "content_hash, text) VALUES ('https://a.example/1', "
+                         "'2026-05-06T09:00:00Z', '2026-05-06T09:00:00Z', "
+                         "'h', '6 GW');"
+                         "INSERT INTO claims(article_id, ordinal, surface, "
+                         "written_unit, noun, change, start_byte, end_byte, "
+                         "low_inclusive, high_inclusive, unit, qualifier, "
+                         "metric, time, sentence) VALUES (1, 0, '6 GW', 'GW', "
+                         "'', '', 0, 4, 1, 1, 'W', 'exact', 'power_capacity', "
+                         "'', '6 GW');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto store = ClaimStore::Open(db.path);
+  REQUIRE(store.ok());
+  auto old = (*store)->FindClaims({});
+  REQUIRE(old.ok());
+  REQUIRE(old->size() == 1);
+  CHECK_FALSE((*old)[0].claim.in_title);
+
+  Claim headline = Gw(8, "OpenAI");
+  headline.in_title = true;
+  REQUIRE((*store)
+              ->PutArticle(Doc("https://b.example/1", "B", "b"),
+                           {headline, Gw(6, "OpenAI")})
+              .ok());
+  auto claims = (*store)->FindClaims({});
+  REQUIRE(claims.ok());
+  int titled = 0;
+  for (const auto& r : *claims) titled += r.claim.in_title ? 1 : 0;
+  CHECK(titled == 1);
 }
