@@ -964,9 +964,8 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
             c.object = batch.back().object;
             c.roles = batch.back().roles;
           }
-          // A running total after a change is the same deal's: "expanded
-          // its B contract by $6.5 billion, bringing the total to $22.4
-          // billion".
+          // A running total after a change is the same deal's: "widened
+          // its B contract by $2 billion, taking the sum to $9 billion".
           if (i > 0 && batch.size() > piece_claims && c.object.empty() &&
               !batch.back().object.empty() &&
               batch.back().subject == c.subject) {

@@ -365,7 +365,7 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
       // nor a nickname in quotes ("dubbed \"Big Iron\"").
       bool quoted = i > 0 && s.Is(i - 1, "\"") && s.Is(j, "\"");
       // A label opens the line, after a bullet if any, and a colon closes
-      // it within a few words: "- Scale of deployment: ...".
+      // it within a few words: "- Key terms: ...".
       bool label = false;
       if (i == 0 || (i == 1 && s.token(0).kind == TokenKind::kSymbol)) {
         for (size_t t = j; t < s.size() && t <= j + 3 && !label; ++t) {
@@ -743,7 +743,7 @@ const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
       if (capacity->count(s.Lower(e->last + 1))) return e;
     }
   }
-  // "<Entity>'s <figure>": "B's 52% rise", "A's $300 billion contract".
+  // "<Entity>'s <figure>": "B's 41% gain", "A's $300 billion contract".
   if (q.first >= 3 && s.Is(q.first - 2, "'") && s.Is(q.first - 1, "s")) {
     for (const EntityMention& e : entities) {
       if (e.last + 3 == q.first && e.first >= lo) return &e;
@@ -933,7 +933,7 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
       }
     }
   }
-  // A relative clause is its name's: "B, which holds 90% of the market".
+  // A relative clause is its name's: "B, which holds 60% of the market".
   if (actor == nullptr) {
     for (size_t t = q.first; t > lo && t + 12 > q.first; --t) {
       size_t w = t - 1;
@@ -1018,7 +1018,7 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
     if (e.first >= hi || e.last < lo) continue;  // Past a neighbouring figure.
     // A name that possesses the next figure is that figure's: "6 GW, against
-    // Rival's 2 GW".
+    // Rival's 3 GW".
     if (hi < s.size() && e.last + 3 == hi && s.Is(e.last + 1, "'") &&
         s.Is(e.last + 2, "s")) {
       continue;

@@ -2261,8 +2261,8 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
         "snapped", "pick",  "picks",  "picked", "scoop",  "scoops", "scooped",
         "buy",     "buys",  "bought", "buying", "ramp",   "ramps",  "ramped"};
     if (w == "up" && t >= 2 && phrasal->count(s.Lower(t - 2))) change = 0;
-    // The tail of a hyphenated adjective is no verb: "a jaw-dropping $9
-    // billion", "a record-breaking 40%".
+    // The tail of a hyphenated adjective is no verb: "a cost-cutting $9
+    // billion plan", "a record-breaking 40%".
     if (t >= 3 && s.Is(t - 2, "-") && s.Attached(t - 2) && s.Attached(t - 1)) {
       change = 0;
     }

@@ -2446,49 +2446,50 @@ TEST_CASE("ExtractClaims gives a stake to its holder", "[extract][parties]") {
   CHECK(granted.object == "Ferrous Wire");
   // Bought by the holder.
   Claim bought = Single(
-      "AMD issued a warrant that lets OpenAI buy 160 million shares of AMD.");
-  CHECK(bought.subject == "OpenAI");
-  CHECK(bought.object == "AMD");
+      "Intel set up a warrant that lets Nvidia buy 50 million shares of "
+      "Intel.");
+  CHECK(bought.subject == "Nvidia");
+  CHECK(bought.object == "Intel");
   // A share of revenue is no stake in the company.
   Claim revenue = Single("Cloud work is now about 25% of Oracle's revenue.");
   CHECK(revenue.subject == "Oracle");
   // A figure set off by a comma restates the one before it.
   auto restated = Extract(
-      "AMD granted OpenAI a warrant for 160 million AMD shares, about 10% of "
-      "its stock.");
+      "Intel handed Nvidia an option on 50 million Intel shares, about 1% of "
+      "its equity.");
   REQUIRE(restated.size() == 2);
-  CHECK(restated[1].subject == "OpenAI");
-  CHECK(restated[1].object == "AMD");
+  CHECK(restated[1].subject == "Nvidia");
+  CHECK(restated[1].object == "Intel");
 }
 
 TEST_CASE("ExtractClaims finds the actor of a figure's own clause",
           "[extract][parties]") {
   auto prices = Extract(
-      "Amazon shares rose 4% to $250 at the open, while Nvidia gained 3% to "
+      "Oracle stock climbed 4% to $250 early on, while AMD added 3% to "
       "$200.");
   REQUIRE(prices.size() == 4);
-  CHECK(prices[0].subject == "Amazon");
-  CHECK(prices[3].subject == "Nvidia");
+  CHECK(prices[0].subject == "Oracle");
+  CHECK(prices[3].subject == "AMD");
   Claim relative = Single(
-      "The deal eases its reliance on Nvidia, which holds roughly 90% of the "
-      "accelerator market.");
+      "Analysts expect Intel to cede ground to Nvidia, which controls about "
+      "80% of the segment.");
   CHECK(relative.subject == "Nvidia");
   Claim possessed =
-      Single("AMD shares lagged over the year, against Nvidia's 52% rise.");
-  CHECK(possessed.subject == "Nvidia");
+      Single("Intel stock trailed all year, against Broadcom's 41% gain.");
+  CHECK(possessed.subject == "Broadcom");
 }
 
 TEST_CASE("ExtractClaims tells a deal's sides by kind when the text does not",
           "[extract][parties]") {
   // A lab deploys what a chip maker supplies, whoever the sentence starts
   // with.
-  Claim capacity = Single("AMD announced a 6 GW chip partnership with OpenAI.");
-  CHECK(capacity.subject == "OpenAI");
+  Claim capacity = Single("AMD unveiled a 3 GW supply pact with Anthropic.");
+  CHECK(capacity.subject == "Anthropic");
   CHECK(capacity.object == "AMD");
   // Roles that make a lab sell capacity to a chip maker are a misreading of
   // a joint deal, and are dropped.
   Claim joint = Single(
-      "Broadcom is working with OpenAI to develop and deploy 10 GW of custom "
+      "Broadcom is teaming up with OpenAI to design and deploy 4 GW of its "
       "chips.");
   CHECK(joint.subject == "OpenAI");
   CHECK(joint.roles.empty());
@@ -2503,10 +2504,9 @@ TEST_CASE("ExtractClaims tells a deal's sides by kind when the text does not",
 
 TEST_CASE("ExtractClaims keeps a person's own figure, as no party",
           "[extract][parties]") {
-  Claim worth = Single(
-      "The rally lifted co-founder Larry Ellison's net worth to $380 "
-      "billion.");
-  CHECK(worth.subject == "Larry Ellison");
+  Claim worth =
+      Single("The rally lifted founder Dana Quill's net worth to $40 billion.");
+  CHECK(worth.subject == "Dana Quill");
   CHECK(worth.metric == "other");
   CHECK(worth.parties.empty());
 }
@@ -2527,8 +2527,8 @@ TEST_CASE("ExtractClaims reads a deal's side named by its kind",
   CHECK(two[0].roles.empty());
   // A warrant issued to the holder.
   Claim issued = Single(
-      "The warrant AMD issued to OpenAI covers 160 million shares of AMD.");
-  CHECK(issued.subject == "OpenAI");
+      "The option Intel issued to Nvidia covers 50 million shares of Intel.");
+  CHECK(issued.subject == "Nvidia");
 }
 
 TEST_CASE("ExtractClaims takes no citation marker for a claim", "[extract]") {
@@ -2547,17 +2547,17 @@ TEST_CASE(
     "product as a deal's side",
     "[extract][parties]") {
   auto rival = Extractor().Extract(
-      "The deal dwarfs rivals, compared to Meta's 2 gigawatts from its own "
-      "site.",
+      "The deal dwarfs rivals, next to Google's 3 gigawatts at its own "
+      "campus.",
       "OpenAI and Nvidia sign a chip deal", "2025-09-22");
   REQUIRE(rival.size() == 1);
-  CHECK(rival[0].subject == "Meta");
+  CHECK(rival[0].subject == "Google");
   CHECK(rival[0].object.empty());
   Claim invest =
       Single("Nvidia's $100 billion investment in OpenAI leads the field.");
   CHECK(invest.subject == "Nvidia");
   CHECK(invest.object == "OpenAI");
-  Claim label = Single("- Scale of rollout: the plan covers up to 10 GW.");
+  Claim label = Single("- Key terms: the plan covers up to 10 GW.");
   CHECK(label.subject.empty());
   Claim product = Single("ChatGPT will run on 2 GW of Oracle capacity.");
   CHECK(product.subject == "OpenAI");
@@ -2578,9 +2578,9 @@ TEST_CASE(
   // Not a run of numbers, nor a year before a count.
   CHECK(Extract("Call 555 123 4567 today.").empty());
   CHECK(Get(Single("In 2024 100 firms joined.").value) == Near(100));
-  Claim hyphen = Single("It signed a $38-billion contract.");
-  CHECK(Get(hyphen.value) == Near(38e9));
-  CHECK(hyphen.surface == "$38-billion");
+  Claim hyphen = Single("It signed a $12-billion contract.");
+  CHECK(Get(hyphen.value) == Near(12e9));
+  CHECK(hyphen.surface == "$12-billion");
 }
 
 TEST_CASE(
@@ -2588,12 +2588,12 @@ TEST_CASE(
     "it",
     "[extract][parties]") {
   auto claims = Extract(
-      "CoreWeave expanded its OpenAI contract by $6.5 billion, bringing the "
-      "total to $22.4 billion.");
+      "CoreWeave widened its Meta contract by $2 billion, taking the sum to "
+      "$9 billion.");
   REQUIRE(claims.size() == 2);
   CHECK(claims[1].subject == "CoreWeave");
-  CHECK(claims[1].object == "OpenAI");
-  CHECK(claims[1].parties == std::vector<std::string>{"CoreWeave", "OpenAI"});
+  CHECK(claims[1].object == "Meta");
+  CHECK(claims[1].parties == std::vector<std::string>{"CoreWeave", "Meta"});
 }
 
 TEST_CASE("ExtractClaims tells the moment of a trading day a move was taken",
