@@ -1960,6 +1960,23 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
   bool unitless = q.unit == nullptr && !q.gpu;
   bool counted_thing = unitless && !q.noun.empty();
 
+  // Page furniture: a reading time ("5 min read", "Reading time: 4
+  // minutes") and a line that only counts reactions ("1.2K Shares", "32
+  // comments").
+  if (!p.spelled && q.unit != nullptr && q.unit->kind == UnitKind::kDuration) {
+    size_t after = q.last + 1;
+    if (s.Is(after, "read") || s.Is(after, "reading")) return true;
+    if (n >= 2 && s.Is(n - 1, ":") && s.Is(n - 2, "time") && n >= 3 &&
+        s.Is(n - 3, "reading")) {
+      return true;
+    }
+  }
+  if (counted_thing && s.size() <= 4 && q.first <= 1) {
+    static const auto* reactions = new std::unordered_set<std::string_view>{
+        "share",    "comment", "like",   "view",
+        "reaction", "retweet", "repost", "reply"};
+    if (reactions->count(q.noun) > 0) return true;
+  }
   // Citation markers: "[4]", "[2, 3]", "[1-3]": bare small numbers between
   // square brackets, alone or in a list.
   if (unitless && !counted_thing && !p.spelled && !p.prefixed &&

@@ -2652,3 +2652,15 @@ TEST_CASE(
   REQUIRE(words.size() == 1);
   CHECK(words[0].subject.empty());
 }
+
+TEST_CASE("ExtractClaims takes no page furniture for a claim", "[extract]") {
+  CHECK(Extract("6 min read").empty());
+  CHECK(Extract("Reading time: 4 minutes").empty());
+  CHECK(Extract("2.4K Shares").empty());
+  CHECK(Extract("18 comments").empty());
+  // The same words in a sentence stay claims.
+  CHECK(
+      Extract("Ferrous Wire issued 40 million shares to Cedar Labs.").size() ==
+      1);
+  CHECK(Extract("The keynote ran 45 minutes.").size() == 1);
+}
