@@ -244,16 +244,15 @@ size_t Distance(const Quantity& q, size_t first, size_t last) {
   return 0;
 }
 
-// Whether a country's name [first, last] says where, not who: "in the
+// Whether a country's name starting at `first` says where, not who: "in the
 // U.S.", "across China", "8 million U.S. homes".
-bool AsPlace(const SentenceTokens& s, size_t first, size_t last) {
+bool AsPlace(const SentenceTokens& s, size_t first) {
   static const WordSet* where = new WordSet{
       "in", "across", "throughout", "within", "outside", "inside", "at"};
   size_t before = first;
   if (before > 0 && s.Is(before - 1, "the")) --before;
   if (before > 0 && where->count(s.Lower(before - 1)) > 0) return true;
   // After a count, the name is an adjective: "8 million U.S. homes".
-  (void)last;
   return first > 0 && (s.IsNumber(first - 1) || s.Is(first - 1, "million") ||
                        s.Is(first - 1, "billion"));
 }
@@ -329,7 +328,7 @@ std::vector<EntityMention> FindEntities(const SentenceTokens& s,
       const auto& e = gazetteer.entity(known[k].entity);
       out.push_back({known[k].first, known[k].last, e.name, e.kind,
                      gazetteer.OwnerAt(known[k].entity, day)});
-      if (e.kind == "government" && AsPlace(s, known[k].first, known[k].last)) {
+      if (e.kind == "government" && AsPlace(s, known[k].first)) {
         out.back().kind = "place";
       }
       if (MakerOfProduct(s, known[k].first, known[k].last) &&
