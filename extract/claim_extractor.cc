@@ -232,13 +232,24 @@ struct DocState {
 // owner's deals, as a site does.
 bool StandsForOwner(const std::string& kind) { return kind == "product"; }
 
+// Metrics of a deal: a sentence that names one party of the article's deal,
+// or none, states them for the whole deal.
+bool IsDealMetric(const std::string& metric) {
+  return metric == "commitment" || metric == "investment" ||
+         metric == "power_capacity" || metric == "gpu_count" ||
+         metric == "share";
+}
+
+// Kinds that sell a lab its capacity: chip makers, clouds, other companies.
+bool SellsCapacity(std::string_view kind) {
+  return kind == "chipmaker" || kind == "cloud" || kind == "company";
+}
+
 // Where the text says who does what, the figure is told from one side:
 // capacity and chips are the customer's, who deploys them, with the
 // supplier as the counterparty; money invested and stakes are the
-// investor's, in the recipient. Where it does not, a lab is the customer
-// of a chip maker's or a cloud's capacity.
-bool IsDealMetric(const std::string& metric);
-
+// investor's, in the recipient. (Where it does not, SideByKind decides for
+// the whole document.)
 void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
   // A product is no side of a deal, nor of its term; its maker is:
   // "ChatGPT's 10 GW".
@@ -274,9 +285,6 @@ void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
     }
     return gazetteer.entity(e).kind;
   };
-  auto sells = [](std::string_view k) {
-    return k == "chipmaker" || k == "cloud" || k == "company";
-  };
   const std::string* a = nullptr;
   const std::string* b = nullptr;
   for (const auto& [role, name] : c.roles) {
@@ -287,19 +295,12 @@ void SubjectByRole(Claim& c, const Gazetteer& gazetteer) {
   // A lab does not sell capacity to a chip maker or a cloud: roles read
   // that way misread a joint deal ("A partners with B to deploy"), and are
   // dropped.
-  if (a != nullptr && b != nullptr && customer && sells(kind(*a)) &&
+  if (a != nullptr && b != nullptr && customer && SellsCapacity(kind(*a)) &&
       kind(*b) == "lab") {
     c.roles.clear();
     a = b = nullptr;
   }
-  if (a != nullptr && b != nullptr) {
-    if (*a == c.object && *b == c.subject) std::swap(c.subject, c.object);
-    return;
-  }
-  // Untold, a lab is the one that deploys the capacity a chip maker or a
-  // cloud sells it: "AMD's 6 GW deal with OpenAI".
-  if (!customer) return;
-  if (kind(c.object) == "lab" && sells(kind(c.subject))) {
+  if (a != nullptr && b != nullptr && *a == c.object && *b == c.subject) {
     std::swap(c.subject, c.object);
   }
 }
@@ -325,13 +326,10 @@ void SideByKind(const DocState& doc, const std::string& metric,
   // Who invests is told by the sentence when it names one side only: "A
   // aims to invest $1 trillion".
   if (!capacity && (c->named_subject == 0 || c->object == 0)) return;
-  auto supplier_kind = [](std::string_view k) {
-    return k == "chipmaker" || k == "cloud" || k == "company";
-  };
   int lab = -1;
   for (int k = 0; k < 2; ++k) {
     if (doc.KindOf(parties[k]) == "lab" &&
-        supplier_kind(doc.KindOf(parties[1 - k]))) {
+        SellsCapacity(doc.KindOf(parties[1 - k]))) {
       lab = k;
     }
   }
@@ -429,14 +427,6 @@ void AddKindReferences(const SentenceTokens& s, const DocState& doc,
             [](const EntityMention& a, const EntityMention& b) {
               return a.first < b.first;
             });
-}
-
-// Metrics of a deal: a sentence that names one party of the article's deal,
-// or none, states them for the whole deal.
-bool IsDealMetric(const std::string& metric) {
-  return metric == "commitment" || metric == "investment" ||
-         metric == "power_capacity" || metric == "gpu_count" ||
-         metric == "share";
 }
 
 // Metrics of one party alone: a share price, revenue, a valuation or a
@@ -634,11 +624,11 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     // chip maker or a cloud supplies, and takes what it invests.
     // Only where the sentence names both sides: a figure of one side alone
     // stays that side's, whatever the article's deal.
-    auto names = [&](uint32_t party) {
+    auto names = [&](uint32_t side) {
       for (uint32_t k = c.piece_begin; k < c.piece_end; ++k) {
         uint32_t name = doc->piece_names[k].first;
-        if (doc->IdentityOf(name) == party ||
-            doc->IdentityOf(doc->OperatorOf(name)) == party) {
+        if (doc->IdentityOf(name) == side ||
+            doc->IdentityOf(doc->OperatorOf(name)) == side) {
           return true;
         }
       }

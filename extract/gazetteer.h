@@ -14,7 +14,7 @@
 //           or a product, or runs a project; dated links tell a sale.
 //   parent  the company that owns this one, shown but never grouped by.
 //   merged  what this entity became: a merger or a rename. Figures are
-//           grouped by the entity at the end of the chain, while each
+//           grouped by the last entity the chain leads to, while each
 //           claim keeps the name its article used.
 //
 // Aliases match whole tokens, case-sensitively ("xAI" -> "SpaceX").

@@ -1228,16 +1228,14 @@ std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
                      const std::vector<EntityMention>& entities) {
   auto company_at = [&](size_t i) -> std::string {
     if (s.Is(i, "the")) ++i;
-    for (const EntityMention& e : entities) {
-      if (e.first != i || e.kind == "unknown" || e.kind == "person") continue;
-      // "10% of B's revenue" counts no shares; "10% of B's stock" does.
-      if (s.Is(e.last + 1, "'") && s.Is(e.last + 2, "s")) {
-        const std::string& w = s.Lower(e.last + 3);
-        if (w != "stock" && w != "shares" && w != "equity") return {};
-      }
-      return e.name;
+    const EntityMention* e = EntityAt(entities, i);
+    if (e == nullptr || e->kind == "unknown" || e->kind == "person") return {};
+    // "10% of B's revenue" counts no shares; "10% of B's stock" does.
+    if (s.Is(e->last + 1, "'") && s.Is(e->last + 2, "s")) {
+      const std::string& w = s.Lower(e->last + 3);
+      if (w != "stock" && w != "shares" && w != "equity") return {};
     }
-    return {};
+    return e->name;
   };
   // Inside the figure: "160 million AMD shares".
   for (const EntityMention& e : entities) {
@@ -1362,9 +1360,9 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
   // The actor is named before the verb and not after "from" or "by".
   // Nor after "with": "a deal with OpenAI to supply 6 GW" is the
   // sentence's actor supplying.
-  auto governed = [&](size_t at) {
-    return at > 0 &&
-           (s.Is(at - 1, "from") || s.Is(at - 1, "by") || s.Is(at - 1, "with"));
+  auto governed = [&](size_t i) {
+    return i > 0 &&
+           (s.Is(i - 1, "from") || s.Is(i - 1, "by") || s.Is(i - 1, "with"));
   };
   std::string actor, other;
   bool s_acts = *at_s < verb && !governed(*at_s);

@@ -184,21 +184,23 @@ Judgement Judge(const std::vector<ClaimInterval>& claims,
                 std::optional<double> typical) {
   // Figures in a unit the fact cannot have are judged apart: the others
   // decide, and the slips are their outliers.
+  if (std::none_of(claims.begin(), claims.end(),
+                   [](const ClaimInterval& c) { return c.unit_slip; })) {
+    return JudgeStated(claims, typical);
+  }
   std::vector<ClaimInterval> kept;
   std::vector<int64_t> slips;
-  std::set<std::string> slip_outlets;
+  std::set<std::string> outlets;
   for (const ClaimInterval& c : claims) {
+    outlets.insert(c.outlet);
     if (c.unit_slip) {
       slips.push_back(c.claim_id);
-      slip_outlets.insert(c.outlet);
     } else {
       kept.push_back(c);
     }
   }
-  if (slips.empty() || kept.empty()) return JudgeStated(claims, typical);
+  if (kept.empty()) return JudgeStated(claims, typical);
   Judgement j = JudgeStated(kept, typical);
-  std::set<std::string> outlets = slip_outlets;
-  for (const ClaimInterval& c : kept) outlets.insert(c.outlet);
   j.sources = static_cast<int>(outlets.size());
   if (j.status != Status::kConflict) j.reason = "unit_confusion";
   j.status = Status::kConflict;

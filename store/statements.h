@@ -134,7 +134,7 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
   "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet, c.roles, "   \
-  "c.in_title "                                                              \
+  "c.in_title "                                                               \
   "FROM claims c "                                                            \
   "JOIN articles a ON a.id = c.article_id "                                   \
   "LEFT JOIN entities s ON s.id = c.subject_id "                              \
