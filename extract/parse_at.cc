@@ -1,0 +1,361 @@
+// One quantity at a token: its number, unit and range.
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/text.h"
+#include "extract/quantity_rules.h"
+
+namespace ct::extract::rules {
+
+using text::Lower;
+
+std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
+                             bool allow_range) {
+  if (auto p = ParseMultipleWord(s, i)) return p;
+  if (auto p = ParseFactor(s, i)) return p;
+  if (auto p = ParseFraction(s, i)) return p;
+  if (auto p = ParseVague(s, i)) return p;
+
+  Parse p;
+  Quantity& q = p.q;
+  q.first = i;
+  size_t j = i;
+  std::optional<NumberParse> num;
+
+  // A currency sign or code before the number: "$", "US$", "EUR 5".
+  if (auto prefix = MatchUnit(s, i, &PrefixUnitsStartingWith)) {
+    j = prefix->last + 1;
+    q.unit = prefix->def;
+    p.prefixed = true;
+  }
+  // A sign after the currency: "$-50.8bn".
+  bool negative = false;
+  if (p.prefixed && s.Is(j, "-") && s.Attached(j) && s.IsNumber(j + 1) &&
+      s.Attached(j + 1)) {
+    negative = true;
+    ++j;
+  }
+  if (p.prefixed && !s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
+  // "about a gigawatt", "a gigawatt of capacity": one, of power or energy
+  // spelled out; "a gigawatt-scale campus" and "each gigawatt" are not.
+  if (!p.prefixed && (s.Is(j, "a") || s.Is(j, "an"))) {
+    auto unit = MatchUnit(s, j + 1, &UnitsStartingWith);
+    bool spelled_unit = unit && LowercaseWord(s, j + 1) &&
+                        (unit->def->kind == UnitKind::kPower ||
+                         unit->def->kind == UnitKind::kEnergy);
+    static const WordSet* before = new WordSet{
+        "about", "roughly", "nearly", "almost",        "around", "over",
+        "than",  "to",      "least",  "approximately", "some",   "under"};
+    if (spelled_unit && !s.Is(unit->last + 1, "-") &&
+        (s.Is(unit->last + 1, "of") ||
+         (j > 0 && before->count(s.Lower(j - 1))))) {
+      NumberParse one;
+      one.value = 1;
+      one.half_step = 0.05;
+      one.last = j;
+      one.spelled = true;
+      num = one;
+    }
+  }
+  if (!num) num = ParseNumber(s, j);
+  if (!num) return std::nullopt;
+  // A sign glued to the number: "-1.3%"; or written out: "minus-5 yards".
+  if (!p.prefixed && j > 0 && s.Is(j - 1, "-") && s.Attached(j) &&
+      !num->spelled) {
+    if (j == 1 || !s.Attached(j - 1)) {
+      negative = true;
+      q.first = j - 1;
+    } else if (j >= 2 && s.Is(j - 2, "minus")) {
+      negative = true;
+      q.first = j - 2;
+    }
+  } else if (!p.prefixed && j > 0 && s.Is(j - 1, "minus") && !num->spelled) {
+    negative = true;
+    q.first = j - 1;
+  }
+  if (negative) num->value = -num->value;
+  // A written fraction: "1/2 pound", "3/4 of". Only a proper fraction with
+  // a small denominator; "24/7" and dates stay what they are.
+  if (!num->spelled && num->plain_integer && s.Is(num->last + 1, "/") &&
+      s.Attached(num->last + 1) && s.IsNumber(num->last + 2) &&
+      s.Attached(num->last + 2) && !s.Is(num->last + 3, "/")) {
+    auto den = ParseDigits(s, num->last + 2);
+    if (den && den->plain_integer && den->value > num->value &&
+        den->value <= 64 && num->value > 0) {
+      num->value = num->value / den->value;
+      num->half_step = 0;
+      num->last += 2;
+      num->plain_integer = false;
+    }
+  }
+  q.number_first = j;
+  p.spelled = num->spelled;
+  p.plain_integer = num->plain_integer;
+  p.digits = num->digits;
+  double value = num->value;
+  double half = num->half_step;
+  size_t k = num->last + 1;
+
+  // Scientific notation: "1.99×10^-30", "2.998×10−8" (the exponent's
+  // superscript lost in plain text).
+  if (!num->spelled && s.Is(k, "×") && k + 1 < s.size() &&
+      s.Text(k + 1) == "10") {
+    size_t e = k + 2;
+    if (s.Is(e, "^")) ++e;
+    double sign = 1;
+    if (s.Is(e, "-") && s.Attached(e)) {
+      sign = -1;
+      ++e;
+    }
+    if (s.IsNumber(e) && s.Attached(e) && s.Text(e).size() <= 3) {
+      double exponent = sign * std::stod(std::string(s.Text(e)));
+      double scale = std::pow(10.0, exponent);
+      value *= scale;
+      half *= scale;
+      k = e + 1;
+    }
+  }
+
+  bool plus = false;
+  if (s.Is(k, "+") && s.Attached(k)) {
+    plus = true;
+    ++k;
+  }
+  if (!num->spelled) {
+    if (auto scale = ParseScale(s, k, p.prefixed)) {
+      value *= scale->factor;
+      half *= scale->factor;
+      p.scale = scale->factor;
+      p.scaled = true;
+      k = scale->last + 1;
+      // "4 hundred million": scales multiply.
+      auto more = ParseScale(s, k, p.prefixed);
+      if (more && !s.Attached(k) && more->factor > scale->factor) {
+        value *= more->factor;
+        half *= more->factor;
+        p.scale *= more->factor;
+        k = more->last + 1;
+      }
+    }
+  } else if (num->half_step > 0.5) {
+    p.scaled = true;
+    p.scale = num->half_step * 2;
+  }
+  if (!plus && s.Is(k, "+") && s.Attached(k)) {
+    plus = true;
+    ++k;
+  }
+  q.number_last = k - 1;
+  q.number = value;
+  q.half_step = half;
+  q.last = k - 1;
+  if (plus) q.qualifier = Qualifier::kAtLeast;
+
+  // Ordinals and names glued to a number: "3rd", "3nm", "5G", "4K".
+  bool glued_word =
+      k < s.size() && s.Attached(k) && s.token(k).kind != TokenKind::kSymbol;
+  if (glued_word) {
+    const std::string& w = s.Lower(k);
+    bool known_unit = MatchUnit(s, k, &UnitsStartingWith).has_value();
+    if (!known_unit || w == "st" || w == "nd" || w == "rd" || w == "th") {
+      p.reject = true;
+      q.last = k;
+      return p;
+    }
+  }
+
+  // An adjective between the number and its unit: "5 more GW", "2
+  // additional gigawatts", "3 straight years".
+  size_t unit_at = k;
+  if (!p.prefixed && LowercaseWord(s, k) && !s.Attached(k) &&
+      (IsCountAdjective(s.Lower(k)) || s.Is(k, "previous") ||
+       s.Is(k, "straight") || s.Is(k, "consecutive") || s.Is(k, "past") ||
+       s.Is(k, "remaining")) &&
+      !MatchUnit(s, k, &UnitsStartingWith)) {
+    auto later = MatchUnit(s, k + 1, &UnitsStartingWith);
+    if (later && later->def->kind != UnitKind::kCurrency) unit_at = k + 1;
+  }
+  if (!p.prefixed) {
+    auto unit = MatchUnit(s, unit_at, &UnitsStartingWith);
+    if (unit && unit->def->base == "KRW" && s.Is(unit_at, "won") &&
+        !(p.scaled && p.scale >= 1e6)) {
+      unit.reset();  // "the team won", "3 won, 2 lost".
+    }
+    if (unit && unit->def->base == "lb" && p.scaled && p.scale >= 1e6 &&
+        (s.Is(unit_at, "pounds") || s.Is(unit_at, "pound"))) {
+      // "5 billion pounds" is money; "208 pounds" a weight.
+      static const UnitDef* gbp = [] {
+        for (const UnitDef* d : *PrefixUnitsStartingWith("\u00a3")) {
+          if (d->base == "GBP") return d;
+        }
+        return static_cast<const UnitDef*>(nullptr);
+      }();
+      if (gbp != nullptr) unit = UnitMatch{gbp, unit->last};
+    }
+    // "Three Mile Island": a capitalised number and unit inside a name.
+    if (unit && num->spelled && s.Capitalized(i) && s.Capitalized(unit_at) &&
+        !unit->def->exact_case && s.Capitalized(unit->last + 1) &&
+        !IsFunctionWord(s.Lower(unit->last + 1))) {
+      p.reject = true;
+      q.last = unit->last + 1;
+      return p;
+    }
+    if (unit) {
+      q.unit = unit->def;
+      q.last = unit->last;
+      // "15 year-old", "65 years old": ages.
+      size_t after = q.last + 1;
+      if (IsDurationUnit(q.unit)) {
+        if (s.Is(after, "-") && s.Attached(after) && s.Is(after + 1, "old")) {
+          q.last = after + 1;
+          q.age = true;
+        } else if (s.Is(after, "old")) {
+          q.last = after;
+          q.age = true;
+        }
+      }
+    } else if (auto hyphen = MatchHyphenUnit(s, k)) {
+      q.unit = hyphen->def;
+      q.last = hyphen->last;
+      // "a five-hour rate limit" names the limit; "a 30-year-old" is an age.
+      if (IsDurationUnit(q.unit)) {
+        size_t after = q.last + 1;
+        if (s.Is(after, "-") && s.Is(after + 1, "old")) {
+          q.last = after + 1;
+          q.age = true;
+        } else if (after < s.size() &&
+                   (s.token(after).kind != TokenKind::kSymbol ||
+                    s.Is(after, "$") || s.Is(after, "€") || s.Is(after, "£"))) {
+          // "a five-year $700,000 award": the duration names the award.
+          p.reject = true;
+          return p;
+        }
+      }
+    } else if (s.Is(k, "times")) {
+      static const WordSet* periods = new WordSet{
+          "day", "week", "month", "year", "hour", "minute", "second"};
+      if ((s.Is(k + 1, "a") || s.Is(k + 1, "per") || s.Is(k + 1, "each") ||
+           s.Is(k + 1, "every")) &&
+          k + 2 < s.size() && periods->count(s.Lower(k + 2))) {
+        q.noun = "time";
+        q.noun_written = "times";
+        q.last = k;
+      } else {
+        q.unit = RatioUnit();
+        q.last = k;
+      }
+    } else if (s.Is(k, "-") && s.Attached(k) && s.IsWord(k + 1) &&
+               s.Attached(k + 1)) {
+      const std::string& w = s.Lower(k + 1);
+      if (w == "plus") {
+        q.qualifier = Qualifier::kAtLeast;
+        q.last = k + 1;
+        FindGpu(s, k + 2, &q) || FindCountNoun(s, k + 2, &q);
+      } else if (w == "odd") {
+        q.qualifier = Qualifier::kApprox;
+        q.last = k + 1;
+        FindGpu(s, k + 2, &q) || FindCountNoun(s, k + 2, &q);
+      } else if (!FindGpu(s, k + 1, &q)) {
+        // "three-way partnership", "one-off", "24-hour-a-day": labels.
+        p.reject = true;
+        q.last = k + 1;
+        return p;
+      }
+    } else if (!FindGpu(s, k, &q)) {
+      FindCountNoun(s, k, &q);
+    }
+  }
+  if (!q.age) FindAge(s, p, &q);
+
+  if (q.unit == nullptr || !IsDurationUnit(q.unit)) FindPer(s, q.last + 1, &q);
+
+  // Ranges: "4-5 GW", "between $10 billion and $12 billion", "4 to 5".
+  if (allow_range) {
+    size_t t = q.last + 1;
+    bool between = i > 0 && s.Is(i - 1, "between");
+    bool from = i > 0 && s.Is(i - 1, "from");
+    bool dash = s.Is(t, "-") &&
+                (s.Attached(t) == s.Attached(t + 1));  // "4-5", "4 - 5".
+    // "increased by $43.6 billion to $419.2 billion" is a change and a
+    // level, not a range.
+    bool by = i > 0 && s.Is(i - 1, "by") &&
+              (q.unit != nullptr || q.gpu || !q.noun.empty());
+    bool connector =
+        dash || (s.Is(t, "to") && !by) || (between && s.Is(t, "and"));
+    if (connector && t + 1 < s.size()) {
+      auto second = ParseAt(s, t + 1, false);
+      if (second && !second->reject) {
+        Quantity& b = second->q;
+        bool a_bare = q.unit == nullptr && !q.gpu && q.noun.empty();
+        bool b_bare = b.unit == nullptr && !b.gpu && b.noun.empty();
+        bool same_unit = (q.unit != nullptr && b.unit != nullptr &&
+                          q.unit->base == b.unit->base) ||
+                         (q.unit == nullptr && b.unit == nullptr &&
+                          q.gpu == b.gpu && (q.noun == b.noun || a_bare));
+        bool inherit = a_bare && !b_bare;
+        // "$10-12 billion": the second end borrows the first's currency.
+        bool lend = !a_bare && b_bare && p.prefixed && !second->prefixed;
+        // "Colossus 2 to 550,000 GPUs": the first number names something.
+        bool label =
+            a_bare && i > 0 &&
+            (s.token(i - 1).kind == TokenKind::kAlnum ||
+             (s.Capitalized(i - 1) && !IsFunctionWord(s.Lower(i - 1)) &&
+              !IsMonth(s.Text(i - 1))));
+        // "2025-2026", and "in 2025 to 950 TWh": a year is no range end.
+        bool year_like = p.plain_integer && p.digits == 4 && a_bare &&
+                         q.number >= 1800 && q.number <= 2199;
+        bool years = year_like &&
+                     ((i > 0 && IsTimePreposition(s.Lower(i - 1))) ||
+                      (second->plain_integer && second->digits == 4 && b_bare));
+        // Two bare numbers make a range only when words say so: "between
+        // 750,000 and 800,000", "from 240 to 273"; "2-0" is a score.
+        bool bare_ok = !(a_bare && b_bare) || between || from;
+        // "grew by 4,000 to 36,000 employees": a change, then the level it
+        // reached, far larger; "by 10 to 15 percent" is a range.
+        // So is "up 10.4 cents to $2.24", compared in base units.
+        double a_base = q.number * (q.unit != nullptr ? q.unit->factor : 1);
+        double b_base = b.number * (b.unit != nullptr ? b.unit->factor : 1);
+        bool change_and_level =
+            i > 0 && (s.Is(i - 1, "by") || ChangeOf(s.Lower(i - 1)) != 0) &&
+            !dash && b_base >= 3 * a_base;
+        if ((same_unit || inherit || lend) && bare_ok && !years && !label &&
+            !change_and_level) {
+          if (inherit || (q.unit == nullptr && b.unit == nullptr)) {
+            q.unit = b.unit;
+            q.gpu = b.gpu;
+            q.noun = b.noun;
+            q.noun_written = b.noun_written;
+          }
+          // "$10-12 billion" shares the scale; "$800,000 to $1.3 million"
+          // does not: the first end is complete at its own magnitude.
+          if (!p.scaled && second->scaled &&
+              q.number <= 10 * b.number / second->scale) {
+            q.number *= second->scale;
+            q.half_step *= second->scale;
+          }
+          if (q.per.empty()) {
+            q.per = b.per;
+            q.per_written = b.per_written;
+          }
+          q.is_range = true;
+          q.qualifier = Qualifier::kRange;
+          q.number_high = b.number;
+          q.half_step_high = b.half_step;
+          q.last = b.last;
+          if (between) q.first = i - 1;
+        }
+      }
+    }
+  }
+  return p;
+}
+
+}  // namespace ct::extract::rules

@@ -1,0 +1,533 @@
+// Unit phrases: currencies and units, GPU phrases, counted nouns, ages
+// and rates.
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/text.h"
+#include "extract/quantity_rules.h"
+
+namespace ct::extract::rules {
+
+namespace {
+
+using text::Lower;
+
+bool MatchesWords(const SentenceTokens& s, size_t i, const UnitDef& def) {
+  if (i + def.words.size() > s.size()) return false;
+  for (size_t w = 0; w < def.words.size(); ++w) {
+    const std::string& want = def.words[w];
+    if (def.exact_case ? s.Text(i + w) != want : s.Lower(i + w) != want) {
+      return false;
+    }
+    // The words of one unit sit together: "watt-hours", "FLOP/s".
+    if (w > 0 && def.words[w - 1].size() == 1 &&
+        !std::isalnum(static_cast<unsigned char>(def.words[w - 1][0])) &&
+        !s.Attached(i + w)) {
+      return false;
+    }
+  }
+  size_t after = i + def.words.size();
+  if (def.prefix) {
+    if (!def.attached) return true;
+    for (size_t t = i + 1; t <= after; ++t) {
+      if (t >= s.size() || !s.Attached(t)) return false;
+    }
+    return s.IsNumber(after);
+  }
+  if (def.attached && !s.Attached(i)) return false;
+  // A unit word must end there: "MW" but not the "M" of "MWh".
+  if (after < s.size() && s.Attached(after) &&
+      s.token(after).kind != TokenKind::kSymbol) {
+    return false;
+  }
+  return true;
+}
+
+std::string Singular(std::string_view word) {
+  static const auto* irregular =
+      new std::unordered_map<std::string_view, std::string_view>{
+          {"people", "person"}, {"children", "child"}, {"men", "man"},
+          {"women", "woman"},   {"data", "data"},      {"media", "media"},
+          {"staff", "staff"},   {"series", "series"},  {"news", "news"},
+          {"mice", "mouse"},    {"feet", "foot"},      {"teeth", "tooth"},
+      };
+  auto it = irregular->find(word);
+  if (it != irregular->end()) return std::string(it->second);
+  std::string w(word);
+  if (LooksPlural(w) && EndsWith(w, "men", 2)) {
+    return w.substr(0, w.size() - 3) + "man";
+  }
+  auto ends = [&](std::string_view suffix) { return EndsWith(w, suffix, 2); };
+  if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+    return w.substr(0, w.size() - 2);
+  }
+  if (ends("ss") || ends("us") || ends("is")) return w;
+  if (ends("s")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
+bool IsParticiple(std::string_view w) {
+  return EndsWith(w, "ing", 3) || EndsWith(w, "ed", 3);
+}
+
+// Adjective endings: "particular", "digital", "massive", "famous".
+bool LooksAdjective(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {
+      "al", "ar", "ic", "ous", "ive", "ful", "less", "ary", "ible", "able"};
+  for (std::string_view e : kEndings) {
+    if (EndsWith(w, e, 4)) return true;
+  }
+  return false;
+}
+
+// Words that follow a number as its verb or comparison, not as the thing
+// counted: "about 700 come from Taiwan", "30k cheaper than".
+bool IsVerbAfterNumber(const SentenceTokens& s, size_t i) {
+  static const WordSet* verbs = new WordSet{
+      "come",   "came",  "go",    "went",  "live", "lived", "remain", "work",
+      "worked", "die",   "died",  "think", "want", "need",  "know",   "become",
+      "became", "seem",  "feel",  "get",   "got",  "make",  "take",   "see",
+      "appear", "agree", "voted", "say",   "won",  "lost"};
+  return verbs->count(s.Lower(i)) > 0 || s.Is(i + 1, "than");
+}
+
+// The unit "years", for ages.
+const UnitDef* YearsUnit() {
+  static const UnitDef* years = [] {
+    for (const UnitDef* def : *UnitsStartingWith("years")) {
+      if (def->words.size() == 1 && def->kind == UnitKind::kDuration) {
+        return def;
+      }
+    }
+    return static_cast<const UnitDef*>(nullptr);
+  }();
+  return years;
+}
+
+// Vague amounts as ranges: "dozens of", "hundreds of", "tens of thousands
+// of dollars" -> [10,000, 100,000] USD, "millions of users".
+
+}  // namespace
+
+std::optional<UnitMatch> MatchUnit(
+    const SentenceTokens& s, size_t i,
+    const std::vector<const UnitDef*>* (*lookup)(std::string_view)) {
+  if (i >= s.size()) return std::nullopt;
+  const auto* bucket = lookup(s.Lower(i));
+  if (bucket == nullptr) return std::nullopt;
+  for (const UnitDef* def : *bucket) {
+    if (MatchesWords(s, i, *def)) {
+      return UnitMatch{def, i + def->words.size() - 1};
+    }
+  }
+  return std::nullopt;
+}
+
+bool LooksPlural(std::string_view w) {
+  if (w == "people" || w == "children" || w == "staff") return true;
+  // Singular words that end like plurals.
+  static const WordSet* singular = new WordSet{
+      "gas",   "bias",  "atlas",  "canvas",  "alias",   "lens",   "yes",
+      "this",  "has",   "was",    "does",    "its",     "plus",   "thus",
+      "chaos", "ethos", "always", "perhaps", "whereas", "across", "less"};
+  if (singular->count(w)) return false;
+  // "fishermen", "women"; not "specimen", "omen".
+  if (EndsWith(w, "men", 2) && w != "specimen" && w != "regimen" &&
+      w != "abdomen") {
+    return true;
+  }
+  return w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' &&
+         w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i';
+}
+
+bool LowercaseWord(const SentenceTokens& s, size_t i) {
+  if (!s.IsWord(i)) return false;
+  unsigned char c = static_cast<unsigned char>(s.Text(i)[0]);
+  return c >= 'a' && c <= 'z';
+}
+
+// What a number counts: "300 new data centers" -> "data center".
+bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
+  size_t t = k;
+  for (int skipped = 0; skipped < 2 && LowercaseWord(s, t) &&
+                        IsCountAdjective(s.Lower(t)) && t + 1 < s.size();
+       ++skipped) {
+    ++t;
+  }
+  auto capital_name = [&](size_t f) {
+    return s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
+           !IsMonth(s.Text(f));
+  };
+  // Model numbers inside a name count as the name: "777 Freighter jets",
+  // "Model 2 sedans".
+  auto is_name = [&](size_t f) {
+    if (s.token(f).kind == TokenKind::kAlnum || capital_name(f)) return true;
+    // The dots of "U.S.": between or after single capitals.
+    if (s.Is(f, ".") && s.Attached(f) && f > k && s.Text(f - 1).size() == 1 &&
+        s.Capitalized(f - 1)) {
+      return true;
+    }
+    return f > k && s.IsNumber(f) &&
+           (capital_name(f + 1) || (f > k && capital_name(f - 1)));
+  };
+  // "A380s", "Pixel 9s": a model in the plural. Returns the index of the
+  // token that ends it, or 0.
+  auto plural_model = [&](size_t f) -> size_t {
+    std::string_view w = s.Text(f);
+    if (s.token(f).kind == TokenKind::kAlnum && w.size() > 1 &&
+        w.back() == 's' && w[w.size() - 2] >= '0' && w[w.size() - 2] <= '9') {
+      return f;
+    }
+    if (s.IsNumber(f) && s.Is(f + 1, "s") && s.Attached(f + 1)) return f + 1;
+    return 0;
+  };
+  // Names between the number and a plural noun: "160 million AMD shares",
+  // "310 Ford and Honda vehicles".
+  for (size_t f = t, n = 0; n < 6 && f < s.size(); ++f, ++n) {
+    bool joiner = f > t && (s.Is(f, "and") || s.Is(f, "&")) && is_name(f - 1) &&
+                  f + 1 < s.size() && is_name(f + 1);
+    if (!is_name(f) && !joiner) {
+      if (f > t && LowercaseWord(s, f) && LooksPlural(s.Lower(f)) &&
+          !IsNounStopWord(s.Lower(f))) {
+        t = f;
+      }
+      break;
+    }
+  }
+  auto plain_noun = [&](size_t i) {
+    if (!LowercaseWord(s, i)) return false;
+    const std::string& w = s.Lower(i);
+    if (IsNounStopWord(w) || ChangeOf(w) != 0) return false;
+    return !(EndsWith(w, "ly", 3) || EndsWith(w, "ed", 3) ||
+             (EndsWith(w, "ing", 3) && !LooksPlural(w)));
+  };
+  // One word of the counted thing, maybe hyphenated ("first-team",
+  // "coal-fired"); returns the index of its last token, or 0 when none.
+  auto word_end = [&](size_t i, bool* participle) -> size_t {
+    *participle = false;
+    if (!LowercaseWord(s, i) || IsNounStopWord(s.Lower(i))) return 0;
+    if (s.Is(i + 1, "-") && s.Attached(i + 1) && s.Attached(i + 2) &&
+        LowercaseWord(s, i + 2) && !IsNounStopWord(s.Lower(i + 2))) {
+      return i + 2;
+    }
+    if (plain_noun(i)) return i;
+    // "charging", "recorded": only before a plural. A change word after a
+    // noun is a noun too: "job cuts", "price rises".
+    *participle = !(i > t && ChangeOf(s.Lower(i)) != 0 &&
+                    LooksPlural(s.Lower(i)) && plain_noun(i - 1));
+    return i;
+  };
+  // Up to four words ending at the first plural: "data centers",
+  // "first-team players", "public housing properties", "straight World
+  // Cups". Participles and names count only on the way to a plural.
+  size_t last = 0;
+  std::vector<size_t> singular;  // Leading plain nouns, token ends.
+  bool plain_so_far = true;
+  for (size_t u = t, n = 0; n < 5 && u < s.size(); ++n) {
+    // "digital and boxed sales": adjectives joined on the way.
+    if (n > 0 && s.Is(u, "and") && LowercaseWord(s, u - 1) &&
+        LowercaseWord(s, u + 1) && !IsNounStopWord(s.Lower(u + 1))) {
+      plain_so_far = false;
+      ++u;
+    }
+    bool participle = false;
+    size_t end = word_end(u, &participle);
+    bool name = end == 0 && is_name(u);
+    if (end == 0 && !name) break;
+    if (name) end = u;
+    const std::string& w = s.Lower(end);
+    bool plural_word =
+        LooksPlural(w) && !IsNounStopWord(w) &&
+        (!name || (s.Capitalized(end) && !s.Capitalized(end + 1)));
+    if (!participle && plural_word) {
+      last = end;
+      break;
+    }
+    if (name && plural_model(end) != 0) {
+      last = plural_model(end);
+      break;
+    }
+    if (name || participle) plain_so_far = false;
+    // "4 came online", "700 come from": a verb, so nothing is counted.
+    if (n == 0 && IsVerbAfterNumber(s, u)) break;
+    if (plain_so_far) singular.push_back(end);
+    u = end + 1;
+  }
+  // No plural: the noun that follows, which a number counts even when a
+  // noun after it is the head ("a 40 page report" counts pages), with
+  // one more word after an adjective ("one radical proposal").
+  if (last == 0 && !singular.empty()) {
+    last = singular[0];
+    if (singular.size() > 1 && LooksAdjective(s.Lower(singular[0]))) {
+      last = singular[1];
+    }
+  }
+  std::string noun;
+  if (last != 0) {
+    for (size_t u = t; u <= last; ++u) {
+      const std::string& w = s.Lower(u);
+      if (s.Is(u, "-")) {
+        noun += '-';
+        continue;
+      }
+      if (!noun.empty() && noun.back() != '-') noun += ' ';
+      noun += u == last ? Singular(w) : w;
+    }
+  }
+  if (noun.empty() && t < s.size() && s.Capitalized(t) &&
+      LooksPlural(s.Lower(t)) && !IsFunctionWord(s.Lower(t)) &&
+      !s.Capitalized(t + 1)) {
+    // A people or group named by a capitalised plural: "millions of
+    // Americans".
+    noun = Singular(s.Lower(t));
+    last = t;
+  }
+  if (noun.empty()) return false;
+  q->noun = noun;
+  // What it is a count of: "1,200 kinds of steel".
+  if (LowercaseWord(s, last) && LooksPlural(s.Lower(last)) &&
+      s.Is(last + 1, "of") && plain_noun(last + 2)) {
+    last += 2;
+    if (plain_noun(last + 1) && !LooksPlural(s.Lower(last))) ++last;
+  }
+  // As written, with its adjectives: "seven European countries" counts
+  // "European countries" of the noun "country". Leading participles,
+  // adverbs and words like "more" qualify the count rather than name it:
+  // "400 charging stations" is written "stations", "5 more GPUs" "GPUs".
+  size_t from = k;
+  while (from < last && LowercaseWord(s, from) &&
+         (IsParticiple(s.Lower(from)) || EndsWith(s.Lower(from), "ly", 3) ||
+          s.Is(from, "more") || s.Is(from, "additional") ||
+          s.Is(from, "extra") || s.Is(from, "further"))) {
+    ++from;
+  }
+  q->noun_written = std::string(s.text().substr(
+      s.token(from).begin, s.token(last).end - s.token(from).begin));
+  q->last = last;
+  return true;
+}
+
+// GPUs named within a few words: "220,000 Nvidia H100 GPUs".
+bool FindGpu(const SentenceTokens& s, size_t k, Quantity* q) {
+  static const RE2 kModelPlural("[A-Z]{1,4}[0-9]{2,4}[A-Z]{0,2}s");
+  for (size_t t = k; t < s.size() && t < k + 5; ++t) {
+    const std::string& w = s.Lower(t);
+    bool hit = IsGpuWord(w);
+    if (!hit && s.token(t).kind == TokenKind::kAlnum &&
+        RE2::FullMatch(s.Text(t), kModelPlural)) {
+      hit = true;  // "H100s", "B200s".
+    }
+    if (!hit && (w == "equivalents" || w == "equivalent") && t > k &&
+        (s.token(t - 1).kind == TokenKind::kAlnum ||
+         (t >= 2 && s.Is(t - 1, "-") &&
+          s.token(t - 2).kind == TokenKind::kAlnum))) {
+      hit = true;  // "H100-equivalents".
+    }
+    if (!hit && (w == "processors" || w == "units") && t > k &&
+        (s.Is(t - 1, "graphics") || s.Is(t - 1, "processing") ||
+         s.Is(t - 1, "ai"))) {
+      hit = true;  // "graphics processors", "graphics processing units".
+    }
+    if (hit) {
+      q->gpu = true;
+      if (w.rfind("tpu", 0) == 0) {
+        q->noun = "TPU";
+      } else if (w.rfind("chip", 0) == 0) {
+        q->noun = "chip";
+      } else if (w.rfind("accelerator", 0) == 0) {
+        q->noun = "accelerator";
+      } else {
+        q->noun = "GPU";
+      }
+      q->noun_written = std::string(s.Text(t));
+      q->last = t;
+      return true;
+    }
+    // Makers and models between: "Nvidia H100", "Ascend 910C" (a number
+    // glued to letters).
+    bool filler =
+        IsGpuFiller(w) || s.token(t).kind == TokenKind::kAlnum ||
+        (s.Capitalized(t) && !IsFunctionWord(w) && !IsMonth(s.Text(t))) ||
+        (t > k && s.IsNumber(t) && s.Attached(t + 1) && s.IsWord(t + 1) &&
+         s.Capitalized(t - 1));
+    if (!filler) return false;
+  }
+  return false;
+}
+
+bool IsDurationUnit(const UnitDef* u) {
+  return u != nullptr && u->kind == UnitKind::kDuration;
+}
+
+// An age set off by commas after a name: "Marsh, 56, said". The number
+// has nothing else after it, a name before it, and a comma or bracket
+// closing it. Or an age after "the age of": "under the age of 5 (years)".
+void FindAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
+  size_t n = q->number_first;
+  if (p.prefixed || p.scaled || n < 2 || q->number < 0 || q->number > 119 ||
+      q->is_range || YearsUnit() == nullptr) {
+    return;
+  }
+  bool age_of = s.Is(n - 1, "of") && s.Is(n - 2, "age");
+  if (age_of && (q->unit == nullptr || q->unit == YearsUnit()) &&
+      q->noun.empty() && !q->gpu) {
+    q->unit = YearsUnit();
+    q->age = true;
+    return;
+  }
+  if (p.spelled || !p.plain_integer || q->number < 1 || q->unit != nullptr ||
+      q->gpu || !q->noun.empty() || q->last != q->number_last) {
+    return;
+  }
+  if (!s.Is(n - 1, ",") || !s.Capitalized(n - 2) ||
+      IsFunctionWord(s.Lower(n - 2)) || IsMonth(s.Text(n - 2))) {
+    return;
+  }
+  size_t after = q->last + 1;
+  if (!(s.Is(after, ",") || s.Is(after, ")"))) return;
+  q->unit = YearsUnit();
+  q->age = true;
+}
+
+// A unit in a hyphenated compound: "300-megawatt campus".
+std::optional<UnitMatch> MatchHyphenUnit(const SentenceTokens& s, size_t k) {
+  if (!s.Is(k, "-") || !s.Attached(k) || !s.Attached(k + 1)) {
+    return std::nullopt;
+  }
+  auto m = MatchUnit(s, k + 1, &UnitsStartingWith);
+  if (!m || m->def->attached || m->def->kind == UnitKind::kCurrency) {
+    return std::nullopt;
+  }
+  return m;
+}
+
+void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
+  static const WordSet* singular_after_a = new WordSet{
+      "day",   "week",   "month",  "year",  "hour",     "minute", "second",
+      "share", "barrel", "gallon", "ounce", "head",     "piece",  "person",
+      "unit",  "ton",    "tonne",  "kilo",  "kilogram", "pound",  "litre",
+      "liter", "game",   "season", "night", "seat",     "square", "quarter"};
+  // A conversion in brackets stands between an amount and its rate:
+  // "C$8.50 (US$6.20) per share". The rate is read; the claim's text ends
+  // before the brackets.
+  bool extend = true;
+  if (s.Is(t, "(")) {
+    size_t close = t + 1;
+    while (close < s.size() && close < t + 8 && !s.Is(close, ")")) ++close;
+    if (!s.Is(close, ")")) return;
+    t = close + 1;
+    extend = false;
+  }
+  // What is measured, then the rate: "500,000 gallons of water a day".
+  if (s.Is(t, "of") && LowercaseWord(s, t + 1) &&
+      !IsNounStopWord(s.Lower(t + 1)) &&
+      (s.Is(t + 2, "a") || s.Is(t + 2, "per") || s.Is(t + 2, "each"))) {
+    t += 2;
+  }
+  // "80,000 barrel-a-day", "£18 a-year": the rate glued with hyphens.
+  bool hyphened = s.Is(t, "-") && s.Attached(t) && s.Is(t + 1, "a") &&
+                  s.Attached(t + 1) && s.Is(t + 2, "-") && s.Attached(t + 2);
+  if (hyphened) t += 2;
+  bool per = s.Is(t, "per") || (s.Is(t, "/") && s.Attached(t));
+  bool a = s.Is(t, "a") || s.Is(t, "an") || s.Is(t, "each") || hyphened;
+  if (!per && !a) return;
+  size_t d = t + 1;
+  if (s.Is(d, "-") && s.Attached(d) && s.Attached(d + 1) && a) ++d;
+  if (d >= s.size()) return;
+  // "a year earlier", "a week ago": a time, not a rate.
+  static const WordSet* times_after = new WordSet{
+      "earlier", "ago", "before", "later", "after", "prior", "back", "since"};
+  if (a && d + 1 < s.size() && times_after->count(s.Lower(d + 1))) return;
+  auto set_last = [&](size_t last) {
+    if (extend) q->last = last;
+  };
+  // "per million input tokens", "per 1M tokens": a rate per a scaled
+  // count, as token prices are quoted.
+  if (per) {
+    const char* scaled = nullptr;
+    size_t w = d;
+    if (s.Is(w, "thousand")) scaled = "1K";
+    if (s.Is(w, "million")) scaled = "1M";
+    if (s.Is(w, "billion")) scaled = "1B";
+    if (s.Is(w, "1") && s.Attached(w + 1)) {
+      if (s.Text(w + 1) == "M") scaled = "1M";
+      if (s.Text(w + 1) == "K" || s.Text(w + 1) == "k") scaled = "1K";
+      if (s.Text(w + 1) == "B") scaled = "1B";
+      if (scaled != nullptr) ++w;
+    }
+    if (scaled != nullptr) {
+      size_t e = w + 1;
+      while (e < s.size() && e < w + 4 && LowercaseWord(s, e) &&
+             !IsNounStopWord(s.Lower(e)) && !LooksPlural(s.Lower(e))) {
+        ++e;
+      }
+      if (e < s.size() && LowercaseWord(s, e) && LooksPlural(s.Lower(e)) &&
+          !IsNounStopWord(s.Lower(e))) {
+        // The words between stay: input and output tokens differ in price.
+        q->per = scaled;
+        for (size_t u = w + 1; u < e; ++u)
+          q->per.append(" ").append(s.Lower(u));
+        q->per.append(" ").append(Singular(s.Lower(e)));
+        q->per_written = std::string(s.text().substr(
+            s.token(d).begin, s.token(e).end - s.token(d).begin));
+        set_last(e);
+      }
+      return;
+    }
+  }
+  // A unit from the table: "per sq m", "per kWh", "an ounce"; joined to
+  // a time: "per megawatt-day".
+  if (auto unit = MatchUnit(s, d, &UnitsStartingWith)) {
+    if (!a || unit->def->kind == UnitKind::kDuration ||
+        singular_after_a->count(s.Lower(d))) {
+      q->per = unit->def->written;
+      size_t end = unit->last;
+      if (s.Is(end + 1, "-") && s.Attached(end + 1) && s.Attached(end + 2) &&
+          LowercaseWord(s, end + 2)) {
+        q->per += "-" + Singular(s.Lower(end + 2));
+        end += 2;
+      }
+      q->per_written = std::string(s.text().substr(
+          s.token(d).begin, s.token(end).end - s.token(d).begin));
+      set_last(end);
+      return;
+    }
+    return;
+  }
+  bool acronym = s.IsWord(d) && s.Text(d).size() >= 2 &&
+                 std::all_of(s.Text(d).begin(), s.Text(d).end(),
+                             [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!(LowercaseWord(s, d) || acronym) || IsNounStopWord(s.Lower(d))) return;
+  const std::string& w = s.Lower(d);
+  if (a && !singular_after_a->count(w)) return;
+  q->per = Singular(w);
+  q->per_written = std::string(s.Text(d));
+  set_last(d);
+  // "per GPU-hour", "per kilowatt-hour".
+  if (s.Is(d + 1, "-") && s.Attached(d + 1) && s.IsWord(d + 2) &&
+      s.Attached(d + 2)) {
+    q->per = s.Lower(d) + "-" + Singular(s.Lower(d + 2));
+    q->per_written += "-" + std::string(s.Text(d + 2));
+    set_last(d + 2);
+    return;
+  }
+  // "per square foot": one more word.
+  if (w == "square" && LowercaseWord(s, d + 1)) {
+    q->per.append(" ").append(Singular(s.Lower(d + 1)));
+    q->per_written.append(" ").append(std::string(s.Text(d + 1)));
+    set_last(d + 1);
+  }
+}
+
+}  // namespace ct::extract::rules
