@@ -97,17 +97,24 @@ bool IsTimePreposition(std::string_view lower) {
   return words->count(lower) > 0;
 }
 
-// Decides what the parse is when it is not a figure: a year, a date, a
-// model name, a label. Returns true for those.
-bool NotAClaim(const SentenceTokens& s, const Parse& p) {
-  const Quantity& q = p.q;
-  size_t n = q.number_first;
-  bool unitless = q.unit == nullptr && !q.gpu;
-  bool counted_thing = unitless && !q.noun.empty();
+// The rules that find a parse is not a figure: a year, a date, a model
+// name, a label. Each has a name, which `extract --explain` shows.
+namespace {
 
-  // Page furniture: a reading time ("5 min read", "Reading time: 4
-  // minutes") and a line that only counts reactions ("1.2K Shares", "32
-  // comments").
+// What every rule below looks at.
+struct Candidate {
+  const SentenceTokens& s;
+  const Parse& p;
+  const Quantity& q;
+  size_t n;            // The number's first token.
+  bool unitless;       // Neither a unit nor GPUs.
+  bool counted_thing;  // Unitless, but counts a noun.
+};
+
+// Page furniture: a reading time ("5 min read", "Reading time: 4
+// minutes").
+bool ReadingTime(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (!p.spelled && q.unit != nullptr && q.unit->kind == UnitKind::kDuration) {
     size_t after = q.last + 1;
     if (s.Is(after, "read") || s.Is(after, "reading")) return true;
@@ -116,14 +123,26 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
+  return false;
+}
+
+// Page furniture: a line that only counts reactions ("1.2K Shares", "32
+// comments").
+bool ReactionCount(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (counted_thing && s.size() <= 4 && q.first <= 1) {
     static const auto* reactions = new std::unordered_set<std::string_view>{
         "share",    "comment", "like",   "view",
         "reaction", "retweet", "repost", "reply"};
     if (reactions->count(q.noun) > 0) return true;
   }
-  // Citation markers: "[4]", "[2, 3]", "[1-3]": bare small numbers between
-  // square brackets, alone or in a list.
+  return false;
+}
+
+// Citation markers: "[4]", "[2, 3]", "[1-3]": bare small numbers between
+// square brackets, alone or in a list.
+bool CitationMarker(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (unitless && !counted_thing && !p.spelled && !p.prefixed &&
       p.plain_integer) {
     auto marker_part = [&](size_t t) {
@@ -136,8 +155,12 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     while (marker_part(close) && close - q.number_last < 12) ++close;
     if (open > 0 && s.Is(open - 1, "[") && s.Is(close, "]")) return true;
   }
+  return false;
+}
 
-  // Phone numbers: "+1 408 555 0142", three or more bare numbers in a row.
+// Phone numbers: "+1 408 555 0142", three or more bare numbers in a row.
+bool PhoneNumber(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (!p.spelled && !p.prefixed && p.plain_integer && q.number_last == n) {
     auto bare_number = [&](size_t t) {
       return t < s.size() && s.IsNumber(t) && !s.Attached(t);
@@ -154,8 +177,13 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
-  // Dotted identifiers: versions "2.4.1", tickers "9984.T"; and the
-  // parts of a phone number: "+1 (877) ...".
+  return false;
+}
+
+// Dotted identifiers: versions "2.4.1", tickers "9984.T"; and the
+// parts of a phone number: "+1 (877) ...".
+bool DottedIdentifier(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (!p.spelled && !p.prefixed) {
     size_t after = q.number_last + 1;
     if (n >= 2 && s.Is(n - 1, ".") && s.Attached(n) && s.Attached(n - 1) &&
@@ -179,13 +207,23 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
-  // A fiscal year written as a span: "2024-25", "2025-26 outlook".
+  return false;
+}
+
+// A fiscal year written as a span: "2024-25", "2025-26 outlook".
+bool FiscalYearSpan(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (q.is_range && p.plain_integer && p.digits == 4 && q.number >= 1800 &&
       q.number <= 2199 && q.number_high < 100) {
     return true;
   }
-  // Years of an era, "A.D. 900 and 1150", "300 BC"; and the bounds of an
-  // age group, "adults aged 25 to 44", which describe who is counted.
+  return false;
+}
+
+// Years of an era, "A.D. 900 and 1150", "300 BC"; and the bounds of an
+// age group, "adults aged 25 to 44", which describe who is counted.
+bool EraOrAgeGroup(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (unitless && !p.spelled) {
     if (EraBefore(s, n) || EraAfter(s, q.number_last + 1)) return true;
     if (n >= 2 && (s.Is(n - 1, "and") || s.Is(n - 1, "to")) &&
@@ -194,14 +232,23 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     }
     if (n >= 1 && s.Is(n - 1, "aged")) return true;
   }
-  // A street address, even where a letter reads as a unit: "14 W 52nd St".
+  return false;
+}
+
+// A street address, even where a letter reads as a unit: "14 W 52nd St".
+bool StreetAddress(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (!p.spelled && q.noun.empty() && !q.gpu && !p.scaled && !p.prefixed &&
       p.plain_integer && StreetAddress(s, q.number_last + 1)) {
     return true;
   }
+  return false;
+}
 
-  // Years: "in 2025", "2025-26". A plural noun after a bare year-like number
-  // makes it a count ("2000 employees") unless a time word stands before it.
+// Years: "in 2025", "2025-26". A plural noun after a bare year-like number
+// makes it a count ("2000 employees") unless a time word stands before it.
+bool Year(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (p.plain_integer && p.digits == 4 && !p.prefixed && !p.scaled &&
       unitless && !q.is_range) {
     double v = q.number;
@@ -223,12 +270,22 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       if (!plural_noun || time_word) return true;
     }
   }
-  // "2026 AI accelerator shipments": a year before what is counted.
+  return false;
+}
+
+// "2026 AI accelerator shipments": a year before what is counted.
+bool YearBeforeThing(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (q.gpu && p.plain_integer && p.digits == 4 && !p.scaled && !p.prefixed &&
       q.number >= 1800 && q.number <= 2199 && s.Lower(q.last).back() != 's') {
     return true;
   }
-  // Dates: "May 6", "6 May", "the 6th of May".
+  return false;
+}
+
+// Dates: "May 6", "6 May", "the 6th of May".
+bool Date(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (unitless && !p.spelled && p.plain_integer && q.number >= 1 &&
       q.number <= 31) {
     if (n > 0 && IsMonth(s.Text(n - 1))) return true;
@@ -238,7 +295,12 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
-  // Times of day and numbers in slashes: "9:30", "10 a.m.", "24/7".
+  return false;
+}
+
+// Times of day and numbers in slashes: "9:30", "10 a.m.", "24/7".
+bool TimeOfDay(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (!p.spelled) {
     size_t after = q.number_last + 1;
     if ((s.Is(after, ":") || s.Is(after, "/")) && s.Attached(after) &&
@@ -256,8 +318,13 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
-  // Scores, spans of years and addresses: "2-0", "2014-15", "16-18"; and
-  // numbers glued into a word: "last-32", "top-10".
+  return false;
+}
+
+// Scores, spans of years and addresses: "2-0", "2014-15", "16-18"; and
+// numbers glued into a word: "last-32", "top-10".
+bool ScoreOrSpan(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (unitless && !q.is_range && !p.spelled) {
     if (n >= 2 && s.Is(n - 1, "-") && s.Attached(n) && s.Attached(n - 1) &&
         s.IsWord(n - 2) && !s.Is(n - 2, "minus")) {
@@ -279,8 +346,13 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
             "CET", "CEST", "CT",  "CDT", "CST", "IST", "JST", "AEST"};
     if (after < s.size() && zones->count(s.Text(after))) return true;
   }
-  // Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3",
-  // "episode 214", "page 42"; and the second of "Units 3 and 4".
+  return false;
+}
+
+// Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3",
+// "episode 214", "page 42"; and the second of "Units 3 and 4".
+bool NameOrLabel(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   size_t before = q.first;
   if (unitless && before > 0 && !p.prefixed) {
     size_t b = before - 1;
@@ -319,27 +391,52 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
       return true;
     }
   }
-  // A number glued to a name after it: "4 MI450" is not "4", "3-nm".
-  // Spelled numbers need something to count: "one of the", "the two"; or
-  // a unit they share with the next: "six or seven euros".
+  return false;
+}
+
+// A number glued to a name after it: "4 MI450" is not "4", "3-nm".
+// Spelled numbers need something to count: "one of the", "the two"; or
+// a unit they share with the next: "six or seven euros".
+bool SpelledWithoutThing(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (p.spelled && unitless && q.noun.empty()) {
     if (!s.Is(q.last + 1, "or")) return true;
     auto shared = ParseAt(s, q.last + 2, false);
     return !shared || (shared->q.unit == nullptr && !shared->q.gpu &&
                        shared->q.noun.empty());
   }
+  return false;
+}
+
+bool OneOf(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (p.spelled && unitless && q.number == 1 &&
       (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
     return true;
   }
-  // "five years ago": a time, not a figure.
+  return false;
+}
+
+// "five years ago": a time, not a figure.
+bool TimeAgo(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (IsDurationUnit(q.unit) && s.Is(q.last + 1, "ago")) return true;
-  // "the two companies' plans": a pointer back to things named before.
+  return false;
+}
+
+// "the two companies' plans": a pointer back to things named before.
+bool PointerBack(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (p.spelled && n > 0 && s.Is(n - 1, "the") && s.Is(q.last + 1, "'")) {
     return true;
   }
-  // "not one GPU", "isn't one bad call", "those two things": a negation or
-  // a pointer back, not a figure. A measure stays: "those three months".
+  return false;
+}
+
+// "not one GPU", "isn't one bad call", "those two things": a negation or
+// a pointer back, not a figure. A measure stays: "those three months".
+bool Negation(const Candidate& cand) {
+  const auto& [s, p, q, n, unitless, counted_thing] = cand;
   if (p.spelled && !q.is_range && n > 0) {
     const std::string& prev = s.Lower(n - 1);
     if (prev == "not" || prev == "no" || prev == "never" ||
@@ -349,6 +446,43 @@ bool NotAClaim(const SentenceTokens& s, const Parse& p) {
     }
   }
   return false;
+}
+
+}  // namespace
+
+const char* NotAClaim(const SentenceTokens& s, const Parse& p) {
+  static constexpr struct {
+    const char* name;
+    bool (*applies)(const Candidate&);
+  } kRules[] = {
+      {"reading_time", ReadingTime},
+      {"reaction_count", ReactionCount},
+      {"citation_marker", CitationMarker},
+      {"phone_number", PhoneNumber},
+      {"dotted_identifier", DottedIdentifier},
+      {"fiscal_year_span", FiscalYearSpan},
+      {"era_or_age_group", EraOrAgeGroup},
+      {"street_address", StreetAddress},
+      {"year", Year},
+      {"year_before_thing", YearBeforeThing},
+      {"date", Date},
+      {"time_of_day", TimeOfDay},
+      {"score_or_span", ScoreOrSpan},
+      {"name_or_label", NameOrLabel},
+      {"spelled_without_thing", SpelledWithoutThing},
+      {"one_of", OneOf},
+      {"time_ago", TimeAgo},
+      {"pointer_back", PointerBack},
+      {"negation", Negation},
+  };
+  const Quantity& q = p.q;
+  bool unitless = q.unit == nullptr && !q.gpu;
+  Candidate cand{
+      s, p, q, q.number_first, unitless, unitless && !q.noun.empty()};
+  for (const auto& rule : kRules) {
+    if (rule.applies(cand)) return rule.name;
+  }
+  return nullptr;
 }
 
 }  // namespace ct::extract::rules

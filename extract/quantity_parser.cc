@@ -171,7 +171,7 @@ std::vector<Quantity> FindQuantities(const SentenceTokens& s) {
       continue;
     }
     size_t next = std::max(p->q.last + 1, i + 1);
-    if (p->reject || NotAClaim(s, *p)) {
+    if (p->reject || NotAClaim(s, *p) != nullptr) {
       i = next;
       continue;
     }

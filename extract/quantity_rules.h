@@ -119,7 +119,9 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
 
 // not_claim.cc
 bool IsTimePreposition(std::string_view lower);
-bool NotAClaim(const SentenceTokens& s, const Parse& p);
+// The name of the rule that finds `p` is not a claim ("year", "date",
+// "citation_marker", ...), or null when none does.
+const char* NotAClaim(const SentenceTokens& s, const Parse& p);
 
 // context.cc
 void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q);
