@@ -138,7 +138,13 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
 }  // namespace
 
 void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q) {
+  Qualifier stated = q->qualifier;
+  bool changed = !q->change.empty();
   ReadQualifierAndChange(s, floor, q);
+  if (q->qualifier != stated) q->rules.Add("qualifier");
+  if (!changed && !q->change.empty()) {
+    q->rules.Add(q->delta ? "change_by" : "change");
+  }
   // New over old, as "halved" is 0.5: "cut by a third" is 2/3.
   if (q->by_fraction && !q->change.empty()) {
     q->number = q->change == "up" ? 1 + q->number : 1 - q->number;

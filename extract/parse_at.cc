@@ -17,12 +17,37 @@ namespace ct::extract::rules {
 
 using text::Lower;
 
+namespace {
+
+// Names the rules that made a parse, from what each one set: the reader of
+// the number (`reader`), then its currency, scale, unit and range.
+Parse Named(Parse p, const char* reader) {
+  Quantity& q = p.q;
+  q.rules.Add(reader);
+  if (p.prefixed) q.rules.Add("currency_before");
+  if (p.scaled) q.rules.Add("scale_word");
+  if (q.age) {
+    q.rules.Add("age");
+  } else if (q.unit != nullptr && !p.prefixed) {
+    q.rules.Add("unit");
+  }
+  if (q.gpu) q.rules.Add("gpu_phrase");
+  if (!q.gpu && q.unit == nullptr && !q.noun.empty()) {
+    q.rules.Add("counted_noun");
+  }
+  if (!q.per.empty()) q.rules.Add("rate");
+  if (q.is_range) q.rules.Add("range");
+  return p;
+}
+
+}  // namespace
+
 std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                              bool allow_range) {
-  if (auto p = ParseMultipleWord(s, i)) return p;
-  if (auto p = ParseFactor(s, i)) return p;
-  if (auto p = ParseFraction(s, i)) return p;
-  if (auto p = ParseVague(s, i)) return p;
+  if (auto p = ParseMultipleWord(s, i)) return Named(std::move(*p), "multiple");
+  if (auto p = ParseFactor(s, i)) return Named(std::move(*p), "factor");
+  if (auto p = ParseFraction(s, i)) return Named(std::move(*p), "fraction");
+  if (auto p = ParseVague(s, i)) return Named(std::move(*p), "vague_amount");
 
   Parse p;
   Quantity& q = p.q;
@@ -166,7 +191,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     const std::string& w = s.Lower(k);
     bool known_unit = MatchUnit(s, k, &UnitsStartingWith).has_value();
     if (!known_unit || w == "st" || w == "nd" || w == "rd" || w == "th") {
-      p.reject = true;
+      p.reject = "ordinal_or_glued_name";
       q.last = k;
       return p;
     }
@@ -204,7 +229,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     if (unit && num->spelled && s.Capitalized(i) && s.Capitalized(unit_at) &&
         !unit->def->exact_case && s.Capitalized(unit->last + 1) &&
         !IsFunctionWord(s.Lower(unit->last + 1))) {
-      p.reject = true;
+      p.reject = "name_with_spelled_number";
       q.last = unit->last + 1;
       return p;
     }
@@ -235,7 +260,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                    (s.token(after).kind != TokenKind::kSymbol ||
                     s.Is(after, "$") || s.Is(after, "€") || s.Is(after, "£"))) {
           // "a five-year $700,000 award": the duration names the award.
-          p.reject = true;
+          p.reject = "duration_names_thing";
           return p;
         }
       }
@@ -265,7 +290,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         FindGpu(s, k + 2, &q) || FindCountNoun(s, k + 2, &q);
       } else if (!FindGpu(s, k + 1, &q)) {
         // "three-way partnership", "one-off", "24-hour-a-day": labels.
-        p.reject = true;
+        p.reject = "hyphenated_label";
         q.last = k + 1;
         return p;
       }
@@ -355,7 +380,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
       }
     }
   }
-  return p;
+  return Named(std::move(p), "number");
 }
 
 }  // namespace ct::extract::rules

@@ -19,6 +19,7 @@ namespace {
 
 using rules::ApplyContext;
 using rules::NotAClaim;
+using rules::Parse;
 using rules::ParseAt;
 using rules::WordSet;
 
@@ -81,6 +82,7 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     q.gpu = prev.gpu;
     q.noun = prev.noun;
     q.noun_written = prev.noun_written;
+    q.rules.Add("unit_from_previous");
     // Its own rate stays: "31 thefts, compared with 26 per week".
     if (q.per.empty()) {
       q.per = prev.per;
@@ -111,6 +113,7 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     if (!joined) continue;
     q.per = prev.per;
     q.per_written = prev.per_written;
+    q.rules.Add("rate_from_previous");
   }
   // A bare figure takes the unit written after the next one: "6 or $7",
   // "six or seven euros", "410 million of the 2 billion yuan", "grew
@@ -136,6 +139,7 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     q.noun_written = next.noun_written;
     q.per = next.per;
     q.per_written = next.per_written;
+    q.rules.Add("unit_from_next");
   }
 }
 
@@ -159,11 +163,17 @@ bool SentenceTokens::Capitalized(size_t i) const {
   return c >= 'A' && c <= 'Z';
 }
 
-std::vector<Quantity> FindQuantities(const SentenceTokens& s) {
+std::vector<Quantity> FindQuantities(const SentenceTokens& s,
+                                     std::vector<DroppedNumber>* dropped) {
   std::vector<Quantity> out;
   std::vector<std::pair<size_t, size_t>> urls;
   bool urls_done = false;
   size_t floor = 0;  // Qualifiers never reach into the previous quantity.
+  auto drop = [&](const Parse& p, const char* rule) {
+    if (dropped != nullptr) {
+      dropped->push_back({p.q.number_first, p.q.last, rule});
+    }
+  };
   for (size_t i = 0; i < s.size();) {
     auto p = ParseAt(s, i, true);
     if (!p) {
@@ -171,7 +181,9 @@ std::vector<Quantity> FindQuantities(const SentenceTokens& s) {
       continue;
     }
     size_t next = std::max(p->q.last + 1, i + 1);
-    if (p->reject || NotAClaim(s, *p) != nullptr) {
+    const char* not_a_claim = p->reject ? p->reject : NotAClaim(s, *p);
+    if (not_a_claim != nullptr) {
+      drop(*p, not_a_claim);
       i = next;
       continue;
     }
@@ -180,6 +192,7 @@ std::vector<Quantity> FindQuantities(const SentenceTokens& s) {
       urls_done = true;
     }
     if (InSpans(urls, s.token(p->q.number_first).begin)) {
+      drop(*p, "in_url");
       i = next;
       continue;
     }

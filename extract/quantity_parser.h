@@ -76,6 +76,19 @@ class SentenceTokens {
   Token after_;
 };
 
+// The names of the rules that made and shaped a quantity, in the order they
+// ran, for `claimtrack extract --explain`. Fixed size: tracing costs the
+// parser no allocation.
+struct RuleTrail {
+  static constexpr size_t kMax = 10;
+  const char* names[kMax] = {};
+  size_t size = 0;
+
+  void Add(const char* name) {
+    if (size < kMax) names[size++] = name;
+  }
+};
+
 struct Quantity {
   size_t first = 0;  // Token span of the surface, inclusive.
   size_t last = 0;
@@ -107,10 +120,21 @@ struct Quantity {
   Qualifier qualifier = Qualifier::kExact;
   bool nearly = false;  // "nearly X", "almost X": below X, not around it.
   std::string change;   // "up", "down" or empty.
+
+  RuleTrail rules;
+};
+
+// A number the parser read and dropped, and the rule that dropped it.
+struct DroppedNumber {
+  size_t first = 0;  // Token span, inclusive.
+  size_t last = 0;
+  const char* rule = nullptr;
 };
 
 // The quantities of a sentence, in text order. Linear in its length.
-std::vector<Quantity> FindQuantities(const SentenceTokens& s);
+// With `dropped`, also the numbers that rules read and dropped.
+std::vector<Quantity> FindQuantities(
+    const SentenceTokens& s, std::vector<DroppedNumber>* dropped = nullptr);
 
 }  // namespace ct::extract
 

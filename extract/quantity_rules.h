@@ -64,7 +64,8 @@ struct UnitMatch {
 // it was written.
 struct Parse {
   Quantity q;
-  bool reject = false;  // Not a claim; skip its tokens.
+  // Not a claim, and the rule that says so; its tokens are skipped.
+  const char* reject = nullptr;
   bool spelled = false;
   bool scaled = false;
   bool prefixed = false;
