@@ -79,6 +79,21 @@ struct Claim {
   std::vector<std::pair<std::string, std::string>> roles;
   std::string time;      // "2026", "2026-H2", "next decade", or empty.
   std::string sentence;  // The sentence that states it (clipped if huge).
+
+  // Only from ClaimExtractor::Explain: the names of the rules that made the
+  // figure and set its fields, in the order they ran ("number", "unit",
+  // "qualifier", ...). docs/extraction.md lists them.
+  std::vector<std::string> rules;
+};
+
+// A number the extractor read and did not keep, from
+// ClaimExtractor::Explain.
+struct DroppedFigure {
+  std::string surface;
+  size_t start = 0;  // Byte offsets, as for a claim.
+  size_t end = 0;
+  bool in_title = false;
+  std::string rule;  // The rule that dropped it: "year", "date", ...
 };
 
 // A claim whose subject, object, parties or metric the whole document

@@ -699,6 +699,19 @@ class GatherSink : public ClaimSink {
   std::vector<Claim> claims_;
 };
 
+// Gathers the claims and the dropped numbers of Explain.
+class ExplainSink : public GatherSink {
+ public:
+  bool Explaining() const override { return true; }
+  void Dropped(DroppedFigure figure) override {
+    dropped_.push_back(std::move(figure));
+  }
+  std::vector<DroppedFigure> TakeDropped() { return std::move(dropped_); }
+
+ private:
+  std::vector<DroppedFigure> dropped_;
+};
+
 }  // namespace
 
 ClaimExtractor::ClaimExtractor(const ExtractorOptions& options)
@@ -720,6 +733,17 @@ std::vector<Claim> ClaimExtractor::Extract(std::string_view text,
   GatherSink sink;
   Extract(text, &sink, title, published);
   return sink.Take();
+}
+
+Explanation ClaimExtractor::Explain(std::string_view text,
+                                    std::string_view title,
+                                    std::string_view published) const {
+  ExplainSink sink;
+  Extract(text, &sink, title, published);
+  Explanation out;
+  out.claims = sink.Take();
+  out.dropped = sink.TakeDropped();
+  return out;
 }
 
 void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
@@ -818,6 +842,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
   // One part of the body, or the headline: its sentences' claims go to
   // the sink. A headline's claims are marked, and their offsets are bytes
   // of the headline. False when the sink wants no more.
+  const bool explaining = sink->Explaining();
   auto read_part = [&](std::string_view source, size_t part, size_t part_end,
                        bool in_title) -> bool {
     FoldedText folded = FoldText(source.substr(part, part_end - part));
@@ -842,7 +867,18 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
         const size_t piece_claims = batch.size();
         SentenceTokens s(
             std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
-        std::vector<Quantity> quantities = FindQuantities(s);
+        std::vector<DroppedNumber> dropped;
+        std::vector<Quantity> quantities =
+            FindQuantities(s, explaining ? &dropped : nullptr);
+        for (const DroppedNumber& d : dropped) {
+          DroppedFigure f;
+          f.start = original(piece.begin + s.token(d.first).begin);
+          f.end = original(piece.begin + s.token(d.last).end);
+          f.surface = std::string(source.substr(f.start, f.end - f.start));
+          f.in_title = in_title;
+          f.rule = d.rule;
+          sink->Dropped(std::move(f));
+        }
         doc.NoteLowerWords(s);
         if (quantities.empty()) {
           // Still count who the article is about.
@@ -887,6 +923,9 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           c.end = original(piece.begin + s.token(q.last).end);
           c.surface = std::string(source.substr(c.start, c.end - c.start));
           c.in_title = in_title;
+          if (explaining) {
+            c.rules.assign(q.rules.names, q.rules.names + q.rules.size);
+          }
           double factor = q.unit ? q.unit->factor : 1.0;
           if (q.unit != nullptr) {
             c.unit = q.unit->base;

@@ -49,6 +49,16 @@ class ClaimSink {
   virtual bool Add(std::vector<Claim> claims) = 0;
   // After the last sentence, once: the corrections of the document pass.
   virtual void Resolve(std::vector<PartyFix> fixes) = 0;
+  // Whether to name the rules behind each claim (Claim::rules) and to
+  // report the numbers that rules dropped. Costs time; off by default.
+  virtual bool Explaining() const { return false; }
+  virtual void Dropped(DroppedFigure figure) { (void)figure; }
+};
+
+// What the extractor made of a text, figure by figure.
+struct Explanation {
+  std::vector<Claim> claims;  // With their rules.
+  std::vector<DroppedFigure> dropped;
 };
 
 class ClaimExtractor {
@@ -68,6 +78,10 @@ class ClaimExtractor {
   std::vector<Claim> Extract(std::string_view utf8_text,
                              std::string_view title = {},
                              std::string_view published = {}) const;
+  // The same claims with the rules that made each, and the numbers that
+  // rules dropped, each with its rule: what `extract --explain` prints.
+  Explanation Explain(std::string_view utf8_text, std::string_view title = {},
+                      std::string_view published = {}) const;
   // The same claims, a sentence at a time, then their corrections.
   // `sink` must outlive the call.
   void Extract(std::string_view utf8_text, ClaimSink* sink,

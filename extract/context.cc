@@ -143,7 +143,7 @@ void ApplyContext(const SentenceTokens& s, size_t floor, Quantity* q) {
   ReadQualifierAndChange(s, floor, q);
   if (q->qualifier != stated) q->rules.Add("qualifier");
   if (!changed && !q->change.empty()) {
-    q->rules.Add(q->delta ? "change_by" : "change");
+    q->rules.Add(q->delta ? "change" : "change_to_level");
   }
   // New over old, as "halved" is 0.5: "cut by a third" is 2/3.
   if (q->by_fraction && !q->change.empty()) {

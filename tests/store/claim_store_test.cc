@@ -189,7 +189,7 @@ TEST_CASE("ClaimStore makes no fact of a slip of unit alone", "[store]") {
   REQUIRE(store.ok());
   auto& s = **store;
   Claim bytes = Gw(6, "OpenAI");
-  bytes.unit = "B";
+  bytes.unit = std::string(1, 'B');
   REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {bytes}).ok());
   REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b"), {bytes}).ok());
   REQUIRE(s.RebuildFacts().ok());
