@@ -39,9 +39,12 @@ const Command kCommands[] = {
      "one fact: why its sources differ, then each source's claim with its "
      "date, sentence and URL",
      CmdFact},
-    {"extract", "extract [--jsonl]",
+    {"extract", "extract [--explain | --jsonl [--threads N]]",
      "read text (or JSON lines {\"id\",\"text\"} with --jsonl) on stdin and "
-     "print the claims found; no database",
+     "print the claims found; no database. JSON lines are answered on N "
+     "threads (default: one per core) and printed in input order as they "
+     "are ready. --explain prints each number with the rules that made it "
+     "a claim or the rule that dropped it",
      CmdExtract},
     {"parse-feed", "parse-feed FILE|URL --json [--timeout S]",
      "print a feed (RSS, RDF, Atom, JSON Feed) as parsed, as JSON",

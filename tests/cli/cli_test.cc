@@ -397,3 +397,31 @@ TEST_CASE("fact ID says why its sources differ, then lists them", "[cli]") {
   CHECK(Claimtrack("--db " + db + " fact 999999").code == 2);
   CHECK(Claimtrack("--db " + db + " fact six").code == 2);
 }
+
+TEST_CASE("extract --explain prints each number with its rules", "[cli]") {
+  TempDir dir;
+  std::string input = dir.path + "/in.txt";
+  std::ofstream(input)
+      << "Ferrous Wire will buy about 2 GW from Cedar Labs in 2027 [3].";
+  Run run = Claimtrack("extract --explain < " + input);
+  CHECK(run.code == 0);
+  CHECK(run.out.find("claim    22-32    \"about 2 GW\"  rules: number unit "
+                     "qualifier\n") != std::string::npos);
+  CHECK(run.out.find("metric power_capacity; subject Ferrous Wire") !=
+        std::string::npos);
+  CHECK(run.out.find("dropped  52-56    \"2027\"  rule: year\n") !=
+        std::string::npos);
+  CHECK(run.out.find("\"3\"  rule: citation_marker\n") != std::string::npos);
+  // The claim comes before the numbers after it.
+  CHECK(run.out.find("claim") < run.out.find("dropped"));
+
+  std::ofstream(dir.path + "/none.txt") << "No figures at all.";
+  Run none = Claimtrack("extract --explain < " + dir.path + "/none.txt");
+  CHECK(none.code == 0);
+  CHECK(none.out == "no numbers\n");
+
+  std::string err = dir.path + "/err.txt";
+  Run both = Claimtrack("extract --explain --jsonl < " + input, err);
+  CHECK(both.code == 2);
+  CHECK(ReadAll(err).find("--explain") != std::string::npos);
+}
