@@ -114,7 +114,10 @@ struct Candidate {
 // Page furniture: a reading time ("5 min read", "Reading time: 4
 // minutes").
 bool ReadingTime(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
   if (!p.spelled && q.unit != nullptr && q.unit->kind == UnitKind::kDuration) {
     size_t after = q.last + 1;
     if (s.Is(after, "read") || s.Is(after, "reading")) return true;
@@ -129,7 +132,9 @@ bool ReadingTime(const Candidate& cand) {
 // Page furniture: a line that only counts reactions ("1.2K Shares", "32
 // comments").
 bool ReactionCount(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Quantity& q = cand.q;
+  const bool counted_thing = cand.counted_thing;
   if (counted_thing && s.size() <= 4 && q.first <= 1) {
     static const auto* reactions = new std::unordered_set<std::string_view>{
         "share",    "comment", "like",   "view",
@@ -142,7 +147,12 @@ bool ReactionCount(const Candidate& cand) {
 // Citation markers: "[4]", "[2, 3]", "[1-3]": bare small numbers between
 // square brackets, alone or in a list.
 bool CitationMarker(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
+  const bool counted_thing = cand.counted_thing;
   if (unitless && !counted_thing && !p.spelled && !p.prefixed &&
       p.plain_integer) {
     auto marker_part = [&](size_t t) {
@@ -160,7 +170,10 @@ bool CitationMarker(const Candidate& cand) {
 
 // Phone numbers: "+1 408 555 0142", three or more bare numbers in a row.
 bool PhoneNumber(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
   if (!p.spelled && !p.prefixed && p.plain_integer && q.number_last == n) {
     auto bare_number = [&](size_t t) {
       return t < s.size() && s.IsNumber(t) && !s.Attached(t);
@@ -183,7 +196,10 @@ bool PhoneNumber(const Candidate& cand) {
 // Dotted identifiers: versions "2.4.1", tickers "9984.T"; and the
 // parts of a phone number: "+1 (877) ...".
 bool DottedIdentifier(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
   if (!p.spelled && !p.prefixed) {
     size_t after = q.number_last + 1;
     if (n >= 2 && s.Is(n - 1, ".") && s.Attached(n) && s.Attached(n - 1) &&
@@ -212,7 +228,8 @@ bool DottedIdentifier(const Candidate& cand) {
 
 // A fiscal year written as a span: "2024-25", "2025-26 outlook".
 bool FiscalYearSpan(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
   if (q.is_range && p.plain_integer && p.digits == 4 && q.number >= 1800 &&
       q.number <= 2199 && q.number_high < 100) {
     return true;
@@ -223,7 +240,11 @@ bool FiscalYearSpan(const Candidate& cand) {
 // Years of an era, "A.D. 900 and 1150", "300 BC"; and the bounds of an
 // age group, "adults aged 25 to 44", which describe who is counted.
 bool EraOrAgeGroup(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
   if (unitless && !p.spelled) {
     if (EraBefore(s, n) || EraAfter(s, q.number_last + 1)) return true;
     if (n >= 2 && (s.Is(n - 1, "and") || s.Is(n - 1, "to")) &&
@@ -237,7 +258,9 @@ bool EraOrAgeGroup(const Candidate& cand) {
 
 // A street address, even where a letter reads as a unit: "14 W 52nd St".
 bool StreetAddress(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
   if (!p.spelled && q.noun.empty() && !q.gpu && !p.scaled && !p.prefixed &&
       p.plain_integer && StreetAddress(s, q.number_last + 1)) {
     return true;
@@ -248,7 +271,12 @@ bool StreetAddress(const Candidate& cand) {
 // Years: "in 2025", "2025-26". A plural noun after a bare year-like number
 // makes it a count ("2000 employees") unless a time word stands before it.
 bool Year(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
+  const bool counted_thing = cand.counted_thing;
   if (p.plain_integer && p.digits == 4 && !p.prefixed && !p.scaled &&
       unitless && !q.is_range) {
     double v = q.number;
@@ -275,7 +303,9 @@ bool Year(const Candidate& cand) {
 
 // "2026 AI accelerator shipments": a year before what is counted.
 bool YearBeforeThing(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
   if (q.gpu && p.plain_integer && p.digits == 4 && !p.scaled && !p.prefixed &&
       q.number >= 1800 && q.number <= 2199 && s.Lower(q.last).back() != 's') {
     return true;
@@ -285,7 +315,11 @@ bool YearBeforeThing(const Candidate& cand) {
 
 // Dates: "May 6", "6 May", "the 6th of May".
 bool Date(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
   if (unitless && !p.spelled && p.plain_integer && q.number >= 1 &&
       q.number <= 31) {
     if (n > 0 && IsMonth(s.Text(n - 1))) return true;
@@ -300,7 +334,11 @@ bool Date(const Candidate& cand) {
 
 // Times of day and numbers in slashes: "9:30", "10 a.m.", "24/7".
 bool TimeOfDay(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
   if (!p.spelled) {
     size_t after = q.number_last + 1;
     if ((s.Is(after, ":") || s.Is(after, "/")) && s.Attached(after) &&
@@ -324,7 +362,11 @@ bool TimeOfDay(const Candidate& cand) {
 // Scores, spans of years and addresses: "2-0", "2014-15", "16-18"; and
 // numbers glued into a word: "last-32", "top-10".
 bool ScoreOrSpan(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
   if (unitless && !q.is_range && !p.spelled) {
     if (n >= 2 && s.Is(n - 1, "-") && s.Attached(n) && s.Attached(n - 1) &&
         s.IsWord(n - 2) && !s.Is(n - 2, "minus")) {
@@ -352,7 +394,10 @@ bool ScoreOrSpan(const Candidate& cand) {
 // Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3",
 // "episode 214", "page 42"; and the second of "Units 3 and 4".
 bool NameOrLabel(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const bool unitless = cand.unitless;
   size_t before = q.first;
   if (unitless && before > 0 && !p.prefixed) {
     size_t b = before - 1;
@@ -398,7 +443,10 @@ bool NameOrLabel(const Candidate& cand) {
 // Spelled numbers need something to count: "one of the", "the two"; or
 // a unit they share with the next: "six or seven euros".
 bool SpelledWithoutThing(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const bool unitless = cand.unitless;
   if (p.spelled && unitless && q.noun.empty()) {
     if (!s.Is(q.last + 1, "or")) return true;
     auto shared = ParseAt(s, q.last + 2, false);
@@ -409,7 +457,10 @@ bool SpelledWithoutThing(const Candidate& cand) {
 }
 
 bool OneOf(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const bool unitless = cand.unitless;
   if (p.spelled && unitless && q.number == 1 &&
       (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
     return true;
@@ -419,14 +470,18 @@ bool OneOf(const Candidate& cand) {
 
 // "five years ago": a time, not a figure.
 bool TimeAgo(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Quantity& q = cand.q;
   if (IsDurationUnit(q.unit) && s.Is(q.last + 1, "ago")) return true;
   return false;
 }
 
 // "the two companies' plans": a pointer back to things named before.
 bool PointerBack(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
   if (p.spelled && n > 0 && s.Is(n - 1, "the") && s.Is(q.last + 1, "'")) {
     return true;
   }
@@ -436,7 +491,11 @@ bool PointerBack(const Candidate& cand) {
 // "not one GPU", "isn't one bad call", "those two things": a negation or
 // a pointer back, not a figure. A measure stays: "those three months".
 bool Negation(const Candidate& cand) {
-  const auto& [s, p, q, n, unitless, counted_thing] = cand;
+  const SentenceTokens& s = cand.s;
+  const Parse& p = cand.p;
+  const Quantity& q = cand.q;
+  const size_t n = cand.n;
+  const bool unitless = cand.unitless;
   if (p.spelled && !q.is_range && n > 0) {
     const std::string& prev = s.Lower(n - 1);
     if (prev == "not" || prev == "no" || prev == "never" ||
