@@ -164,6 +164,9 @@ int CopyNode(const xmlNode* c, int parent, PageTree* tree) {
     } else if (key == "aria-hidden") {
       std::string value;
       e.hidden = e.hidden || EqualsIgnoringCase(AttrValue(a, &value), "true");
+    } else if (key == "aria-modal") {
+      std::string value;
+      e.modal = EqualsIgnoringCase(AttrValue(a, &value), "true");
     } else if (key == "href") {
       std::string value;
       std::string_view href = AttrValue(a, &value);

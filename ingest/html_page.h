@@ -5,10 +5,11 @@
 // JSON-LD (headline, datePublished, author, publisher), <title>, <time> and
 // the canonical link. The text is the article body, found by scoring the
 // page's containers of paragraphs (see ingest/readability.h): without
-// scripts, menus, cookie banners, share bars, related boxes, captions,
-// bylines, the headline and footers. Block elements become paragraphs
-// separated by blank lines. A JSON-LD articleBody replaces the text when it
-// is long and the page's own layout gave much less (a paywalled teaser).
+// scripts, menus, cookie banners, newsletter boxes, share bars and counts,
+// related boxes, captions, bylines, the headline and footers. Block elements
+// become paragraphs separated by blank lines. A JSON-LD articleBody replaces
+// the text when it is long and the page's own layout gave much less (a
+// paywalled teaser).
 //
 // Thread-safe: pure functions (libxml2 is initialised once).
 

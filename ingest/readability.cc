@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/furniture.h"
+
 namespace ct::ingest {
 
 int PageTree::Add(const PageNode& node, int parent) {
@@ -28,6 +30,7 @@ int PageTree::Add(const PageNode& node, int parent) {
   n.style = Copy(node.style);
   n.hidden = node.hidden;
   n.hash_link = node.hash_link;
+  n.modal = node.modal;
   // A parent at the limit is never a child's parent, so one step up is
   // enough; the document order holds, since everything added since the
   // grandparent lies in its subtree.
@@ -198,6 +201,9 @@ enum NameBit : uint32_t {
   kKnownBodyName = 1u << 4,  // Names itself the article body.
   kEmbedName = 1u << 5,      // A quoted social post.
   kCaptionName = 1u << 6,    // A picture's caption or credit.
+  // Names a block as furniture whatever else it says (see
+  // NamesFurniture()); set by code, not by a pattern.
+  kFurnitureName = 1u << 7,
 };
 
 // The patterns, in NameBit order, matched case-insensitively.
@@ -217,7 +223,8 @@ constexpr const char* kNamePatterns[] = {
     "agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|"
     "subscribe|signup|share|sharing|recommend|promo|advert|byline|author|"
     "dateline|tags|modal|outbrain|taboola|trending|most-read|mostread|"
-    "navbar|masthead|(^|[-_ ])cta($|[-_ ])",
+    "navbar|masthead|(^|[-_ ])cta($|[-_ ])|recirc|more-?stories|read-?next|"
+    "sign-up",
     // kMaybeName
     "and|article|body|column|content|main|shadow",
     // kKnownBodyName
@@ -251,12 +258,75 @@ const RE2::Set& NamePatterns() {
   return *set;
 }
 
+// Words of a class or id that name a block as furniture even when the
+// rest of the name says content: "article-footer", "story__related",
+// "post-newsletter". Readability's "maybe" words (article, body, main...)
+// rescue a name such as "article-extra" from the unlikely list, but a
+// footer or a share bar inside the article is named after the article
+// too. Compared with the parts of a name between '-' and '_'.
+constexpr std::string_view kFurnitureWords[] = {
+    "cookie",  "cookies", "consent", "gdpr",     "newsletter",
+    "signup",  "related", "recirc",  "share",    "shares",
+    "sharing", "social",  "comment", "comments", "footer",
+};
+// Two parts that name furniture together.
+constexpr std::string_view kFurniturePairs[] = {
+    "more-stories", "read-next", "sign-up", "most-read", "also-read",
+};
+// A first part that makes the name a state, not a block: "has-comments",
+// "is-sharing". A last part that does too: "comments-open".
+constexpr std::string_view kStatePrefixes[] = {
+    "has", "is", "no", "with", "show", "hide", "enable", "disable", "js",
+};
+constexpr std::string_view kStateSuffixes[] = {
+    "open", "closed", "on", "off", "enabled", "disabled", "allowed",
+};
+
+template <size_t N>
+bool OneOf(std::string_view word, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// Whether a class or id (one or more space-separated names) has a name
+// made of furniture words.
+bool NamesFurniture(std::string_view names) {
+  std::string lower(names);
+  for (char& c : lower) c = static_cast<char>(std::tolower(c));
+  std::string_view rest = lower;
+  while (!rest.empty()) {
+    size_t end = rest.find_first_of(" \t\n\r\f");
+    std::string_view name = rest.substr(0, end);
+    rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    for (size_t k = 0; k <= name.size(); ++k) {
+      if (k == name.size() || name[k] == '-' || name[k] == '_') {
+        if (k > start) parts.push_back(name.substr(start, k - start));
+        start = k + 1;
+      }
+    }
+    if (parts.empty() || OneOf(parts.front(), kStatePrefixes) ||
+        OneOf(parts.back(), kStateSuffixes)) {
+      continue;
+    }
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (OneOf(parts[k], kFurnitureWords)) return true;
+      if (k + 1 < parts.size() &&
+          OneOf(std::string(parts[k]) + "-" + std::string(parts[k + 1]),
+                kFurniturePairs)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 uint32_t MatchNames(std::string_view name, std::vector<int>* hits) {
   if (name.empty()) return 0;
+  uint32_t bits = NamesFurniture(name) ? uint32_t{kFurnitureName} : 0;
   if (!NamePatterns().Match(re2::StringPiece(name.data(), name.size()), hits)) {
-    return 0;
+    return bits;
   }
-  uint32_t bits = 0;
   for (int h : *hits) bits |= 1u << h;
   return bits;
 }
@@ -417,6 +487,7 @@ struct NodeInfo {
   bool known_body = false;  // Names itself the article body.
   bool in_embed = false;    // Inside a quoted post (an embedded tweet).
   bool caption = false;     // Named as a caption or a credit.
+  bool furniture = false;   // Furniture by what it says (FindFurniture()).
   int text_length = 0;      // Text nodes only.
   int commas = 0;           // Text nodes only.
   int subtree_end = 0;      // One past the last descendant's index.
@@ -439,12 +510,20 @@ struct Stats {
 
 class Extractor {
  public:
-  Extractor(const PageTree& tree, std::string_view title)
+  // With `drop_furniture`, the blocks FindFurniture() names are left out
+  // in every pass, the fallbacks included.
+  Extractor(const PageTree& tree, std::string_view title, bool drop_furniture)
       : tree_(tree),
         title_(Squash(title)),
         title_length_(VisibleLength(title_)),
         info_(tree.nodes().size()) {
     const auto& nodes = tree_.nodes();
+    if (drop_furniture) {
+      std::vector<std::string_view> furniture = FindFurniture(tree);
+      for (size_t i = 0; i < furniture.size(); ++i) {
+        info_[i].furniture = !furniture[i].empty();
+      }
+    }
     std::vector<int> hits;
     std::unordered_map<std::string_view, uint32_t> name_bits;
     for (size_t i = nodes.size(); i-- > 0;) {
@@ -475,7 +554,8 @@ class Extractor {
       }
       uint32_t names = cls | id;
       in.unlikely = (t.bits & (kBody | kRoot | kLink | kArticle)) == 0 &&
-                    (names & kUnlikelyName) && !(names & kMaybeName);
+                    (((names & kUnlikelyName) && !(names & kMaybeName)) ||
+                     ((names & kFurnitureName) && !(names & kKnownBodyName)));
       if (IsFurnitureRole(n.role)) in.unlikely = true;
       in.hidden = n.hidden || Matches(n.style, HiddenStyle());
       in.known_body = n.itemprop == "articleBody" || (names & kKnownBodyName);
@@ -555,7 +635,7 @@ void Extractor::MarkRemoved(int flags) {
       continue;
     }
     if (nodes[i].tag.empty()) continue;
-    if ((in.bits & kNeverContent) || in.hidden ||
+    if ((in.bits & kNeverContent) || in.hidden || in.furniture ||
         ((flags & kStripUnlikely) && in.unlikely)) {
       removed_[i] = 1;
     }
@@ -1019,7 +1099,7 @@ std::string Extractor::WholePage() {
 
 std::string ExtractArticleText(const PageTree& tree, std::string_view title) {
   if (tree.nodes().empty()) return "";
-  Extractor ex(tree, title);
+  Extractor ex(tree, title, /*drop_furniture=*/true);
   // Readability's retry: each pass relaxes one rule until one finds an
   // article-sized text.
   std::string best;
@@ -1043,7 +1123,7 @@ std::string ExtractArticleText(const PageTree& tree, std::string_view title) {
 
 std::string TreeText(const PageTree& tree) {
   if (tree.nodes().empty()) return "";
-  Extractor ex(tree, "");
+  Extractor ex(tree, "", /*drop_furniture=*/false);
   return ex.WholePage();
 }
 

@@ -9,12 +9,15 @@
 // looser rules (as Readability does when a strict pass finds too little)
 // without re-parsing the page or mutating the parser's tree.
 //
-// The rules, in order: drop furniture by tag (script, nav, aside, header,
-// footer, figure...), by class, id or ARIA role (cookie, share, comment,
-// related...) unless the name also says content, and hidden elements; give
-// each paragraph points (1 + commas + length/100, at most 3) to its
-// container and less to the container's ancestors, weigh containers by
-// class name and link density; take the best one, narrowed to a container
+// The rules, in order: drop furniture by what it says and how it is built
+// (ingest/furniture.h: consent banners, sign-up boxes, "read next" blocks,
+// legal lines, share counts), in every pass; by tag (script, nav, aside,
+// header, footer, figure...), by class, id or ARIA role (cookie, share,
+// comment, related...) unless the name also says content (but
+// "article-footer" is a footer), and hidden elements; give each paragraph
+// points (1 + commas + length/100, at most 3) to its container and less
+// to the container's ancestors, weigh containers by class name and link
+// density; take the best one, narrowed to a container
 // that holds nearly all of its prose or that names itself the body, with
 // the siblings and same-class blocks that read as story; drop the blocks
 // inside that look like furniture (Readability's conditional cleaning),
@@ -46,6 +49,7 @@ struct PageNode {
   std::string_view style;
   bool hidden = false;     // `hidden` attribute, or aria-hidden="true".
   bool hash_link = false;  // An <a> whose href starts with '#'.
+  bool modal = false;      // aria-modal="true": a dialog over the page.
   // 0 for the root; at most PageTree::kMaxDepth.
   int depth = 0;
   // Indices in PageTree::nodes; -1 for none.
@@ -104,12 +108,12 @@ class PageTree {
 // datelines, captions and link lists are left out. When the strict rules
 // find under ~250 characters, looser ones run, then the largest <article>,
 // then the whole page; a page that short gets the strictest non-empty
-// answer. Returns "" when the page holds no text.
+// answer. Returns "" when the page holds no text, or only furniture.
 std::string ExtractArticleText(const PageTree& tree, std::string_view title);
 
 // All the text of a tree without selection (scripts and hidden elements
-// still left out), for fragments such as an HTML-escaped JSON-LD
-// articleBody. Returns "" for an empty tree.
+// still left out, furniture kept), for fragments such as an HTML-escaped
+// JSON-LD articleBody. Returns "" for an empty tree.
 std::string TreeText(const PageTree& tree);
 
 }  // namespace ct::ingest
