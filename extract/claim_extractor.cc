@@ -14,6 +14,7 @@
 #include "extract/quantity_parser.h"
 #include "extract/sentences.h"
 #include "extract/text_fold.h"
+#include "extract/vocabulary.h"
 
 namespace ct::extract {
 namespace {
@@ -398,12 +399,7 @@ void AddKindReferences(const SentenceTokens& s, const DocState& doc,
         match = s.Lower(i + 1 + w) == p.words[w];
       }
       // "the chipmaker's", not "the chipmaker industry".
-      static const std::unordered_set<std::string_view>* wider =
-          new std::unordered_set<std::string_view>{
-              "industry",  "market",   "sector",    "stocks", "shares",
-              "space",     "business", "world",     "race",   "rivals",
-              "peers",     "boom",     "ecosystem", "scene",  "landscape",
-              "companies", "firms"};
+      static const WordSet* wider = &WordList("kind_reference.wider_field");
       if (!match ||
           (i + 1 + n < s.size() && wider->count(s.Lower(i + 1 + n)) > 0)) {
         continue;
@@ -998,10 +994,7 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
           if (i > 0 && batch.size() > piece_claims && c.object.empty() &&
               !batch.back().object.empty() &&
               batch.back().subject == c.subject) {
-            static const std::unordered_set<std::string_view>* totals =
-                new std::unordered_set<std::string_view>{
-                    "bringing", "taking",  "lifting",
-                    "raising",  "pushing", "boosting"};
+            static const WordSet* totals = &WordList("running_total_verbs");
             for (size_t t = quantities[i - 1].last + 1; t < q.first; ++t) {
               if (totals->count(s.Lower(t)) > 0) {
                 c.object = batch.back().object;

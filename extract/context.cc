@@ -72,12 +72,7 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
     const std::string& w = s.Lower(t - 1);
     int change = ChangeOf(w);
     // "make up 10 percent", "ended up at": a phrasal verb, no rise.
-    static const WordSet* phrasal = new WordSet{
-        "make",    "makes", "made",   "making", "end",    "ends",   "ended",
-        "take",    "takes", "took",   "set",    "sets",   "signed", "add",
-        "adds",    "added", "sum",    "sums",   "summed", "snap",   "snaps",
-        "snapped", "pick",  "picks",  "picked", "scoop",  "scoops", "scooped",
-        "buy",     "buys",  "bought", "buying", "ramp",   "ramps",  "ramped"};
+    static const WordSet* phrasal = &WordList("context.phrasal_verbs");
     if (w == "up" && t >= 2 && phrasal->count(s.Lower(t - 2))) change = 0;
     // The tail of a hyphenated adjective is no verb: "a cost-cutting $9
     // billion plan", "a record-breaking 40%".

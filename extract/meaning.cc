@@ -10,113 +10,14 @@
 #include <unordered_set>
 
 #include "common/days.h"
+#include "extract/vocabulary.h"
 
 namespace ct::extract {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
-
 // Capitalised words that start sentences or name times, never entities.
 bool IsCommonCapitalized(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "the",       "a",
-      "an",        "in",
-      "on",        "at",
-      "by",        "for",
-      "from",      "to",
-      "of",        "with",
-      "and",       "or",
-      "but",       "as",
-      "it",        "its",
-      "this",      "that",
-      "these",     "those",
-      "there",     "here",
-      "we",        "they",
-      "he",        "she",
-      "i",         "you",
-      "our",       "their",
-      "his",       "her",
-      "my",        "your",
-      "if",        "when",
-      "while",     "after",
-      "before",    "since",
-      "until",     "about",
-      "over",      "under",
-      "more",      "less",
-      "most",      "some",
-      "many",      "much",
-      "all",       "each",
-      "every",     "both",
-      "what",      "which",
-      "who",       "why",
-      "how",       "where",
-      "yet",       "still",
-      "so",        "then",
-      "now",       "today",
-      "also",      "however",
-      "meanwhile", "still",
-      "january",   "february",
-      "march",     "april",
-      "may",       "june",
-      "july",      "august",
-      "september", "october",
-      "november",  "december",
-      "monday",    "tuesday",
-      "wednesday", "thursday",
-      "friday",    "saturday",
-      "sunday",    "nearly",
-      "roughly",   "approximately",
-      "around",    "up",
-      "one",       "two",
-      "three",     "four",
-      "five",      "six",
-      "seven",     "eight",
-      "nine",      "ten",
-      "first",     "second",
-      "third",     "last",
-      "next",      "new",
-      "not",       "no",
-      "is",        "are",
-      "was",       "were",
-      "will",      "would",
-      "could",     "should",
-      "can",       "may",
-      "might",     "has",
-      "have",      "had",
-      "do",        "does",
-      "did",       "just",
-      "only",      "even",
-      "though",    "although",
-      "because",   "whether",
-      "according", "analysts",
-      "investors", "shares",
-      "ceo",       "cfo",
-      "cto",       "coo",
-      "api",       "apis",
-      "ai",        "gpu",
-      "gpus",      "cpu",
-      "cpus",      "llm",
-      "llms",      "ipo",
-      "sla",       "slas",
-      "chief",     "president",
-      "executive", "mr",
-      "ms",        "mrs",
-      "dr",        "inc",
-      "corp",      "ltd",
-      "llc",       "co",
-      "said",      "says",
-      "per",       "percent",
-      "gw",        "mw",
-      "gpu",       "gpus",
-      "ai",        "us",
-      "u",         "s",
-      "am",        "pm",
-      "et",        "est",
-      "edt",       "pt",
-      "pst",       "pdt",
-      "gmt",       "utc",
-      "bst",       "cet",
-  };
+  static const WordSet* words = &WordList("common_capitalized");
   return words->count(lower) > 0;
 }
 
@@ -247,8 +148,7 @@ size_t Distance(const Quantity& q, size_t first, size_t last) {
 // Whether a country's name starting at `first` says where, not who: "in the
 // U.S.", "across China", "8 million U.S. homes".
 bool AsPlace(const SentenceTokens& s, size_t first) {
-  static const WordSet* where = new WordSet{
-      "in", "across", "throughout", "within", "outside", "inside", "at"};
+  static const WordSet* where = &WordList("as_place.where");
   size_t before = first;
   if (before > 0 && s.Is(before - 1, "the")) --before;
   if (before > 0 && where->count(s.Lower(before - 1)) > 0) return true;
@@ -261,15 +161,7 @@ bool AsPlace(const SentenceTokens& s, size_t first) {
 // with a title ("Chief Executive Jane Roe", "CEO Jane Roe", "analyst Jo
 // Bloggs") or followed by one (", chief executive of").
 bool IsPerson(const SentenceTokens& s, size_t first, size_t last) {
-  static const WordSet* titles = new WordSet{
-      "ceo",         "cfo",          "cto",        "coo",         "executive",
-      "chief",       "president",    "founder",    "co-founder",  "chairman",
-      "chairwoman",  "chair",        "analyst",    "analysts",    "secretary",
-      "senator",     "mr",           "ms",         "mrs",         "dr",
-      "minister",    "spokesperson", "spokesman",  "spokeswoman", "director",
-      "officer",     "investor",     "friend",     "partner",     "head",
-      "cofounder",   "economist",    "strategist", "governor",    "mayor",
-      "commissioner"};
+  static const WordSet* titles = &WordList("person.titles");
   if (first > 0) {
     size_t t = first - 1;
     if (s.Is(t, ".") && t > 0) --t;  // "Mr. Roe"
@@ -303,9 +195,7 @@ bool IsTitleCase(const SentenceTokens& s) {
 // "the Widget maker", "the Widget-maker", "the creator of Widget", "the
 // company behind Widget".
 bool MakerOfProduct(const SentenceTokens& s, size_t first, size_t last) {
-  static const WordSet* makers = new WordSet{
-      "maker",  "makers",  "creator", "creators", "developer", "owner",
-      "parent", "builder", "firm",    "company",  "startup",   "lab"};
+  static const WordSet* makers = &WordList("maker_of_product.makers");
   size_t after = last + 1;
   if (s.Is(after, "-")) ++after;
   if (makers->count(s.Lower(after)) > 0) return true;
@@ -522,17 +412,14 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
   }
   if (q.gpu) return "gpu_count";
   if (q.unit == nullptr) {
-    static const WordSet* staff =
-        new WordSet{"employee", "worker",  "staff",  "engineer", "researcher",
-                    "job",      "staffer", "person", "hire",     "scientist"};
+    static const WordSet* staff = &WordList("metric.staff");
     // "one engineer said" is a source, not a headcount.
     if (staff->count(q.noun) && (q.number > 1 || q.is_range)) {
       return "headcount";
     }
     if (q.noun == "share") return "share";
     // "a staff of 1,100", "a workforce of 36,000".
-    static const WordSet* groups =
-        new WordSet{"staff", "workforce", "headcount", "payroll", "team"};
+    static const WordSet* groups = &WordList("metric.groups");
     if (q.noun.empty() && q.first >= 2 && s.Is(q.first - 1, "of") &&
         groups->count(s.Lower(q.first - 2))) {
       return "headcount";
@@ -543,15 +430,9 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
     case UnitKind::kBytes: {
       // Bytes where a site's power belongs are a slip of unit: "6 GB of
       // compute capacity", "a 2 GB campus". Memory and storage are bytes.
-      static const WordSet* memory = new WordSet{
-          "memory",   "hbm",  "storage",   "ram",        "vram",   "dram",
-          "nand",     "ssd",  "flash",     "disk",       "cache",  "model",
-          "models",   "per",  "bandwidth", "parameters", "tokens", "dataset",
-          "datasets", "file", "files"};
+      static const WordSet* memory = &WordList("metric.memory");
       if (NearWord(s, q, 6, *memory)) return "other";
-      static const WordSet* sites = new WordSet{
-          "capacity", "compute",  "computing",  "power",      "campus",
-          "campuses", "facility", "facilities", "datacenter", "datacenters"};
+      static const WordSet* sites = &WordList("metric.sites");
       for (size_t t = q.last + 1; t < s.size() && t <= q.last + 4; ++t) {
         if (sites->count(s.Lower(t)) > 0) return "power_capacity";
         if ((s.Is(t, "data") &&
@@ -571,9 +452,7 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
     case UnitKind::kRate:
       return "usage_time";
     case UnitKind::kRatio: {
-      static const WordSet* limits =
-          new WordSet{"limit", "limits", "rate-limit", "rate-limits",
-                      "quota", "quotas", "caps"};
+      static const WordSet* limits = &WordList("metric.limits");
       // "doubled Claude Code's five-hour rate limits": the object may run
       // long, up to the end of the clause.
       if (NearWord(s, q, 6, *limits)) return "rate_limit_change";
@@ -590,16 +469,11 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
                       !s.Is(q.first - 1, "from"))) {
         return "growth";
       }
-      static const WordSet* shares = new WordSet{
-          "of",    "stake",     "share",   "shares",   "own",      "owns",
-          "owned", "ownership", "portion", "majority", "minority", "market"};
+      static const WordSet* shares = &WordList("metric.shares");
       if (q.last + 1 < s.size() && shares->count(s.Lower(q.last + 1))) {
         return "share";
       }
-      static const WordSet* growth = new WordSet{
-          "growth",   "grew",      "grown", "grow",   "rose",
-          "increase", "increased", "jump",  "jumped", "year-over-year",
-          "yoy",      "annually",  "cagr"};
+      static const WordSet* growth = &WordList("metric.growth");
       if (NearWord(s, q, 4, *growth)) return "growth";
       return "share";
     }
@@ -618,11 +492,8 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
         // A "net worth" is a person's or a firm's, no deal.
         if (s.Lower(i) == "worth" && i > 0 && s.Is(i - 1, "net")) continue;
         if (s.Lower(i) == "worth" && i > 0) {
-          static const WordSet* be = new WordSet{"is", "was",  "are", "were",
-                                                 "be", "been", "now", "being"};
-          static const WordSet* deals =
-              new WordSet{"deal",      "deals", "contract", "contracts",
-                          "agreement", "pact",  "order",    "package"};
+          static const WordSet* be = &WordList("metric.forms_of_be");
+          static const WordSet* deals = &WordList("metric.deal_before_worth");
           // Within the clause's reach, so the cost stays linear.
           bool deal = false;
           for (size_t t = i > 30 ? i - 30 : 0; t < i && !deal; ++t) {
@@ -634,9 +505,7 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
         // commitment, as a deal's worth is.
         if (found == "valuation" &&
             (s.Lower(i) == "valued" || s.Lower(i) == "valuing")) {
-          static const WordSet* deals = new WordSet{
-              "deal", "deals", "contract", "contracts",  "agreement",
-              "pact", "order", "package",  "partnership"};
+          static const WordSet* deals = &WordList("metric.deal_before_valued");
           for (size_t t = i > 8 ? i - 8 : 0; t < i; ++t) {
             if (deals->count(s.Lower(t)) > 0) found = "commitment";
           }
@@ -675,17 +544,14 @@ std::string MetricOf(const SentenceTokens& s, const Quantity& q) {
       // What a deal costs its buyer is the deal's worth: "the deal could
       // cost it $350 billion to $500 billion".
       if (metric == "price" && amount >= 1e9) {
-        static const WordSet* deals = new WordSet{
-            "deal", "deals", "contract", "agreement", "pact", "partnership"};
+        static const WordSet* deals = &WordList("metric.deal_that_costs");
         for (size_t t = q.first > 10 ? q.first - 10 : 0; t < q.first; ++t) {
           if (deals->count(s.Lower(t)) > 0) return "commitment";
         }
       }
       // A few dollars beside a stock's trading is what one share costs:
       // "the stock closed at $18.40".
-      static const WordSet* trading = new WordSet{
-          "stock",  "stocks", "shares",  "share",     "closed",
-          "opened", "traded", "trading", "premarket", "after-hours"};
+      static const WordSet* trading = &WordList("metric.trading");
       if (metric == "other" && amount < kSmallestDeal &&
           NearWord(s, q, 6, *trading)) {
         return "price";
@@ -734,9 +600,7 @@ const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
     }
     if (!IsLowercaseWord(s, t)) break;
   }
-  static const WordSet* capacity =
-      new WordSet{"capacity", "compute", "computing",     "cloud",
-                  "services", "chips",   "infrastructure"};
+  static const WordSet* capacity = &WordList("local_party.capacity_words");
   if (s.Is(after, "of")) {
     if (const EntityMention* e = EntityAt(entities, after + 1)) {
       if (capacity->count(s.Lower(e->last + 1))) return e;
@@ -748,9 +612,7 @@ const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
       if (e.last + 3 == q.first && e.first >= lo) return &e;
     }
   }
-  static const WordSet* measures =
-      new WordSet{"valuation", "valuations", "backlog", "backlogs", "revenue",
-                  "revenues",  "sales",      "capex",   "budget",   "payroll"};
+  static const WordSet* measures = &WordList("local_party.measures");
   size_t from = q.first > lo + 3 ? q.first - 3 : lo;
   size_t to = std::min(hi, q.last + 5);
   for (size_t m = from; m < to; ++m) {
@@ -858,8 +720,7 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
     return roles;
   }
-  static const WordSet* object_preps = new WordSet{
-      "with", "to", "from", "via", "through", "for", "of", "at", "by"};
+  static const WordSet* object_preps = &WordList("roles.object_prepositions");
   auto preceded_by_prep = [&](const EntityMention& e) {
     if (e.first == 0) return false;
     if (object_preps->count(s.Lower(e.first - 1))) return true;
@@ -1273,31 +1134,12 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     return std::nullopt;
   };
   if (!first(subject) || !first(object)) return roles;
-  static const WordSet* kInvest = new WordSet{
-      "invest",      "invests", "invested", "investing", "investment",
-      "investments", "backs",   "backed",   "backing",   "funds",
-      "funded",      "funding", "stake"};
-  static const WordSet* kReceive = new WordSet{
-      "get",      "gets",  "got",    "getting", "receive", "receives",
-      "received", "raise", "raises", "raised",  "secure",  "secures",
-      "secured",  "land",  "lands",  "landed"};
-  static const WordSet* kSupply = new WordSet{
-      "supply",     "supplies", "supplied",  "supplying", "provide",
-      "provides",   "provided", "providing", "sell",      "sells",
-      "sold",       "selling",  "deliver",   "delivers",  "delivered",
-      "delivering", "supplier", "provider"};
-  static const WordSet* kBuy = new WordSet{
-      "buy",       "buys",      "bought", "buying",  "purchase", "purchases",
-      "purchased", "order",     "orders", "ordered", "deploy",   "deploys",
-      "deployed",  "deploying", "rent",   "rents",   "rented",   "renting",
-      "lease",     "leases",    "leased", "leasing", "pay",      "pays",
-      "paid",      "spend",     "spends", "spent",   "customer", "tap",
-      "taps",      "tapped",    "tapping"};
+  static const WordSet* kInvest = &WordList("deal_roles.invest");
+  static const WordSet* kReceive = &WordList("deal_roles.receive");
+  static const WordSet* kSupply = &WordList("deal_roles.supply");
+  static const WordSet* kBuy = &WordList("deal_roles.buy");
   // A company issues or grants its shares; the other side buys them.
-  static const WordSet* kIssue =
-      new WordSet{"issue",   "issues", "issued", "grant",  "grants",
-                  "granted", "give",   "gives",  "gave",   "hand",
-                  "hands",   "handed", "offer",  "offers", "offered"};
+  static const WordSet* kIssue = &WordList("deal_roles.issue");
   bool stake = metric == "share";
   // The verb nearest before the figure, back to the start of its clause.
   const WordSet* kind = nullptr;

@@ -20,17 +20,7 @@ namespace {
 using text::Lower;
 
 bool IsLabelWord(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "page",     "pages",     "episode",   "chapter",    "section", "ticker",
-      "building", "hall",      "gate",      "room",       "suite",   "floor",
-      "unit",     "units",     "phase",     "version",    "release", "round",
-      "row",      "tier",      "level",     "stage",      "step",    "item",
-      "exhibit",  "figure",    "table",     "route",      "flight",  "platform",
-      "pier",     "terminal",  "highway",   "interstate", "lane",    "seat",
-      "article",  "clause",    "paragraph", "line",       "track",   "block",
-      "lot",      "plot",      "number",    "code",       "series",  "grade",
-      "class",    "category",  "batch",     "booth",      "stand",   "size",
-      "gen",      "generation"};
+  static const WordSet* words = &WordList("label_word");
   return words->count(lower) > 0;
 }
 
@@ -51,14 +41,7 @@ bool EraAfter(const SentenceTokens& s, size_t after) {
 
 // A street address: "14 W 52nd St", "61 Birch Hollow Road", "8 Ave Kleber".
 bool StreetAddress(const SentenceTokens& s, size_t after) {
-  static const std::unordered_set<std::string_view>* streets =
-      new std::unordered_set<std::string_view>{
-          "St",      "Street",  "Road",   "Rd",         "Avenue",
-          "Ave",     "Way",     "Lane",   "Drive",      "Boulevard",
-          "Blvd",    "Place",   "Court",  "Terrace",    "Parkway",
-          "Highway", "Square",  "Plaza",  "Expressway", "Freeway",
-          "Pkwy",    "Hwy",     "Circle", "Crescent",   "Rue",
-          "Via",     "Strasse", "Calle",  "Avenida",    "Platz"};
+  static const WordSet* streets = &WordList("street_address.streets");
   for (size_t t = after; t < s.size() && t < after + 5; ++t) {
     // Street word first: "8 Ave Kleber", "8 Rue de la Paix".
     bool particle = s.Is(t + 1, "de") || s.Is(t + 1, "la") ||
@@ -87,13 +70,7 @@ bool StreetAddress(const SentenceTokens& s, size_t after) {
 }  // namespace
 
 bool IsTimePreposition(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "in",      "by",         "since",  "until",  "till",   "from",
-      "through", "of",         "for",    "during", "before", "after",
-      "to",      "between",    "and",    "fiscal", "fy",     "early",
-      "late",    "mid",        "end",    "year",   "summer", "winter",
-      "spring",  "autumn",     "fall",   "around", "circa",  "beginning",
-      "start",   "throughout", "within", "towards"};
+  static const WordSet* words = &WordList("time_preposition");
   return words->count(lower) > 0;
 }
 
@@ -136,9 +113,7 @@ bool ReactionCount(const Candidate& cand) {
   const Quantity& q = cand.q;
   const bool counted_thing = cand.counted_thing;
   if (counted_thing && s.size() <= 4 && q.first <= 1) {
-    static const auto* reactions = new std::unordered_set<std::string_view>{
-        "share",    "comment", "like",   "view",
-        "reaction", "retweet", "repost", "reply"};
+    static const WordSet* reactions = &WordList("reaction_count.reactions");
     if (reactions->count(q.noun) > 0) return true;
   }
   return false;
@@ -382,10 +357,7 @@ bool ScoreOrSpan(const Candidate& cand) {
       return true;
     }
     // "0401 GMT": a clock time.
-    static const std::unordered_set<std::string_view>* zones =
-        new std::unordered_set<std::string_view>{
-            "GMT", "UTC",  "EDT", "EST", "ET",  "PT",  "PDT", "PST", "BST",
-            "CET", "CEST", "CT",  "CDT", "CST", "IST", "JST", "AEST"};
+    static const WordSet* zones = &WordList("score_or_span.zones");
     if (after < s.size() && zones->count(s.Text(after))) return true;
   }
   return false;

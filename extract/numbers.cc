@@ -336,9 +336,7 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
   p.spelled = true;
   // "doubled", "tripling", "halved": the verb says which way it went.
   // "to double", "will triple", "more than double": a verb too.
-  static const WordSet* verb_before =
-      new WordSet{"to",  "will", "would",  "could",    "may", "might",
-                  "can", "than", "should", "expected", "set"};
+  static const WordSet* verb_before = &WordList("multiple_word.verb_before");
   if (EndsWith(w, "ed", 1) || EndsWith(w, "ing", 1) || EndsWith(w, "es", 1) ||
       (i > 0 && verb_before->count(s.Lower(i - 1)))) {
     p.q.change = value > 1 ? "up" : "down";
@@ -349,9 +347,7 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
 // The denominator of a rate after the unit at `t - 1`: "$58 per barrel",
 // "$3,500 a month", "80 km/h" is a unit of its own and never gets here.
 std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
-  static const auto* powers = new std::unordered_map<std::string_view, double>{
-      {"hundreds", 1e2}, {"thousands", 1e3},  {"millions", 1e6},
-      {"billions", 1e9}, {"trillions", 1e12}, {"dozens", 12}};
+  static const WordValues* powers = &WordNumbers("vague.powers");
   size_t k = i;
   // "several hundred thousand GPUs" [300,000, 900,000]; "a few thousand
   // engineers" [2,000, 5,000].

@@ -76,9 +76,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     bool spelled_unit = unit && LowercaseWord(s, j + 1) &&
                         (unit->def->kind == UnitKind::kPower ||
                          unit->def->kind == UnitKind::kEnergy);
-    static const WordSet* before = new WordSet{
-        "about", "roughly", "nearly", "almost",        "around", "over",
-        "than",  "to",      "least",  "approximately", "some",   "under"};
+    static const WordSet* before = &WordList("quantity.word_before_range");
     if (spelled_unit && !s.Is(unit->last + 1, "-") &&
         (s.Is(unit->last + 1, "of") ||
          (j > 0 && before->count(s.Lower(j - 1))))) {
@@ -265,8 +263,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
         }
       }
     } else if (s.Is(k, "times")) {
-      static const WordSet* periods = new WordSet{
-          "day", "week", "month", "year", "hour", "minute", "second"};
+      static const WordSet* periods = &WordList("quantity.periods");
       if ((s.Is(k + 1, "a") || s.Is(k + 1, "per") || s.Is(k + 1, "each") ||
            s.Is(k + 1, "every")) &&
           k + 2 < s.size() && periods->count(s.Lower(k + 2))) {

@@ -21,7 +21,6 @@ using rules::ApplyContext;
 using rules::NotAClaim;
 using rules::Parse;
 using rules::ParseAt;
-using rules::WordSet;
 
 bool InSpans(const std::vector<std::pair<size_t, size_t>>& spans,
              size_t offset) {
@@ -50,9 +49,7 @@ std::vector<std::pair<size_t, size_t>> UrlSpans(std::string_view text) {
 // comparison, has that unit: "3.9 million headsets, up from 2.4 million",
 // "84.75 cents, while the lowest is 74.07".
 void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
-  static const WordSet* joins =
-      new WordSet{"from", "to",    "and",      "or",        "vs", "versus",
-                  "than", "while", "compared", "including", "but"};
+  static const WordSet* joins = &WordList("inherit_units.joins");
   for (size_t k = 1; k < out->size(); ++k) {
     Quantity& q = (*out)[k];
     const Quantity& prev = (*out)[k - 1];

@@ -26,10 +26,9 @@
 
 #include "extract/quantity_parser.h"
 #include "extract/units.h"
+#include "extract/vocabulary.h"
 
 namespace ct::extract::rules {
-
-using WordSet = std::unordered_set<std::string_view>;
 
 // A qualifier phrase that stands before a number: "more than", "up to".
 struct QualifierPhrase {
@@ -75,10 +74,10 @@ struct Parse {
 };
 
 // words.cc
-const std::unordered_map<std::string_view, int>& SmallNumbers();
-const std::unordered_map<std::string_view, double>& ScaleWords();
-const std::unordered_map<std::string_view, double>& MultipleWords();
-const std::unordered_map<std::string_view, double>& FractionWords();
+const WordValues& SmallNumbers();
+const WordValues& ScaleWords();
+const WordValues& MultipleWords();
+const WordValues& FractionWords();
 bool EndsWith(std::string_view w, std::string_view suffix, size_t stem);
 bool IsMonth(std::string_view exact);
 bool IsFunctionWord(std::string_view lower);

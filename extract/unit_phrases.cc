@@ -94,11 +94,7 @@ bool LooksAdjective(std::string_view w) {
 // Words that follow a number as its verb or comparison, not as the thing
 // counted: "about 700 come from Taiwan", "30k cheaper than".
 bool IsVerbAfterNumber(const SentenceTokens& s, size_t i) {
-  static const WordSet* verbs = new WordSet{
-      "come",   "came",  "go",    "went",  "live", "lived", "remain", "work",
-      "worked", "die",   "died",  "think", "want", "need",  "know",   "become",
-      "became", "seem",  "feel",  "get",   "got",  "make",  "take",   "see",
-      "appear", "agree", "voted", "say",   "won",  "lost"};
+  static const WordSet* verbs = &WordList("verb_after_number.verbs");
   return verbs->count(s.Lower(i)) > 0 || s.Is(i + 1, "than");
 }
 
@@ -137,10 +133,7 @@ std::optional<UnitMatch> MatchUnit(
 bool LooksPlural(std::string_view w) {
   if (w == "people" || w == "children" || w == "staff") return true;
   // Singular words that end like plurals.
-  static const WordSet* singular = new WordSet{
-      "gas",   "bias",  "atlas",  "canvas",  "alias",   "lens",   "yes",
-      "this",  "has",   "was",    "does",    "its",     "plus",   "thus",
-      "chaos", "ethos", "always", "perhaps", "whereas", "across", "less"};
+  static const WordSet* singular = &WordList("looks_plural.singular");
   if (singular->count(w)) return false;
   // "fishermen", "women"; not "specimen", "omen".
   if (EndsWith(w, "men", 2) && w != "specimen" && w != "regimen" &&
@@ -413,11 +406,7 @@ std::optional<UnitMatch> MatchHyphenUnit(const SentenceTokens& s, size_t k) {
 }
 
 void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
-  static const WordSet* singular_after_a = new WordSet{
-      "day",   "week",   "month",  "year",  "hour",     "minute", "second",
-      "share", "barrel", "gallon", "ounce", "head",     "piece",  "person",
-      "unit",  "ton",    "tonne",  "kilo",  "kilogram", "pound",  "litre",
-      "liter", "game",   "season", "night", "seat",     "square", "quarter"};
+  static const WordSet* singular_after_a = &WordList("per.singular_after_a");
   // A conversion in brackets stands between an amount and its rate:
   // "C$8.50 (US$6.20) per share". The rate is read; the claim's text ends
   // before the brackets.
@@ -446,8 +435,7 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
   if (s.Is(d, "-") && s.Attached(d) && s.Attached(d + 1) && a) ++d;
   if (d >= s.size()) return;
   // "a year earlier", "a week ago": a time, not a rate.
-  static const WordSet* times_after = new WordSet{
-      "earlier", "ago", "before", "later", "after", "prior", "back", "since"};
+  static const WordSet* times_after = &WordList("per.times_after");
   if (a && d + 1 < s.size() && times_after->count(s.Lower(d + 1))) return;
   auto set_last = [&](size_t last) {
     if (extend) q->last = last;

@@ -18,51 +18,25 @@ namespace ct::extract::rules {
 
 using text::Lower;
 
-const std::unordered_map<std::string_view, int>& SmallNumbers() {
-  static const auto* map = new std::unordered_map<std::string_view, int>{
-      {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
-      {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
-      {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
-      {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
-      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},
-      {"sixty", 60},   {"seventy", 70},   {"eighty", 80},   {"ninety", 90},
-  };
+const WordValues& SmallNumbers() {
+  static const WordValues* map = &WordNumbers("small_numbers");
   return *map;
 }
 
 // Scale words that may follow a number with a space: "2 million".
-const std::unordered_map<std::string_view, double>& ScaleWords() {
-  static const auto* map = new std::unordered_map<std::string_view, double>{
-      {"thousand", 1e3},  {"million", 1e6}, {"billion", 1e9},
-      {"trillion", 1e12}, {"mn", 1e6},      {"mln", 1e6},
-      {"bn", 1e9},        {"bln", 1e9},     {"tn", 1e12},
-      {"trn", 1e12},      {"lakh", 1e5},    {"crore", 1e7},
-      {"hundred", 1e2},   {"mil", 1e6},     {"quadrillion", 1e15},
-  };
+const WordValues& ScaleWords() {
+  static const WordValues* map = &WordNumbers("scale_words");
   return *map;
 }
 
 // Whole-word multiples: "tenfold", "doubled", "halved".
-const std::unordered_map<std::string_view, double>& MultipleWords() {
-  static const auto* map = new std::unordered_map<std::string_view, double>{
-      {"double", 2},          {"doubled", 2},    {"doubles", 2},
-      {"doubling", 2},        {"triple", 3},     {"tripled", 3},
-      {"triples", 3},         {"tripling", 3},   {"trebled", 3},
-      {"quadruple", 4},       {"quadrupled", 4}, {"quadruples", 4},
-      {"quadrupling", 4},     {"halved", 0.5},   {"halves", 0.5},
-      {"halving", 0.5},       {"halve", 0.5},    {"hundredfold", 100},
-      {"thousandfold", 1000},
-  };
+const WordValues& MultipleWords() {
+  static const WordValues* map = &WordNumbers("multiple_words");
   return *map;
 }
 
-const std::unordered_map<std::string_view, double>& FractionWords() {
-  static const auto* map = new std::unordered_map<std::string_view, double>{
-      {"half", 2},    {"halves", 2},   {"third", 3}, {"thirds", 3},
-      {"quarter", 4}, {"quarters", 4}, {"fifth", 5}, {"fifths", 5},
-      {"tenth", 10},  {"tenths", 10},
-  };
+const WordValues& FractionWords() {
+  static const WordValues* map = &WordNumbers("fraction_words");
   return *map;
 }
 
@@ -72,361 +46,44 @@ bool EndsWith(std::string_view w, std::string_view suffix, size_t stem) {
 }
 
 bool IsMonth(std::string_view exact) {
-  static const WordSet* months = new WordSet{
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December",
-      "Jan",     "Feb",      "Mar",       "Apr",     "Jun",      "Jul",
-      "Aug",     "Sep",      "Sept",      "Oct",     "Nov",      "Dec",
-      "JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
-      "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+  static const WordSet* months = &WordList("months");
   return months->count(exact) > 0;
 }
 
 // Capitalised words that may stand right before a number without making it
 // part of a name: "In 2025", "About 300", "Some 40%".
 bool IsFunctionWord(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "a",         "an",        "the",
-      "in",        "on",        "at",
-      "by",        "for",       "from",
-      "to",        "of",        "with",
-      "and",       "or",        "but",
-      "as",        "than",      "over",
-      "about",     "around",    "nearly",
-      "almost",    "some",      "only",
-      "just",      "roughly",   "approximately",
-      "more",      "less",      "up",
-      "under",     "below",     "above",
-      "between",   "each",      "all",
-      "its",       "their",     "our",
-      "his",       "her",       "another",
-      "another",   "since",     "until",
-      "after",     "before",    "during",
-      "through",   "while",     "when",
-      "if",        "that",      "this",
-      "these",     "those",     "who",
-      "which",     "what",      "where",
-      "we",        "they",      "it",
-      "he",        "she",       "i",
-      "you",       "is",        "are",
-      "was",       "were",      "has",
-      "have",      "had",       "will",
-      "would",     "could",     "should",
-      "may",       "might",     "can",
-      "must",      "do",        "did",
-      "does",      "not",       "no",
-      "yes",       "so",        "then",
-      "also",      "plus",      "minus",
-      "including", "included",  "across",
-      "among",     "within",    "without",
-      "against",   "per",       "toward",
-      "towards",   "beyond",    "like",
-      "unlike",    "nearly",    "close",
-      "circa",     "estimated", "fewer",
-      "least",     "most",      "both",
-      "every",     "whether",   "despite",
-      "via",       "into",      "onto",
-      "upon",      "because",   "although",
-      "though",    "here",      "there",
-      "now",       "today",     "yesterday",
-      "tomorrow",  "once",      "again",
-      "still",     "yet",       "already",
-      "even",      "well",      "top",
-      "topped",    "tops",      "exceeding",
-      "upwards",   "north",     "roughly",
-      "spending",  "investing", "adding",
-      "raising",   "buying",    "selling",
-      "deploying", "building",  "reaching",
-      "hitting",   "totaling",  "totalling",
-      "worth",     "valued",    "priced",
-      "paying",    "costing",   "says",
-      "said",      "say",       "saying",
-      "reported",  "reports",   "according",
-      "expects",   "expected",  "plans",
-      "planned",   "aims",
-  };
+  static const WordSet* words = &WordList("function_word");
   return words->count(lower) > 0;
 }
 
 // Words that are not the thing counted after a number.
 bool IsNounStopWord(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "a",
-      "an",
-      "the",
-      "of",
-      "in",
-      "on",
-      "at",
-      "to",
-      "for",
-      "from",
-      "by",
-      "with",
-      "as",
-      "and",
-      "or",
-      "but",
-      "nor",
-      "than",
-      "that",
-      "this",
-      "these",
-      "those",
-      "it",
-      "its",
-      "is",
-      "are",
-      "was",
-      "were",
-      "be",
-      "been",
-      "being",
-      "has",
-      "have",
-      "had",
-      "will",
-      "would",
-      "could",
-      "should",
-      "may",
-      "might",
-      "can",
-      "must",
-      "do",
-      "does",
-      "did",
-      "not",
-      "no",
-      "so",
-      "per",
-      "each",
-      "every",
-      "into",
-      "over",
-      "under",
-      "about",
-      "after",
-      "before",
-      "since",
-      "until",
-      "while",
-      "which",
-      "who",
-      "whom",
-      "whose",
-      "what",
-      "when",
-      "where",
-      "why",
-      "how",
-      "also",
-      "just",
-      "only",
-      "less",
-      "most",
-      "up",
-      "down",
-      "out",
-      "off",
-      "again",
-      "ago",
-      "later",
-      "earlier",
-      "according",
-      "said",
-      "says",
-      "say",
-      "including",
-      "last",
-      "next",
-      "yet",
-      "still",
-      "already",
-      "too",
-      "very",
-      "all",
-      "both",
-      "either",
-      "neither",
-      "such",
-      "own",
-      "same",
-      "then",
-      "there",
-      "here",
-      "if",
-      "because",
-      "though",
-      "although",
-      "via",
-      "plus",
-      "minus",
-      "times",
-      "against",
-      "among",
-      "between",
-      "within",
-      "without",
-      "across",
-      "through",
-      "during",
-      "toward",
-      "towards",
-      "around",
-      "near",
-      "like",
-      "unlike",
-      "whether",
-      "we",
-      "they",
-      "he",
-      "she",
-      "i",
-      "you",
-      "them",
-      "him",
-      "her",
-      "us",
-      "me",
-      "their",
-      "our",
-      "his",
-      "my",
-      "your",
-      "one",
-      "two",
-      "three",
-      "four",
-      "five",
-      "six",
-      "seven",
-      "eight",
-      "nine",
-      "ten",
-      "hundred",
-      "thousand",
-      "million",
-      "billion",
-      "trillion",
-      "dozen",
-      "or",
-      "now",
-      "today",
-      "each",
-      "apiece",
-      "total",
-      "overall",
-      "altogether",
-      "alone",
-      "respectively",
-      "compared",
-      "versus",
-      "vs",
-      "even",
-      "ever",
-      "never",
-      "once",
-      "twice",
-      "more",
-      "fewer",
-      "least",
-      "year-over-year",
-      "annually",
-      "globally",
-      "worldwide",
-      "instead",
-      "rather",
-      "roughly",
-      "about",
-      "nearly",
-      "almost",
-      "approximately",
-      "away",
-      "back",
-      "forward",
-      "ahead",
-      "behind",
-      "above",
-      "below",
-      "beyond",
-      "onto",
-      "upon",
-      "within",
-      "amid",
-  };
+  static const WordSet* words = &WordList("noun_stop_word");
   return words->count(lower) > 0;
 }
 
 // Adjectives that may stand between a number and what it counts.
 bool IsCountAdjective(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "more",     "additional", "new",     "other",      "extra",
-      "active",   "existing",   "current", "former",     "full-time",
-      "major",    "large",      "small",   "big",        "leading",
-      "top",      "advanced",   "latest",  "high-end",   "cutting-edge",
-      "custom",   "dedicated",  "paying",  "monthly",    "weekly",
-      "daily",    "annual",     "key",     "separate",   "different",
-      "further",  "total",      "unique",  "registered", "enterprise",
-      "business", "individual", "global",  "american",   "u.s.",
-  };
+  static const WordSet* words = &WordList("count_adjective");
   return words->count(lower) > 0;
 }
 
 bool IsGpuWord(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "gpu",         "gpus",         "tpu",       "tpus",       "chip", "chips",
-      "accelerator", "accelerators", "superchip", "superchips", "xpu",  "xpus",
-      "npu",         "npus",         "asic",      "asics"};
+  static const WordSet* words = &WordList("gpu_word");
   return words->count(lower) > 0;
 }
 
 // Words allowed between a number and a GPU word: makers, models, adjectives.
 bool IsGpuFiller(std::string_view lower) {
-  static const WordSet* words = new WordSet{
-      "more",      "additional",  "new",         "advanced",   "ai",
-      "of",        "the",         "its",         "their",      "latest",
-      "high-end",  "custom",      "graphics",    "data",       "center",
-      "centre",    "datacenter",  "next",        "generation", "cutting",
-      "edge",      "extra",       "leading",     "top",        "'",
-      "s",         "-",           "in-house",    "own",        "training",
-      "inference", "specialized", "specialised", "powerful",   "state",
-      "art",       "dedicated",   "flagship",    "nvidia's",   "amd's",
-      "google's",  "and",         "or",          "/",
-  };
+  static const WordSet* words = &WordList("gpu_filler");
   return words->count(lower) > 0;
 }
 
 // Change words: a rise or a fall stated before or after the number.
 int ChangeOf(std::string_view lower) {
-  static const WordSet* up = new WordSet{
-      "rose",      "rise",     "rises",       "rising",     "risen",
-      "increased", "increase", "increases",   "increasing", "grew",
-      "grow",      "grows",    "growing",     "grown",      "climbed",
-      "climb",     "climbs",   "climbing",    "jumped",     "jump",
-      "jumps",     "jumping",  "surged",      "surge",      "surges",
-      "surging",   "soared",   "soar",        "soars",      "soaring",
-      "gained",    "gain",     "gains",       "up",         "added",
-      "adds",      "boosted",  "boost",       "expanded",   "expand",
-      "higher",    "spiked",   "rallied",     "advanced",   "growth",
-      "lift",      "lifts",    "lifted",      "lifting",    "accelerated",
-      "rocketed",  "rockets",  "skyrocketed", "leapt",      "leaped",
-      "leaps",     "popped",   "zoomed",      "spikes",     "rallies",
-      "soars",     "surges"};
-  static const WordSet* down = new WordSet{
-      "fell",      "fall",      "falls",      "falling",   "fallen",
-      "dropped",   "drop",      "drops",      "dropping",  "declined",
-      "decline",   "declines",  "declining",  "decreased", "decrease",
-      "decreases", "slid",      "slide",      "slides",    "slipped",
-      "slip",      "plunged",   "plunge",     "plummeted", "sank",
-      "sink",      "tumbled",   "tumble",     "down",      "lost",
-      "lose",      "loses",     "shed",       "lower",     "reduced",
-      "shrank",    "shrink",    "contracted", "slumped",   "slump",
-      "eased",     "retreated", "cut",        "cuts",      "dipped",
-      "dip",       "narrowed",  "slashed",    "trimmed",   "lowered",
-      "reduce",    "reduces",   "cutting",    "shrunk",    "tanked",
-      "dived",     "dove",      "crashed",    "plunges",   "tumbles",
-      "sinks",     "slumps"};
+  static const WordSet* up = &WordList("change.up");
+  static const WordSet* down = &WordList("change.down");
   if (up->count(lower)) return 1;
   if (down->count(lower)) return -1;
   return 0;
