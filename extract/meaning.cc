@@ -31,101 +31,7 @@ bool IsUpperInitial(const SentenceTokens& s, size_t i) {
 
 // Keyword stems that tell the metric of a money figure, by nearness.
 const std::unordered_map<std::string_view, std::string_view>& MoneyKeywords() {
-  static const auto* map =
-      new std::unordered_map<std::string_view, std::string_view>{
-          {"valuation", "valuation"},
-          {"valuations", "valuation"},
-          {"valued", "valuation"},
-          {"valuing", "valuation"},
-          {"capitalization", "valuation"},
-          {"capitalisation", "valuation"},
-          {"revenue", "revenue"},
-          {"revenues", "revenue"},
-          {"sales", "revenue"},
-          {"run-rate", "revenue"},
-          {"annualized", "revenue"},
-          {"annualised", "revenue"},
-          {"arr", "revenue"},
-          {"turnover", "revenue"},
-          {"bookings", "revenue"},
-          {"income", "revenue"},
-          {"backlog", "backlog"},
-          {"backlogs", "backlog"},
-          {"rpo", "backlog"},
-          {"obligations", "backlog"},
-          {"invest", "investment"},
-          {"invests", "investment"},
-          {"invested", "investment"},
-          {"investing", "investment"},
-          {"investment", "investment"},
-          {"investments", "investment"},
-          {"funding", "investment"},
-          {"funded", "investment"},
-          {"raise", "investment"},
-          {"raised", "investment"},
-          {"raising", "investment"},
-          {"round", "investment"},
-          {"capex", "investment"},
-          {"expenditure", "investment"},
-          {"expenditures", "investment"},
-          {"financing", "investment"},
-          {"financed", "investment"},
-          {"build", "investment"},
-          {"building", "investment"},
-          {"construction", "investment"},
-          {"stake", "investment"},
-          {"commit", "commitment"},
-          {"commits", "commitment"},
-          {"committed", "commitment"},
-          {"committing", "commitment"},
-          {"commitment", "commitment"},
-          {"commitments", "commitment"},
-          {"contract", "commitment"},
-          {"contracts", "commitment"},
-          {"deal", "commitment"},
-          {"deals", "commitment"},
-          {"agreement", "commitment"},
-          {"agreements", "commitment"},
-          {"pact", "commitment"},
-          {"purchase", "commitment"},
-          {"purchases", "commitment"},
-          {"buy", "commitment"},
-          {"buys", "commitment"},
-          {"buying", "commitment"},
-          {"bought", "commitment"},
-          {"spend", "commitment"},
-          {"spends", "commitment"},
-          {"spending", "commitment"},
-          {"spent", "commitment"},
-          {"lease", "commitment"},
-          {"leases", "commitment"},
-          {"leasing", "commitment"},
-          {"rent", "commitment"},
-          {"order", "commitment"},
-          {"orders", "commitment"},
-          {"pay", "commitment"},
-          {"pays", "commitment"},
-          {"paying", "commitment"},
-          {"signed", "commitment"},
-          {"worth", "commitment"},
-          {"pledge", "commitment"},
-          {"pledged", "commitment"},
-          {"pledges", "commitment"},
-          {"value", "valuation"},
-          {"cap", "valuation"},
-          {"deploy", "investment"},
-          {"deploying", "investment"},
-          {"paid", "commitment"},
-          {"values", "valuation"},
-          {"price", "price"},
-          {"prices", "price"},
-          {"priced", "price"},
-          {"pricing", "price"},
-          {"cost", "price"},
-          {"costs", "price"},
-          {"fee", "price"},
-          {"fees", "price"},
-      };
+  static const WordLabels* map = &WordLabelsOf("money_keywords");
   return *map;
 }
 
@@ -949,19 +855,7 @@ namespace {
 
 // Words that make a figure the first part of a deal, or an addition to it.
 std::string_view FacetWord(std::string_view lower) {
-  static const std::unordered_map<std::string_view, std::string_view> kWords = {
-      {"first", "first"},
-      {"initial", "first"},
-      {"initially", "first"},
-      {"opening", "first"},
-      {"tranche", "first"},
-      {"additional", "additional"},
-      {"further", "additional"},
-      {"extra", "additional"},
-      {"incremental", "additional"},
-      {"expanded", "additional"},
-      {"expansion", "additional"},
-  };
+  static const WordLabels& kWords = WordLabelsOf("facet_words");
   auto it = kWords.find(lower);
   return it == kWords.end() ? std::string_view() : it->second;
 }
@@ -979,9 +873,7 @@ bool StopsFacet(const SentenceTokens& s, size_t i) {
 // announced") or periods ("first quarter", "first half").
 bool FirstOfADeal(const SentenceTokens& s, size_t i) {
   if (s.Lower(i) != "first") return true;
-  static const std::unordered_set<std::string_view> kPeriods = {
-      "quarter", "half",  "year", "month", "week", "day",    "time",
-      "two",     "three", "four", "five",  "-",    "fiscal", "calendar"};
+  static const WordSet& kPeriods = WordList("first_of_a_deal.periods");
   const std::string& next = s.Lower(i + 1);
   if (kPeriods.count(next) > 0) return false;
   return !(next.size() > 3 && next.ends_with("ed"));

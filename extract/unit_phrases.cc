@@ -54,13 +54,7 @@ bool MatchesWords(const SentenceTokens& s, size_t i, const UnitDef& def) {
 }
 
 std::string Singular(std::string_view word) {
-  static const auto* irregular =
-      new std::unordered_map<std::string_view, std::string_view>{
-          {"people", "person"}, {"children", "child"}, {"men", "man"},
-          {"women", "woman"},   {"data", "data"},      {"media", "media"},
-          {"staff", "staff"},   {"series", "series"},  {"news", "news"},
-          {"mice", "mouse"},    {"feet", "foot"},      {"teeth", "tooth"},
-      };
+  static const WordLabels* irregular = &WordLabelsOf("irregular_plurals");
   auto it = irregular->find(word);
   if (it != irregular->end()) return std::string(it->second);
   std::string w(word);

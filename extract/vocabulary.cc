@@ -16,6 +16,9 @@ struct Lists {
   std::vector<std::string_view> names;
   std::unordered_map<std::string_view, WordSet> sets;
   std::unordered_map<std::string_view, WordValues> values;
+  std::unordered_map<std::string_view, WordLabels> labels;
+  // Lists with an entry that is not "word=number".
+  std::unordered_map<std::string_view, std::string_view> not_numeric;
 };
 
 [[noreturn]] void Defect(std::string_view list, std::string_view what) {
@@ -58,18 +61,23 @@ Lists Read() {
       if (i == start) break;
       std::string_view entry = line.substr(start, i - start);
       size_t eq = entry.find('=');
+      std::string_view word = entry;
       if (eq != std::string_view::npos && eq > 0) {
-        std::string_view word = entry.substr(0, eq);
-        std::string number(entry.substr(eq + 1));
+        word = entry.substr(0, eq);
+        std::string_view label = entry.substr(eq + 1);
+        out.labels[list][word] = label;
+        std::string number(label);
         char* stop = nullptr;
         double v = std::strtod(number.c_str(), &stop);
-        if (number.empty() || *stop != '\0') {
-          Defect(list, "not a number in \"" + std::string(entry) + "\"");
+        if (!number.empty() && *stop == '\0') {
+          out.values[list][word] = v;
+        } else {
+          out.not_numeric.emplace(list, entry);
         }
-        out.values[list][word] = v;
-        entry = word;
+      } else {
+        out.not_numeric.emplace(list, entry);
       }
-      out.sets[list].insert(entry);
+      out.sets[list].insert(word);
     }
   }
   return out;
@@ -90,9 +98,18 @@ const WordSet& WordList(std::string_view name) {
 
 const WordValues& WordNumbers(std::string_view name) {
   WordList(name);
-  static const WordValues* kEmpty = new WordValues();
-  auto it = All().values.find(name);
-  return it == All().values.end() ? *kEmpty : it->second;
+  auto bad = All().not_numeric.find(name);
+  if (bad != All().not_numeric.end()) {
+    Defect(name, "\"" + std::string(bad->second) + "\" is not word=number");
+  }
+  return All().values.at(name);
+}
+
+const WordLabels& WordLabelsOf(std::string_view name) {
+  WordList(name);
+  static const WordLabels* kEmpty = new WordLabels();
+  auto it = All().labels.find(name);
+  return it == All().labels.end() ? *kEmpty : it->second;
 }
 
 std::vector<std::string_view> WordListNames() { return All().names; }

@@ -5,8 +5,8 @@
 //   if (months->count(word) > 0) ...
 //
 // The views point into the embedded text, which lives as long as the
-// program. A name the file lacks, or a numeric entry that does not parse,
-// is a defect of the build, not of the input: the first lookup aborts with
+// program. A name the file lacks, or an entry of a list asked for as
+// numbers that is not "word=number", is a defect of the build, not of the input: the first lookup aborts with
 // a message naming the list (tests/extract/vocabulary_test.cc reads every
 // list the code names).
 //
@@ -24,11 +24,14 @@ namespace ct::extract {
 
 using WordSet = std::unordered_set<std::string_view>;
 using WordValues = std::unordered_map<std::string_view, double>;
+using WordLabels = std::unordered_map<std::string_view, std::string_view>;
 
 // The entries of list `name`, as a set.
 const WordSet& WordList(std::string_view name);
 // The "word=number" entries of list `name`.
 const WordValues& WordNumbers(std::string_view name);
+// The "word=label" entries of list `name`: "valuations=valuation".
+const WordLabels& WordLabelsOf(std::string_view name);
 // Every list's name, in file order.
 std::vector<std::string_view> WordListNames();
 

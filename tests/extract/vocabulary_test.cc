@@ -23,7 +23,7 @@ TEST_CASE("Every word list the extractor names is in the word file",
   std::set<std::string> in_file(names.begin(), names.end());
   REQUIRE(in_file.size() == names.size());  // No list named twice.
   std::set<std::string> used;
-  const RE2 kCall("Word(?:List|Numbers)\\(\"([^\"]+)\"\\)");
+  const RE2 kCall("Word(?:List|Numbers|LabelsOf)\\(\"([^\"]+)\"\\)");
   for (const auto& entry : std::filesystem::directory_iterator(
            std::filesystem::path(CT_SOURCE_DIR) / "extract")) {
     if (entry.path().extension() != ".cc") continue;
@@ -57,6 +57,7 @@ TEST_CASE("Word lists read words and numbers as written", "[extract]") {
   // A numeric list is a set of its words too.
   CHECK(WordList("scale_words").count("bn") == 1);
   CHECK(WordList("scale_words").count("bn=1e9") == 0);
-  // A list of plain words has no numbers.
-  CHECK(WordNumbers("months").empty());
+  // A list of labels reads its entries' words and labels.
+  CHECK(ct::extract::WordLabelsOf("irregular_plurals").at("mice") == "mouse");
+  CHECK(WordList("irregular_plurals").count("mice") == 1);
 }
