@@ -135,7 +135,7 @@ std::vector<Token> Lex(std::string_view s) {
     size_t next;
     if (IsDigit(c) ||
         (c == '.' && space && i + 1 < s.size() && IsDigit(s[i + 1]))) {
-      // ".001 per cent" is a number too, when nothing is glued before it.
+      // ".004 percent" is a number too, when nothing is glued before it.
       kind = TokenKind::kNumber;
       if (c == '.') ++i;
       while (i < s.size() && IsDigit(s[i])) ++i;

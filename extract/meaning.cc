@@ -905,7 +905,7 @@ std::string FacetOf(const SentenceTokens& s,
     std::string_view f = FacetWord(s.Lower(i));
     if (f.empty()) continue;
     // Only as part of a phrase about phases: "first phase", "initial
-    // tranche", "first stage", not "the first company to".
+    // tranche", "first stage", not "the first lab that".
     std::string_view next = s.Lower(i + 1);
     if (f == "first" && s.Lower(i) != "tranche" && next != "phase" &&
         next != "tranche" && next != "stage" && next != "step") {

@@ -266,7 +266,7 @@ bool Year(const Candidate& cand) {
         if (!IsCountAdjective(s.Lower(t))) plural_noun = false;
       }
       bool time_word = n > 0 && IsTimePreposition(s.Lower(n - 1));
-      // "Mar 9 2018 MIT researchers": a year after a day of a month.
+      // "Jun 4 2021 Cedar Labs staff": a year after a day of a month.
       if (n > 1 && s.IsNumber(n - 1) && IsMonth(s.Text(n - 2)))
         time_word = true;
       if (n > 0 && IsMonth(s.Text(n - 1))) time_word = true;
@@ -363,8 +363,8 @@ bool ScoreOrSpan(const Candidate& cand) {
   return false;
 }
 
-// Names and labels: "Colossus 1", "GPT-4", "Section 427", "No. 3",
-// "episode 214", "page 42"; and the second of "Units 3 and 4".
+// Names and labels: "Colossus 1", "GPT-4", "Section 12", "No. 3",
+// "episode 88", "page 42"; and the second of "Units 3 and 4".
 bool NameOrLabel(const Candidate& cand) {
   const SentenceTokens& s = cand.s;
   const Parse& p = cand.p;
@@ -395,7 +395,7 @@ bool NameOrLabel(const Candidate& cand) {
     if (s.Is(b, "#") || (s.Is(b, ".") && b > 0 && s.Is(b - 1, "no"))) {
       return true;
     }
-    // "iPhone 11", "eBay 2": a capital inside the word marks a name.
+    // "iPad 9", "eBay 2": a capital inside the word marks a name.
     if (s.token(b).kind == TokenKind::kWord) {
       std::string_view w = s.Text(b);
       for (size_t c = 1; c < w.size(); ++c) {

@@ -90,7 +90,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
   }
   if (!num) num = ParseNumber(s, j);
   if (!num) return std::nullopt;
-  // A sign glued to the number: "-1.3%"; or written out: "minus-5 yards".
+  // A sign glued to the number: "-1.3%"; or written out: "minus-7 degrees".
   if (!p.prefixed && j > 0 && s.Is(j - 1, "-") && s.Attached(j) &&
       !num->spelled) {
     if (j == 1 || !s.Attached(j - 1)) {
@@ -105,7 +105,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     q.first = j - 1;
   }
   if (negative) num->value = -num->value;
-  // A written fraction: "1/2 pound", "3/4 of". Only a proper fraction with
+  // A written fraction: "3/4 mile", "2/3 of". Only a proper fraction with
   // a small denominator; "24/7" and dates stay what they are.
   if (!num->spelled && num->plain_integer && s.Is(num->last + 1, "/") &&
       s.Attached(num->last + 1) && s.IsNumber(num->last + 2) &&
@@ -159,7 +159,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
       p.scale = scale->factor;
       p.scaled = true;
       k = scale->last + 1;
-      // "4 hundred million": scales multiply.
+      // "6 hundred thousand": scales multiply.
       auto more = ParseScale(s, k, p.prefixed);
       if (more && !s.Attached(k) && more->factor > scale->factor) {
         value *= more->factor;
@@ -214,7 +214,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     }
     if (unit && unit->def->base == "lb" && p.scaled && p.scale >= 1e6 &&
         (s.Is(unit_at, "pounds") || s.Is(unit_at, "pound"))) {
-      // "5 billion pounds" is money; "208 pounds" a weight.
+      // "5 billion pounds" is money; "140 pounds" a weight.
       static const UnitDef* gbp = [] {
         for (const UnitDef* d : *PrefixUnitsStartingWith("\u00a3")) {
           if (d->base == "GBP") return d;
@@ -234,7 +234,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     if (unit) {
       q.unit = unit->def;
       q.last = unit->last;
-      // "15 year-old", "65 years old": ages.
+      // "12 year-old", "70 years old": ages.
       size_t after = q.last + 1;
       if (IsDurationUnit(q.unit)) {
         if (s.Is(after, "-") && s.Attached(after) && s.Is(after + 1, "old")) {
@@ -306,8 +306,8 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
     bool from = i > 0 && s.Is(i - 1, "from");
     bool dash = s.Is(t, "-") &&
                 (s.Attached(t) == s.Attached(t + 1));  // "4-5", "4 - 5".
-    // "increased by $43.6 billion to $419.2 billion" is a change and a
-    // level, not a range.
+    // "grew by $2.5 billion to $31.5 billion" is a change and a level,
+    // not a range.
     bool by = i > 0 && s.Is(i - 1, "by") &&
               (q.unit != nullptr || q.gpu || !q.noun.empty());
     bool connector =
@@ -338,7 +338,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
                      ((i > 0 && IsTimePreposition(s.Lower(i - 1))) ||
                       (second->plain_integer && second->digits == 4 && b_bare));
         // Two bare numbers make a range only when words say so: "between
-        // 750,000 and 800,000", "from 240 to 273"; "2-0" is a score.
+        // 6,000 and 7,500", "from 310 to 355"; "2-0" is a score.
         bool bare_ok = !(a_bare && b_bare) || between || from;
         // "grew by 4,000 to 36,000 employees": a change, then the level it
         // reached, far larger; "by 10 to 15 percent" is a range.
@@ -356,7 +356,7 @@ std::optional<Parse> ParseAt(const SentenceTokens& s, size_t i,
             q.noun = b.noun;
             q.noun_written = b.noun_written;
           }
-          // "$10-12 billion" shares the scale; "$800,000 to $1.3 million"
+          // "$10-12 billion" shares the scale; "$600,000 to $1.1 million"
           // does not: the first end is complete at its own magnitude.
           if (!p.scaled && second->scaled &&
               q.number <= 10 * b.number / second->scale) {

@@ -110,8 +110,8 @@ struct Quantity {
   std::string per;                // A rate's denominator: "barrel", "month".
   std::string per_written;        // As written: "barrel", "sq m".
   bool age = false;               // "30-year-old": a duration that is an age.
-  // The size of a rise or fall, not a level: "rose by $43.6 billion" (to a
-  // level of $419.2 billion), "fell 300 MW".
+  // The size of a rise or fall, not a level: "rose by $2.5 billion" (to a
+  // level of $31.5 billion), "fell 300 MW".
   bool delta = false;
   // "by a third": a share of the old level, turned into new over old once
   // the direction is known ("cut by a third" is 2/3, "rose by half" 1.5).

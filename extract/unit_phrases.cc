@@ -291,7 +291,7 @@ bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
   // As written, with its adjectives: "seven European countries" counts
   // "European countries" of the noun "country". Leading participles,
   // adverbs and words like "more" qualify the count rather than name it:
-  // "400 charging stations" is written "stations", "5 more GPUs" "GPUs".
+  // "300 cooling towers" is written "towers", "5 more GPUs" "GPUs".
   size_t from = k;
   while (from < last && LowercaseWord(s, from) &&
          (IsParticiple(s.Lower(from)) || EndsWith(s.Lower(from), "ly", 3) ||

@@ -6,9 +6,9 @@
 //
 // The views point into the embedded text, which lives as long as the
 // program. A name the file lacks, or an entry of a list asked for as
-// numbers that is not "word=number", is a defect of the build, not of the input: the first lookup aborts with
-// a message naming the list (tests/extract/vocabulary_test.cc reads every
-// list the code names).
+// numbers that is not "word=number", is a defect of the build, not of the
+// input: the first lookup aborts with a message naming the list
+// (tests/extract/vocabulary_test.cc reads every list the code names).
 //
 // Thread-safe: the file is read once, on first use.
 
