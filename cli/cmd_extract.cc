@@ -14,6 +14,7 @@
 #include <iterator>
 #include <mutex>
 #include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -47,6 +48,14 @@ struct Slot {
   bool done = false;
 };
 
+// Empties a slot and frees its strings' memory, which assigning a fresh
+// Slot would not do: moving a short string into a long one keeps the long
+// one's buffer, so each place would hold the longest answer it ever had.
+void Reset(Slot& slot) {
+  Slot old = std::move(slot);
+  slot = Slot{};
+}
+
 // The lines between reading and printing, in a ring indexed by their place.
 // Thread-safe. A slot handed out by Take() belongs to that worker until
 // Done(). `print` and `flush` are called by one thread at a time, in input
@@ -65,7 +74,7 @@ class Window {
     if (Full()) room_.wait(lock, [&] { return stopped_ || HalfFree(); });
     if (stopped_) return false;
     Slot& s = slots_[read_ % slots_.size()];
-    s = Slot{};
+    Reset(s);
     s.seq = read_++;
     s.line_no = line_no;
     s.in_bytes = text.size();
@@ -125,7 +134,7 @@ class Window {
       for (size_t i = from; i < printed; ++i) {
         Slot& s = slots_[i % slots_.size()];
         bytes_ -= s.in_bytes;
-        s = Slot{};  // Gives a long line's memory back now.
+        Reset(s);
       }
       written_ = printed;
       flushed = false;
