@@ -37,7 +37,20 @@ std::string Where(size_t start, size_t end, const std::string& surface,
   std::snprintf(span, sizeof span, "%-8s",
                 (std::to_string(start) + "-" + std::to_string(end)).c_str());
   std::string out = span;
-  out += " \"" + surface + "\"";
+  out += " \"";
+  // A figure may run over a line break: show it on one line.
+  for (char c : surface) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
   if (in_title) out += " (headline)";
   return out;
 }

@@ -215,17 +215,26 @@ std::optional<UnitMatch> WordUnitAt(const SentenceTokens& s, size_t at,
 }
 
 // Where the unit after the number at `k` starts: past an adjective between
-// them ("5 more GW", "2 additional gigawatts", "3 straight years").
+// them ("5 more GW", "2 additional gigawatts", "3 straight years", "300
+// contiguous acres"). Any adjective may stand before a unit spelled out in
+// full; before a symbol ("5 more GW") only the adjectives of a count may.
 size_t UnitStart(const SentenceTokens& s, size_t k, const Parse& p) {
-  if (!p.prefixed && LowercaseWord(s, k) && !s.Attached(k) &&
-      (IsCountAdjective(s.Lower(k)) || s.Is(k, "previous") ||
-       s.Is(k, "straight") || s.Is(k, "consecutive") || s.Is(k, "past") ||
-       s.Is(k, "remaining")) &&
-      !MatchUnit(s, k, &UnitsStartingWith)) {
-    auto later = MatchUnit(s, k + 1, &UnitsStartingWith);
-    if (later && later->def->kind != UnitKind::kCurrency) return k + 1;
+  if (p.prefixed || !LowercaseWord(s, k) || s.Attached(k) ||
+      MatchUnit(s, k, &UnitsStartingWith)) {
+    return k;
   }
-  return k;
+  auto later = MatchUnit(s, k + 1, &UnitsStartingWith);
+  if (!later || later->def->kind == UnitKind::kCurrency) return k;
+  const std::string& w = s.Lower(k);
+  bool count_adjective = IsCountAdjective(w) || w == "previous" ||
+                         w == "straight" || w == "consecutive" || w == "past" ||
+                         w == "remaining";
+  std::string_view unit_word = s.Text(k + 1);
+  bool spelled_unit =
+      later->last == k + 1 && unit_word.size() >= 4 && LowercaseWord(s, k + 1);
+  bool adjective = spelled_unit && !IsFunctionWord(w) && !IsNounStopWord(w) &&
+                   ChangeOf(w) == 0 && w.size() >= 3;
+  return count_adjective || adjective ? k + 1 : k;
 }
 
 // Ordinals and names glued to a number: "3rd", "3nm", "5G", "4K".

@@ -7,6 +7,9 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
+
+#include "extract/vocabulary.h"
 
 namespace ct::extract {
 namespace {
@@ -86,13 +89,50 @@ void SplitItems(std::string_view text, size_t begin, size_t end,
   AddTrimmed(text, start, end, out);
 }
 
+// Whether the line break at `i` only wraps a sentence: one break alone,
+// after no full stop, before a lowercase word ("$38\nbillion", "1,400
+// adjacent\nacres") or after a word that cannot end one ("from\nCedar
+// Labs"). Plain text wrapped at a width and <br> inside a paragraph read
+// so.
+bool SoftBreak(std::string_view text, size_t begin, size_t end, size_t i) {
+  size_t before = i;
+  while (before > begin &&
+         (text[before - 1] == ' ' || text[before - 1] == '\r' ||
+          text[before - 1] == '\t')) {
+    --before;
+  }
+  size_t after = i + 1;
+  while (after < end && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (before == begin || after >= end || text[after] == '\n') return false;
+  char last = text[before - 1];
+  if (last == '\n' || last == '.' || last == '!' || last == '?' ||
+      last == ':' || last == ';') {
+    return false;
+  }
+  if (text[after] >= 'a' && text[after] <= 'z') return true;
+  // The last word of the line, when it is one no sentence ends with.
+  static const WordSet* open = &WordList("sentences.words_that_continue");
+  size_t word = before;
+  while (word > begin && ((text[word - 1] >= 'a' && text[word - 1] <= 'z') ||
+                          (text[word - 1] >= 'A' && text[word - 1] <= 'Z'))) {
+    --word;
+  }
+  if (word > begin && text[word - 1] != ' ' && text[word - 1] != '\n') {
+    return false;
+  }
+  std::string lower(text.substr(word, before - word));
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  return open->count(lower) > 0;
+}
+
 // ICU does not break at a single line break inside a paragraph; we do,
-// because a line without a full stop is a headline, a caption or an item.
+// because a line without a full stop is a headline, a caption or an item,
+// unless the break only wraps the sentence (SoftBreak).
 void SplitLines(std::string_view text, size_t begin, size_t end,
                 std::vector<Span>* out) {
   size_t start = begin;
   for (size_t i = begin; i < end; ++i) {
-    if (text[i] == '\n') {
+    if (text[i] == '\n' && !SoftBreak(text, begin, end, i)) {
       SplitItems(text, start, i, out);
       start = i + 1;
     }
@@ -126,6 +166,18 @@ std::vector<Span> SplitSentences(std::string_view text) {
         EndsWithAbbreviation(text, static_cast<size_t>(next)) &&
         text.substr(prev, next - prev).find('\n') == std::string_view::npos) {
       continue;
+    }
+    // Nor at a line break that only wraps the sentence.
+    if (static_cast<size_t>(next) < text.size()) {
+      size_t nl = static_cast<size_t>(next);
+      while (nl > static_cast<size_t>(prev) && IsSpace(text[nl - 1]) &&
+             text[nl - 1] != '\n') {
+        --nl;
+      }
+      if (nl > static_cast<size_t>(prev) && text[nl - 1] == '\n' &&
+          SoftBreak(text, static_cast<size_t>(prev), text.size(), nl - 1)) {
+        continue;
+      }
     }
     // Nor does a sentence end inside a word: "page?id=4471", "Yahoo!Finance".
     if (static_cast<size_t>(next) < text.size() && next > 0 &&

@@ -40,3 +40,34 @@ TEST_CASE("SentenceTokens of an empty text has no tokens to read",
   CHECK(s.Text(0).empty());
   CHECK(s.Lower(2).empty());
 }
+
+TEST_CASE("FindQuantities reads an adjective between a number and its unit",
+          "[extract]") {
+  using ct::extract::FindQuantities;
+  struct Case {
+    const char* text;
+    const char* surface;  // The first quantity, as written.
+    const char* unit;     // Its base unit; empty for a count.
+  };
+  const Case cases[] = {
+      {"The campus covers 300 contiguous acres.", "300 contiguous acres",
+       "acre"},
+      {"It adds 2 new gigawatts next year.", "2 new gigawatts", "W"},
+      {"Cedar Labs wants 5 more GW.", "5 more GW", "W"},
+      {"The mill ships 12 metric tons of steel.", "12 metric tons", "ton"},
+      // A word that is not an adjective stays out of the unit.
+      {"It hired 40 engineers across 3 states.", "40 engineers", ""},
+      {"The fee rose 4 percent.", "4 percent", "percent"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    std::string text = c.text;
+    SentenceTokens s(text);
+    auto found = FindQuantities(s);
+    REQUIRE_FALSE(found.empty());
+    const auto& q = found.front();
+    size_t begin = s.token(q.first).begin;
+    CHECK(text.substr(begin, s.token(q.last).end - begin) == c.surface);
+    CHECK((q.unit == nullptr ? std::string() : q.unit->base) == c.unit);
+  }
+}

@@ -61,3 +61,35 @@ TEST_CASE("SplitSentences ends a run-on list item at its citation marker",
   // A marker inside a sentence, before a lower-case word, is no end.
   CHECK(Sentences("It holds 6 GW [1] and more.").size() == 1);
 }
+
+TEST_CASE("SplitSentences reads through a line break that only wraps",
+          "[extract]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> sentences;
+  };
+  const Case cases[] = {
+      // A lowercase word goes on with the sentence.
+      {"Ferrous Wire pays $38\nbillion for it.",
+       {"Ferrous Wire pays $38\nbillion for it."}},
+      {"Cedar Labs bought 1,400 adjacent\n  acres last year.",
+       {"Cedar Labs bought 1,400 adjacent\n  acres last year."}},
+      // So does a line that ends with a word no sentence ends with.
+      {"Ferrous Wire buys 2 GW from\nCedar Labs.",
+       {"Ferrous Wire buys 2 GW from\nCedar Labs."}},
+      {"It signed with the\r\nPentagon in May.",
+       {"It signed with the\r\nPentagon in May."}},
+      // A headline, an item, a paragraph or a full stop still ends one.
+      {"Cedar Labs raises $4 billion\nFerrous Wire leads the round.",
+       {"Cedar Labs raises $4 billion", "Ferrous Wire leads the round."}},
+      {"Targets:\n- 2 GW by 2027\n- 5 GW by 2030",
+       {"Targets:", "- 2 GW by 2027", "- 5 GW by 2030"}},
+      {"It holds 3 GW\n\nand more later.",
+       {"It holds 3 GW", "and more later."}},
+      {"It holds 3 GW.\nmore follows.", {"It holds 3 GW.", "more follows."}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(Sentences(c.text) == c.sentences);
+  }
+}
