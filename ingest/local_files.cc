@@ -133,11 +133,30 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
       start = i + 1;
     }
   }
+  // The header block from line `from`, if every line up to the blank one
+  // is a known key: where it ends, or `from` when there is none.
+  auto header_end = [&](size_t from) {
+    size_t end = from;
+    while (end < lines.size() && !Trim(lines[end]).empty()) {
+      std::string_view line = Trim(lines[end]);
+      size_t colon = line.find(':');
+      std::string_view key =
+          colon == std::string_view::npos ? "" : line.substr(0, colon);
+      if (key != "Source" && key != "Published" && key != "Author" &&
+          key != "URL") {
+        return from;
+      }
+      ++end;
+    }
+    return end;
+  };
   size_t i = 0;
   while (i < lines.size() && Trim(lines[i]).empty()) ++i;
   if (i < lines.size()) {
     std::string_view first = Trim(lines[i]);
-    if (first.size() <= kLongestTitle) {
+    // A long first line is still the title when a header follows it: some
+    // outlets title a story with its first sentence.
+    if (first.size() <= kLongestTitle || header_end(i + 1) > i + 1) {
       d.title = std::string(first);
       ++i;
     } else {
@@ -147,22 +166,8 @@ Document ParsePlainText(std::string_view text, const std::string& url) {
     }
   }
 
-  // The header block, if every line up to the blank one is a known key.
-  size_t end = i;
-  bool header = end < lines.size();
-  while (end < lines.size() && !Trim(lines[end]).empty()) {
-    std::string_view line = Trim(lines[end]);
-    size_t colon = line.find(':');
-    std::string_view key =
-        colon == std::string_view::npos ? "" : line.substr(0, colon);
-    if (key != "Source" && key != "Published" && key != "Author" &&
-        key != "URL") {
-      header = false;
-      break;
-    }
-    ++end;
-  }
-  if (header && end > i) {
+  size_t end = header_end(i);
+  if (end > i) {
     for (size_t k = i; k < end; ++k) {
       std::string_view line = Trim(lines[k]);
       size_t colon = line.find(':');

@@ -78,6 +78,26 @@ TEST_CASE("ParsePlainText keeps a first line that is a paragraph as text",
   CHECK(cut.title == std::string(99, 'x') + "\u2026");
 }
 
+TEST_CASE(
+    "ParsePlainText takes a long first line as the title when a header "
+    "follows",
+    "[ingest]") {
+  std::string title =
+      "Ferrous Wire shares rose 9% on Monday after the company agreed to "
+      "supply Cedar Labs with 2 GW of power over ten years from a new campus "
+      "in Ohio, its largest order since the firm was founded twenty years ago";
+  REQUIRE(title.size() > 160);
+  Document d = ParsePlainText(title +
+                                  "\nSource: Test Wire\nURL: "
+                                  "https://testwire.example/ferrous\n\n"
+                                  "The first 500 MW arrive in 2027.",
+                              "file:///x.txt");
+  CHECK(d.title == title);
+  CHECK(d.outlet == "Test Wire");
+  CHECK(d.canonical_url == "https://testwire.example/ferrous");
+  CHECK(d.text == "The first 500 MW arrive in 2027.");
+}
+
 TEST_CASE("ReadLocalFile inflates gzip and refuses a bomb", "[ingest]") {
   TempDir dir;
   std::string small = dir.Write("a.txt.gz", Gzip("Title\n\nBody of 6 GW."));
