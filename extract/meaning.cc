@@ -810,6 +810,31 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   return roles;
 }
 
+// Whether `t` is the day a deal was told, not a period of its figures:
+// "under terms the two companies released on October 6", "the companies
+// said Monday". A day after a verb of telling.
+bool DatesTheTelling(std::string_view text, const TimeMention& t) {
+  bool day = t.label.size() == 10 && t.label[4] == '-' && t.label[7] == '-';
+  if (!day) return false;
+  static const WordSet* telling = &WordList("time.telling_verbs");
+  // The word before the time, past "on".
+  size_t end = t.begin;
+  for (int words = 0; words < 2; ++words) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && ((text[begin - 1] >= 'a' && text[begin - 1] <= 'z') ||
+                         (text[begin - 1] >= 'A' && text[begin - 1] <= 'Z'))) {
+      --begin;
+    }
+    std::string word(text.substr(begin, end - begin));
+    for (char& c : word) c = static_cast<char>(c | 0x20);
+    if (telling->count(word) > 0) return true;
+    if (word != "on") return false;
+    end = begin;
+  }
+  return false;
+}
+
 std::string TimeOf(const SentenceTokens& s,
                    const std::vector<Quantity>& quantities, size_t index,
                    const std::vector<TimeMention>& times) {
@@ -825,6 +850,7 @@ std::string TimeOf(const SentenceTokens& s,
   size_t best_d = 0;
   for (const TimeMention& t : times) {
     if (t.begin < qe && t.end > qb) continue;  // Inside the figure itself.
+    if (DatesTheTelling(s.text(), t)) continue;
     size_t d;
     if (t.begin >= qe) {
       if (t.end > hi) continue;

@@ -248,6 +248,16 @@ bool GluedName(const SentenceTokens& s, size_t k) {
   return !known_unit || w == "st" || w == "nd" || w == "rd" || w == "th";
 }
 
+// Whether the words at `at` name a deal whose term a duration before them
+// states: "a seven-year contract", "a five-year cloud deal".
+bool DealTerm(const SentenceTokens& s, size_t at) {
+  static const WordSet* deals = &WordList("quantity.deal_nouns");
+  for (size_t t = at; t < at + 3 && t < s.size() && s.IsWord(t); ++t) {
+    if (deals->count(s.Lower(t)) > 0) return true;
+  }
+  return false;
+}
+
 // "12 year-old", "70 years old": a duration that is an age.
 void ReadAgeAfter(const SentenceTokens& s, Quantity* q) {
   if (!IsDurationUnit(q->unit)) return;
@@ -297,8 +307,10 @@ bool ReadUnit(const SentenceTokens& s, size_t i, size_t k,
         q.age = true;
       } else if (after < s.size() &&
                  (s.token(after).kind != TokenKind::kSymbol ||
-                  s.Is(after, "$") || s.Is(after, "€") || s.Is(after, "£"))) {
-        // "a five-year $700,000 award": the duration names the award.
+                  s.Is(after, "$") || s.Is(after, "€") || s.Is(after, "£")) &&
+                 !DealTerm(s, after)) {
+        // "a five-year $700,000 award": the duration names the award. But
+        // "a seven-year contract" states the deal's term.
         p.reject = "duration_names_thing";
         return false;
       }

@@ -116,3 +116,38 @@ TEST_CASE("Extract leaves the rules empty, and Explain keeps its claims",
     CHECK(plain[k].parties == e.claims[k].parties);
   }
 }
+
+TEST_CASE(
+    "A duration before a deal states its term; before other things it "
+    "names them",
+    "[extract]") {
+  Explanation e = Extractor().Explain(
+      "Cedar Labs signed a seven-year contract with Ferrous Wire. It also won "
+      "a five-year $2 million award.");
+  auto term = std::find_if(e.claims.begin(), e.claims.end(),
+                           [](const auto& c) { return c.unit == "year"; });
+  REQUIRE(term != e.claims.end());
+  CHECK(term->surface == "seven-year");
+  CHECK(term->value == 7);
+  auto award =
+      std::find_if(e.dropped.begin(), e.dropped.end(),
+                   [](const auto& d) { return d.surface == "five-year"; });
+  REQUIRE(award != e.dropped.end());
+  CHECK(award->rule == "duration_names_thing");
+}
+
+TEST_CASE("The day a deal was told is not the period of its figures",
+          "[extract]") {
+  std::vector<ct::extract::Claim> claims = Extractor().Extract(
+      "Ferrous Wire will supply 3 GW under terms the companies released on "
+      "October 6. Cedar Labs shares fell 4% on Tuesday.",
+      std::string_view(), "2025-10-08");
+  auto power = std::find_if(claims.begin(), claims.end(),
+                            [](const auto& c) { return c.unit == "W"; });
+  REQUIRE(power != claims.end());
+  CHECK(power->time.empty());
+  auto move = std::find_if(claims.begin(), claims.end(),
+                           [](const auto& c) { return c.unit == "percent"; });
+  REQUIRE(move != claims.end());
+  CHECK(move->time == "2025-10-07");
+}
