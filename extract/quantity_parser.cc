@@ -125,7 +125,8 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     bool joined =
         (gap == 1 && (s.Is(t, "or") || (s.Is(t, "to") && q.delta))) ||
         (gap == 1 && (s.Is(t, "up") || s.Is(t, "down")) && !next.per.size() &&
-         next.unit == nullptr && !next.noun.empty()) ||
+         (next.unit == nullptr ? !next.noun.empty()
+                               : next.unit->kind == UnitKind::kOther)) ||
         (gap == 2 && s.Is(t, "-") && s.Is(t + 1, "or")) ||
         (gap == 2 && s.Is(t, "of") &&
          (s.Is(t + 1, "the") || s.Is(t + 1, "its") || s.Is(t + 1, "their")));

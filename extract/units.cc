@@ -330,6 +330,9 @@ const Row kSuffixRows[] = {
     {"inches", "in", "in", 1, UnitKind::kOther, _, _},
     {"yards", "yard", "yard", 1, UnitKind::kOther, _, _},
     {"yard", "yard", "yard", 1, UnitKind::kOther, _, _},
+    // Index points: "the Dow rose 66 points".
+    {"points", "points", "point", 1, UnitKind::kOther, _, _},
+    {"point", "points", "point", 1, UnitKind::kOther, _, _},
     {"mph", "mph", "mph", 1, UnitKind::kOther, _, _},
     {"m.p.h.", "mph", "mph", 1, UnitKind::kOther, _, _},
     {"kg", "kg", "kg", 1, UnitKind::kOther, _, _},

@@ -706,6 +706,9 @@ TEST_CASE("ExtractClaims shares a unit written once for two figures",
       Extract("The index closed (21,402.17 up 73.40 points).");
   REQUIRE(level.size() == 2);
   CHECK(level[0].written_unit == "points");
+  // Index points are a unit: the level and the move share it.
+  CHECK(level[0].unit == "point");
+  CHECK(level[1].unit == "point");
 
   std::vector<Claim> rate =
       Extract("Police logged 31 thefts, compared with 26 per week before.");
