@@ -1,6 +1,7 @@
 #include "extract/units.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -436,13 +437,22 @@ class Table {
   }
 
   const std::vector<const UnitDef*>* Find(std::string_view lower) const {
-    auto it = buckets_.find(std::string(lower));
+    auto it = buckets_.find(lower);
     return it == buckets_.end() ? nullptr : &it->second;
   }
 
  private:
   std::vector<std::unique_ptr<UnitDef>> defs_;
-  std::unordered_map<std::string, std::vector<const UnitDef*>> buckets_;
+  // Looked up by a token's text without copying it (a lookup per token).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::unordered_map<std::string, std::vector<const UnitDef*>, Hash,
+                     std::equal_to<>>
+      buckets_;
 };
 
 const Table& Suffixes() {
