@@ -60,7 +60,7 @@ Lists Read() {
       while (i < line.size() && !IsSpace(line[i])) ++i;
       if (i == start) break;
       std::string_view entry = line.substr(start, i - start);
-      size_t eq = entry.find('=');
+      size_t eq = entry.rfind('=');
       std::string_view word = entry;
       if (eq != std::string_view::npos && eq > 0) {
         word = entry.substr(0, eq);
@@ -113,5 +113,9 @@ const WordLabels& WordLabelsOf(std::string_view name) {
 }
 
 std::vector<std::string_view> WordListNames() { return All().names; }
+
+void WordListDefect(std::string_view list, std::string_view entry) {
+  Defect(list, "cannot read \"" + std::string(entry) + "\"");
+}
 
 }  // namespace ct::extract

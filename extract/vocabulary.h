@@ -32,6 +32,9 @@ const WordSet& WordList(std::string_view name);
 const WordValues& WordNumbers(std::string_view name);
 // The "word=label" entries of list `name`: "valuations=valuation".
 const WordLabels& WordLabelsOf(std::string_view name);
+// For a list whose entries the caller reads further: aborts with a message
+// naming the list and the entry that makes no sense.
+[[noreturn]] void WordListDefect(std::string_view list, std::string_view entry);
 // Every list's name, in file order.
 std::vector<std::string_view> WordListNames();
 

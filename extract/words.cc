@@ -89,114 +89,39 @@ int ChangeOf(std::string_view lower) {
   return 0;
 }
 
-// Qualifier phrases that stand before a number, keyed by their last word.
+// Qualifier phrases that stand before a number, keyed by their last word;
+// the longest phrases first. The list "qualifiers_before" of the word file
+// holds them as "more_than=more_than", "nearly=approx,nearly".
 const std::unordered_map<std::string, std::vector<QualifierPhrase>>&
 LeftQualifiers() {
   static const auto* map = [] {
-    struct Row {
-      const char* phrase;
-      Qualifier q;
-      bool nearly;
-    };
-    static const Row rows[] = {
-        {"about", Qualifier::kApprox, false},
-        {"approximately", Qualifier::kApprox, false},
-        {"approx", Qualifier::kApprox, false},
-        {"approx .", Qualifier::kApprox, false},
-        {"roughly", Qualifier::kApprox, false},
-        {"around", Qualifier::kApprox, false},
-        {"some", Qualifier::kApprox, false},
-        {"circa", Qualifier::kApprox, false},
-        {"close to", Qualifier::kApprox, false},
-        {"an estimated", Qualifier::kApprox, false},
-        {"estimated", Qualifier::kApprox, false},
-        {"~", Qualifier::kApprox, false},
-        {"≈", Qualifier::kApprox, false},
-        {"nearly", Qualifier::kApprox, true},
-        {"almost", Qualifier::kApprox, true},
-        {"just under", Qualifier::kApprox, true},
-        {"just shy of", Qualifier::kApprox, true},
-        {"just below", Qualifier::kApprox, true},
-        {"more than", Qualifier::kMoreThan, false},
-        {"over", Qualifier::kMoreThan, false},
-        {"above", Qualifier::kMoreThan, false},
-        {"greater than", Qualifier::kMoreThan, false},
-        {"higher than", Qualifier::kMoreThan, false},
-        {"in excess of", Qualifier::kMoreThan, false},
-        {"upwards of", Qualifier::kMoreThan, false},
-        {"upward of", Qualifier::kMoreThan, false},
-        {"north of", Qualifier::kMoreThan, false},
-        {"exceeding", Qualifier::kMoreThan, false},
-        {"exceeds", Qualifier::kMoreThan, false},
-        {"exceeded", Qualifier::kMoreThan, false},
-        {"exceed", Qualifier::kMoreThan, false},
-        {"tops", Qualifier::kMoreThan, false},
-        {"topped", Qualifier::kMoreThan, false},
-        {"topping", Qualifier::kMoreThan, false},
-        {"surpassing", Qualifier::kMoreThan, false},
-        {"surpassed", Qualifier::kMoreThan, false},
-        {"beyond", Qualifier::kMoreThan, false},
-        {">", Qualifier::kMoreThan, false},
-        {"at least", Qualifier::kAtLeast, false},
-        {"no fewer than", Qualifier::kAtLeast, false},
-        {"no less than", Qualifier::kAtLeast, false},
-        {"not less than", Qualifier::kAtLeast, false},
-        {"a minimum of", Qualifier::kAtLeast, false},
-        {"minimum of", Qualifier::kAtLeast, false},
-        {">=", Qualifier::kAtLeast, false},
-        {"≥", Qualifier::kAtLeast, false},
-        {"up to", Qualifier::kUpTo, false},
-        {"as much as", Qualifier::kUpTo, false},
-        {"as many as", Qualifier::kUpTo, false},
-        {"as high as", Qualifier::kUpTo, false},
-        {"as large as", Qualifier::kUpTo, false},
-        {"may reach", Qualifier::kUpTo, false},
-        {"could reach", Qualifier::kUpTo, false},
-        {"might reach", Qualifier::kUpTo, false},
-        {"may total", Qualifier::kUpTo, false},
-        {"could rise to", Qualifier::kUpTo, false},
-        {"may rise to", Qualifier::kUpTo, false},
-        {"might rise to", Qualifier::kUpTo, false},
-        {"could grow to", Qualifier::kUpTo, false},
-        {"may grow to", Qualifier::kUpTo, false},
-        {"could climb to", Qualifier::kUpTo, false},
-        {"could increase to", Qualifier::kUpTo, false},
-        {"could expand to", Qualifier::kUpTo, false},
-        {"could be worth", Qualifier::kUpTo, false},
-        {"could top", Qualifier::kUpTo, false},
-        {"could total", Qualifier::kUpTo, false},
-        {"a maximum of", Qualifier::kUpTo, false},
-        {"maximum of", Qualifier::kUpTo, false},
-        {"at most", Qualifier::kAtMost, false},
-        {"no more than", Qualifier::kAtMost, false},
-        {"not more than", Qualifier::kAtMost, false},
-        {"<=", Qualifier::kAtMost, false},
-        {"≤", Qualifier::kAtMost, false},
-        {"less than", Qualifier::kLessThan, false},
-        {"fewer than", Qualifier::kLessThan, false},
-        {"under", Qualifier::kLessThan, false},
-        {"below", Qualifier::kLessThan, false},
-        {"lower than", Qualifier::kLessThan, false},
-        {"shy of", Qualifier::kLessThan, false},
-        {"<", Qualifier::kLessThan, false},
-    };
     auto* out =
         new std::unordered_map<std::string, std::vector<QualifierPhrase>>();
-    for (const Row& row : rows) {
+    for (const auto& [phrase, label] : WordLabelsOf("qualifiers_before")) {
       QualifierPhrase p;
-      std::string_view phrase = row.phrase;
-      for (const Token& t : Lex(phrase)) {
-        p.words.push_back(Lower(phrase.substr(t.begin, t.end - t.begin)));
+      std::string words(phrase);
+      std::replace(words.begin(), words.end(), '_', ' ');
+      for (const Token& t : Lex(words)) {
+        p.words.push_back(
+            Lower(std::string_view(words).substr(t.begin, t.end - t.begin)));
       }
-      p.qualifier = row.q;
-      p.nearly = row.nearly;
+      std::string_view name = label.substr(0, label.find(','));
+      if (p.words.empty() || !ParseQualifier(name, &p.qualifier)) {
+        WordListDefect("qualifiers_before", phrase);
+      }
+      p.nearly = label.find(",nearly") != std::string_view::npos;
       (*out)[p.words.back()].push_back(std::move(p));
     }
     for (auto& [word, bucket] : *out) {
-      std::stable_sort(bucket.begin(), bucket.end(),
-                       [](const QualifierPhrase& a, const QualifierPhrase& b) {
-                         return a.words.size() > b.words.size();
-                       });
+      // Longest first; at equal length, in the order of their words, so
+      // that the order does not depend on the hash table's.
+      std::sort(bucket.begin(), bucket.end(),
+                [](const QualifierPhrase& x, const QualifierPhrase& y) {
+                  if (x.words.size() != y.words.size()) {
+                    return x.words.size() > y.words.size();
+                  }
+                  return x.words < y.words;
+                });
     }
     return out;
   }();
