@@ -145,164 +145,203 @@ bool LowercaseWord(const SentenceTokens& s, size_t i) {
 }
 
 // What a number counts: "300 new data centers" -> "data center".
-bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
-  size_t t = k;
-  for (int skipped = 0; skipped < 2 && LowercaseWord(s, t) &&
-                        IsCountAdjective(s.Lower(t)) && t + 1 < s.size();
-       ++skipped) {
-    ++t;
+namespace {
+
+// Reads the thing a number counts, from token `k` on.
+class CountNounReader {
+ public:
+  CountNounReader(const SentenceTokens& s, size_t k) : s_(s), k_(k), t_(k) {}
+
+  bool Read(Quantity* q) {
+    SkipAdjectives();
+    SkipNames();
+    size_t last = LastWord();
+    std::string noun = NounOf(last);
+    if (noun.empty() && t_ < s_.size() && s_.Capitalized(t_) &&
+        LooksPlural(s_.Lower(t_)) && !IsFunctionWord(s_.Lower(t_)) &&
+        !s_.Capitalized(t_ + 1)) {
+      // A people or group named by a capitalised plural: "millions of
+      // Americans".
+      noun = Singular(s_.Lower(t_));
+      last = t_;
+    }
+    if (noun.empty()) return false;
+    q->noun = noun;
+    // What it is a count of: "1,200 kinds of steel".
+    if (LowercaseWord(s_, last) && LooksPlural(s_.Lower(last)) &&
+        s_.Is(last + 1, "of") && PlainNoun(last + 2)) {
+      last += 2;
+      if (PlainNoun(last + 1) && !LooksPlural(s_.Lower(last))) ++last;
+    }
+    size_t from = WrittenFrom(last);
+    q->noun_written = std::string(s_.text().substr(
+        s_.token(from).begin, s_.token(last).end - s_.token(from).begin));
+    q->last = last;
+    return true;
   }
-  auto capital_name = [&](size_t f) {
-    return s.Capitalized(f) && !IsFunctionWord(s.Lower(f)) &&
-           !IsMonth(s.Text(f));
-  };
+
+ private:
+  void SkipAdjectives() {
+    for (int skipped = 0; skipped < 2 && LowercaseWord(s_, t_) &&
+                          IsCountAdjective(s_.Lower(t_)) && t_ + 1 < s_.size();
+         ++skipped) {
+      ++t_;
+    }
+  }
+
+  bool CapitalName(size_t f) const {
+    return s_.Capitalized(f) && !IsFunctionWord(s_.Lower(f)) &&
+           !IsMonth(s_.Text(f));
+  }
+
   // Model numbers inside a name count as the name: "777 Freighter jets",
   // "Model 2 sedans".
-  auto is_name = [&](size_t f) {
-    if (s.token(f).kind == TokenKind::kAlnum || capital_name(f)) return true;
+  bool IsName(size_t f) const {
+    if (s_.token(f).kind == TokenKind::kAlnum || CapitalName(f)) return true;
     // The dots of "U.S.": between or after single capitals.
-    if (s.Is(f, ".") && s.Attached(f) && f > k && s.Text(f - 1).size() == 1 &&
-        s.Capitalized(f - 1)) {
+    if (s_.Is(f, ".") && s_.Attached(f) && f > k_ &&
+        s_.Text(f - 1).size() == 1 && s_.Capitalized(f - 1)) {
       return true;
     }
-    return f > k && s.IsNumber(f) &&
-           (capital_name(f + 1) || (f > k && capital_name(f - 1)));
-  };
+    return f > k_ && s_.IsNumber(f) &&
+           (CapitalName(f + 1) || (f > k_ && CapitalName(f - 1)));
+  }
+
   // "A380s", "Pixel 9s": a model in the plural. Returns the index of the
   // token that ends it, or 0.
-  auto plural_model = [&](size_t f) -> size_t {
-    std::string_view w = s.Text(f);
-    if (s.token(f).kind == TokenKind::kAlnum && w.size() > 1 &&
+  size_t PluralModel(size_t f) const {
+    std::string_view w = s_.Text(f);
+    if (s_.token(f).kind == TokenKind::kAlnum && w.size() > 1 &&
         w.back() == 's' && w[w.size() - 2] >= '0' && w[w.size() - 2] <= '9') {
       return f;
     }
-    if (s.IsNumber(f) && s.Is(f + 1, "s") && s.Attached(f + 1)) return f + 1;
+    if (s_.IsNumber(f) && s_.Is(f + 1, "s") && s_.Attached(f + 1)) return f + 1;
     return 0;
-  };
+  }
+
   // Names between the number and a plural noun: "160 million AMD shares",
   // "310 Ford and Honda vehicles".
-  for (size_t f = t, n = 0; n < 6 && f < s.size(); ++f, ++n) {
-    bool joiner = f > t && (s.Is(f, "and") || s.Is(f, "&")) && is_name(f - 1) &&
-                  f + 1 < s.size() && is_name(f + 1);
-    if (!is_name(f) && !joiner) {
-      if (f > t && LowercaseWord(s, f) && LooksPlural(s.Lower(f)) &&
-          !IsNounStopWord(s.Lower(f))) {
-        t = f;
+  void SkipNames() {
+    for (size_t f = t_, n = 0; n < 6 && f < s_.size(); ++f, ++n) {
+      bool joiner = f > t_ && (s_.Is(f, "and") || s_.Is(f, "&")) &&
+                    IsName(f - 1) && f + 1 < s_.size() && IsName(f + 1);
+      if (!IsName(f) && !joiner) {
+        if (f > t_ && LowercaseWord(s_, f) && LooksPlural(s_.Lower(f)) &&
+            !IsNounStopWord(s_.Lower(f))) {
+          t_ = f;
+        }
+        return;
       }
-      break;
     }
   }
-  auto plain_noun = [&](size_t i) {
-    if (!LowercaseWord(s, i)) return false;
-    const std::string& w = s.Lower(i);
+
+  bool PlainNoun(size_t i) const {
+    if (!LowercaseWord(s_, i)) return false;
+    const std::string& w = s_.Lower(i);
     if (IsNounStopWord(w) || ChangeOf(w) != 0) return false;
     return !(EndsWith(w, "ly", 3) || EndsWith(w, "ed", 3) ||
              (EndsWith(w, "ing", 3) && !LooksPlural(w)));
-  };
+  }
+
   // One word of the counted thing, maybe hyphenated ("first-team",
   // "coal-fired"); returns the index of its last token, or 0 when none.
-  auto word_end = [&](size_t i, bool* participle) -> size_t {
+  size_t WordEnd(size_t i, bool* participle) const {
     *participle = false;
-    if (!LowercaseWord(s, i) || IsNounStopWord(s.Lower(i))) return 0;
-    if (s.Is(i + 1, "-") && s.Attached(i + 1) && s.Attached(i + 2) &&
-        LowercaseWord(s, i + 2) && !IsNounStopWord(s.Lower(i + 2))) {
+    if (!LowercaseWord(s_, i) || IsNounStopWord(s_.Lower(i))) return 0;
+    if (s_.Is(i + 1, "-") && s_.Attached(i + 1) && s_.Attached(i + 2) &&
+        LowercaseWord(s_, i + 2) && !IsNounStopWord(s_.Lower(i + 2))) {
       return i + 2;
     }
-    if (plain_noun(i)) return i;
+    if (PlainNoun(i)) return i;
     // "charging", "recorded": only before a plural. A change word after a
     // noun is a noun too: "job cuts", "price rises".
-    *participle = !(i > t && ChangeOf(s.Lower(i)) != 0 &&
-                    LooksPlural(s.Lower(i)) && plain_noun(i - 1));
+    *participle = !(i > t_ && ChangeOf(s_.Lower(i)) != 0 &&
+                    LooksPlural(s_.Lower(i)) && PlainNoun(i - 1));
     return i;
-  };
-  // Up to four words ending at the first plural: "data centers",
-  // "first-team players", "public housing properties", "straight World
-  // Cups". Participles and names count only on the way to a plural.
-  size_t last = 0;
-  std::vector<size_t> singular;  // Leading plain nouns, token ends.
-  bool plain_so_far = true;
-  for (size_t u = t, n = 0; n < 5 && u < s.size(); ++n) {
-    // "digital and boxed sales": adjectives joined on the way.
-    if (n > 0 && s.Is(u, "and") && LowercaseWord(s, u - 1) &&
-        LowercaseWord(s, u + 1) && !IsNounStopWord(s.Lower(u + 1))) {
-      plain_so_far = false;
-      ++u;
-    }
-    bool participle = false;
-    size_t end = word_end(u, &participle);
-    bool name = end == 0 && is_name(u);
-    if (end == 0 && !name) break;
-    if (name) end = u;
-    const std::string& w = s.Lower(end);
-    bool plural_word =
-        LooksPlural(w) && !IsNounStopWord(w) &&
-        (!name || (s.Capitalized(end) && !s.Capitalized(end + 1)));
-    if (!participle && plural_word) {
-      last = end;
-      break;
-    }
-    if (name && plural_model(end) != 0) {
-      last = plural_model(end);
-      break;
-    }
-    if (name || participle) plain_so_far = false;
-    // "4 came online", "700 come from": a verb, so nothing is counted.
-    if (n == 0 && IsVerbAfterNumber(s, u)) break;
-    if (plain_so_far) singular.push_back(end);
-    u = end + 1;
   }
-  // No plural: the noun that follows, which a number counts even when a
-  // noun after it is the head ("a 40 page report" counts pages), with
-  // one more word after an adjective ("one radical proposal").
-  if (last == 0 && !singular.empty()) {
-    last = singular[0];
-    if (singular.size() > 1 && LooksAdjective(s.Lower(singular[0]))) {
-      last = singular[1];
+
+  // The last token of the counted thing: up to four words ending at the
+  // first plural ("data centers", "first-team players", "public housing
+  // properties", "straight World Cups"); participles and names count only
+  // on the way to a plural. Without a plural, the noun that follows, which
+  // a number counts even when a noun after it is the head ("a 40 page
+  // report" counts pages), with one more word after an adjective ("one
+  // radical proposal"). 0 when there is none.
+  size_t LastWord() const {
+    std::vector<size_t> singular;  // Leading plain nouns, token ends.
+    bool plain_so_far = true;
+    for (size_t u = t_, n = 0; n < 5 && u < s_.size(); ++n) {
+      // "digital and boxed sales": adjectives joined on the way.
+      if (n > 0 && s_.Is(u, "and") && LowercaseWord(s_, u - 1) &&
+          LowercaseWord(s_, u + 1) && !IsNounStopWord(s_.Lower(u + 1))) {
+        plain_so_far = false;
+        ++u;
+      }
+      bool participle = false;
+      size_t end = WordEnd(u, &participle);
+      bool name = end == 0 && IsName(u);
+      if (end == 0 && !name) break;
+      if (name) end = u;
+      const std::string& w = s_.Lower(end);
+      bool plural_word =
+          LooksPlural(w) && !IsNounStopWord(w) &&
+          (!name || (s_.Capitalized(end) && !s_.Capitalized(end + 1)));
+      if (!participle && plural_word) return end;
+      if (name && PluralModel(end) != 0) return PluralModel(end);
+      if (name || participle) plain_so_far = false;
+      // "4 came online", "700 come from": a verb, so nothing is counted.
+      if (n == 0 && IsVerbAfterNumber(s_, u)) break;
+      if (plain_so_far) singular.push_back(end);
+      u = end + 1;
     }
+    if (singular.empty()) return 0;
+    if (singular.size() > 1 && LooksAdjective(s_.Lower(singular[0]))) {
+      return singular[1];
+    }
+    return singular[0];
   }
-  std::string noun;
-  if (last != 0) {
-    for (size_t u = t; u <= last; ++u) {
-      const std::string& w = s.Lower(u);
-      if (s.Is(u, "-")) {
+
+  // The noun, singular, from the first word to `last`.
+  std::string NounOf(size_t last) const {
+    std::string noun;
+    if (last == 0) return noun;
+    for (size_t u = t_; u <= last; ++u) {
+      const std::string& w = s_.Lower(u);
+      if (s_.Is(u, "-")) {
         noun += '-';
         continue;
       }
       if (!noun.empty() && noun.back() != '-') noun += ' ';
       noun += u == last ? Singular(w) : w;
     }
+    return noun;
   }
-  if (noun.empty() && t < s.size() && s.Capitalized(t) &&
-      LooksPlural(s.Lower(t)) && !IsFunctionWord(s.Lower(t)) &&
-      !s.Capitalized(t + 1)) {
-    // A people or group named by a capitalised plural: "millions of
-    // Americans".
-    noun = Singular(s.Lower(t));
-    last = t;
+
+  // Where the noun as written starts, with its adjectives: "seven European
+  // countries" counts "European countries" of the noun "country". Leading
+  // participles, adverbs and words like "more" qualify the count rather
+  // than name it: "300 cooling towers" is written "towers", "5 more GPUs"
+  // "GPUs".
+  size_t WrittenFrom(size_t last) const {
+    size_t from = k_;
+    while (from < last && LowercaseWord(s_, from) &&
+           (IsParticiple(s_.Lower(from)) || EndsWith(s_.Lower(from), "ly", 3) ||
+            s_.Is(from, "more") || s_.Is(from, "additional") ||
+            s_.Is(from, "extra") || s_.Is(from, "further"))) {
+      ++from;
+    }
+    return from;
   }
-  if (noun.empty()) return false;
-  q->noun = noun;
-  // What it is a count of: "1,200 kinds of steel".
-  if (LowercaseWord(s, last) && LooksPlural(s.Lower(last)) &&
-      s.Is(last + 1, "of") && plain_noun(last + 2)) {
-    last += 2;
-    if (plain_noun(last + 1) && !LooksPlural(s.Lower(last))) ++last;
-  }
-  // As written, with its adjectives: "seven European countries" counts
-  // "European countries" of the noun "country". Leading participles,
-  // adverbs and words like "more" qualify the count rather than name it:
-  // "300 cooling towers" is written "towers", "5 more GPUs" "GPUs".
-  size_t from = k;
-  while (from < last && LowercaseWord(s, from) &&
-         (IsParticiple(s.Lower(from)) || EndsWith(s.Lower(from), "ly", 3) ||
-          s.Is(from, "more") || s.Is(from, "additional") ||
-          s.Is(from, "extra") || s.Is(from, "further"))) {
-    ++from;
-  }
-  q->noun_written = std::string(s.text().substr(
-      s.token(from).begin, s.token(last).end - s.token(from).begin));
-  q->last = last;
-  return true;
+
+  const SentenceTokens& s_;
+  const size_t k_;  // The first token after the number.
+  size_t t_;        // The first word of the counted thing.
+};
+
+}  // namespace
+
+bool FindCountNoun(const SentenceTokens& s, size_t k, Quantity* q) {
+  return CountNounReader(s, k).Read(q);
 }
 
 // GPUs named within a few words: "220,000 Nvidia H100 GPUs".
