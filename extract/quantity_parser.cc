@@ -48,7 +48,7 @@ std::vector<std::pair<size_t, size_t>> UrlSpans(std::string_view text) {
 // A bare number right after a figure with a unit, joined to it by a
 // comparison, has that unit: "5.1 million servers, up from 3.2 million",
 // "61.5 cents, while the lowest is 48.2".
-void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
+void UnitFromPrevious(const SentenceTokens& s, std::vector<Quantity>* out) {
   static const WordSet* joins = &WordList("inherit_units.joins");
   for (size_t k = 1; k < out->size(); ++k) {
     Quantity& q = (*out)[k];
@@ -86,8 +86,12 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
       q.per_written = prev.per_written;
     }
   }
-  // A figure in the same unit after a rate, joined to it, is a rate too:
-  // "$80 per MWh in Virginia and $60 in Texas", "$2 an hour, from $8".
+}
+
+// A figure in the same unit after a rate, joined to it, is a rate too:
+// "$80 per MWh in Virginia and $60 in Texas", "$2 an hour, from $8".
+void RateFromPrevious(const SentenceTokens& s, std::vector<Quantity>* out) {
+  static const WordSet* joins = &WordList("inherit_units.joins");
   for (size_t k = 1; k < out->size(); ++k) {
     Quantity& q = (*out)[k];
     const Quantity& prev = (*out)[k - 1];
@@ -112,9 +116,12 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     q.per_written = prev.per_written;
     q.rules.Add("rate_from_previous");
   }
-  // A bare figure takes the unit written after the next one: "6 or $7",
-  // "six or seven euros", "410 million of the 2 billion yuan", "grew
-  // by 4,000 to 36,000 employees".
+}
+
+// A bare figure takes the unit written after the next one: "6 or $7",
+// "six or seven euros", "410 million of the 2 billion yuan", "grew
+// by 4,000 to 36,000 employees".
+void UnitFromNext(const SentenceTokens& s, std::vector<Quantity>* out) {
   for (size_t k = out->size(); k-- > 1;) {
     Quantity& q = (*out)[k - 1];
     const Quantity& next = (*out)[k];
@@ -139,6 +146,13 @@ void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
     q.per_written = next.per_written;
     q.rules.Add("unit_from_next");
   }
+}
+
+// A figure takes the unit or rate its neighbours write once for both.
+void InheritUnits(const SentenceTokens& s, std::vector<Quantity>* out) {
+  UnitFromPrevious(s, out);
+  RateFromPrevious(s, out);
+  UnitFromNext(s, out);
 }
 
 }  // namespace
