@@ -19,8 +19,8 @@ namespace {
 
 using text::Lower;
 
-void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
-                            Quantity* q) {
+// The qualifier before the figure: "about", "more than", "up to".
+void ReadQualifierBefore(const SentenceTokens& s, size_t floor, Quantity* q) {
   size_t first = q->first;
   if (q->qualifier != Qualifier::kRange && first > floor) {
     const auto& phrases = LeftQualifiers();
@@ -51,7 +51,10 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
     if (q->qualifier == Qualifier::kExact) first = q->first;
   }
   q->first = first;
-  // After the figure: "$13bn or more", "1,000 GPUs or fewer".
+}
+
+// After the figure: "$13bn or more", "1,000 GPUs or fewer".
+void ReadQualifierAfter(const SentenceTokens& s, Quantity* q) {
   if (q->qualifier == Qualifier::kExact && s.Is(q->last + 1, "or")) {
     const std::string& w = s.Lower(q->last + 2);
     if (w == "more" || w == "higher" || w == "above" || w == "greater") {
@@ -62,11 +65,14 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
       q->last += 2;
     }
   }
+}
 
-  // A rise or fall: "rose 40%", "was up more than 3%", "fell by half".
-  // Its size is a delta unless "to" leads to the level reached; "added"
-  // names new capacity as often as growth, so it makes no delta.
-  size_t t = first;
+// A rise or fall: "rose 40%", "was up more than 3%", "fell by half".
+// Its size is a delta unless "to" leads to the level reached; "added"
+// names new capacity as often as growth, so it makes no delta.
+// Whether one was found.
+bool ReadChangeBefore(const SentenceTokens& s, size_t floor, Quantity* q) {
+  size_t t = q->first;
   bool to_level = false;
   for (int steps = 0; steps < 3 && t > floor; ++steps) {
     const std::string& w = s.Lower(t - 1);
@@ -83,7 +89,7 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
       q->change = change > 0 ? "up" : "down";
       q->delta = !to_level && w != "added" && w != "adds" && w != "add" &&
                  w != "higher" && w != "lower" && w != "growth";
-      return;
+      return true;
     }
     if (w == "to") to_level = true;
     // "cut energy use by 18 percent": the verb before its object.
@@ -99,7 +105,7 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
         if (c != 0 && verb != "up" && verb != "down") {
           q->change = c > 0 ? "up" : "down";
           q->delta = !to_level;
-          return;
+          return true;
         }
       }
     }
@@ -109,8 +115,12 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
     }
     --t;
   }
-  // After the number: "a 40% increase", "a 12% drop", "30% less water",
-  // "70% higher than".
+  return false;
+}
+
+// After the number: "a 40% increase", "a 12% drop", "30% less water",
+// "70% higher than".
+void ReadChangeAfter(const SentenceTokens& s, Quantity* q) {
   size_t after = q->last + 1;
   if (after < s.size()) {
     const std::string& w = s.Lower(after);
@@ -128,6 +138,13 @@ void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
       q->change = "down";
     }
   }
+}
+
+void ReadQualifierAndChange(const SentenceTokens& s, size_t floor,
+                            Quantity* q) {
+  ReadQualifierBefore(s, floor, q);
+  ReadQualifierAfter(s, q);
+  if (!ReadChangeBefore(s, floor, q)) ReadChangeAfter(s, q);
 }
 
 }  // namespace
