@@ -438,8 +438,101 @@ std::optional<UnitMatch> MatchHyphenUnit(const SentenceTokens& s, size_t k) {
   return m;
 }
 
-void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
+namespace {
+
+// "per million input tokens", "per 1M tokens": a rate per a scaled count,
+// as token prices are quoted. False when `d` starts no scaled count; else
+// `*end` is the rate's last token, or 0 when no plural noun follows.
+bool ScaledPer(const SentenceTokens& s, size_t d, Quantity* q, size_t* end) {
+  const char* scaled = nullptr;
+  size_t w = d;
+  if (s.Is(w, "thousand")) scaled = "1K";
+  if (s.Is(w, "million")) scaled = "1M";
+  if (s.Is(w, "billion")) scaled = "1B";
+  if (s.Is(w, "1") && s.Attached(w + 1)) {
+    if (s.Text(w + 1) == "M") scaled = "1M";
+    if (s.Text(w + 1) == "K" || s.Text(w + 1) == "k") scaled = "1K";
+    if (s.Text(w + 1) == "B") scaled = "1B";
+    if (scaled != nullptr) ++w;
+  }
+  if (scaled == nullptr) return false;
+  *end = 0;
+  size_t e = w + 1;
+  while (e < s.size() && e < w + 4 && LowercaseWord(s, e) &&
+         !IsNounStopWord(s.Lower(e)) && !LooksPlural(s.Lower(e))) {
+    ++e;
+  }
+  if (e < s.size() && LowercaseWord(s, e) && LooksPlural(s.Lower(e)) &&
+      !IsNounStopWord(s.Lower(e))) {
+    // The words between stay: input and output tokens differ in price.
+    q->per = scaled;
+    for (size_t u = w + 1; u < e; ++u) q->per.append(" ").append(s.Lower(u));
+    q->per.append(" ").append(Singular(s.Lower(e)));
+    q->per_written = std::string(
+        s.text().substr(s.token(d).begin, s.token(e).end - s.token(d).begin));
+    *end = e;
+  }
+  return true;
+}
+
+// A unit from the table: "per sq m", "per kWh", "an ounce"; joined to a
+// time: "per megawatt-day". False when no unit starts at `d`; else `*end`
+// is the rate's last token, or 0 when "a" cannot take this unit.
+bool UnitPer(const SentenceTokens& s, size_t d, bool a, Quantity* q,
+             size_t* end) {
   static const WordSet* singular_after_a = &WordList("per.singular_after_a");
+  auto unit = MatchUnit(s, d, &UnitsStartingWith);
+  if (!unit) return false;
+  *end = 0;
+  if (a && unit->def->kind != UnitKind::kDuration &&
+      !singular_after_a->count(s.Lower(d))) {
+    return true;
+  }
+  q->per = unit->def->written;
+  size_t last = unit->last;
+  if (s.Is(last + 1, "-") && s.Attached(last + 1) && s.Attached(last + 2) &&
+      LowercaseWord(s, last + 2)) {
+    q->per.append("-").append(Singular(s.Lower(last + 2)));
+    last += 2;
+  }
+  q->per_written = std::string(
+      s.text().substr(s.token(d).begin, s.token(last).end - s.token(d).begin));
+  *end = last;
+  return true;
+}
+
+// A noun: "per share", "a barrel", "per GPU-hour", "per square foot". The
+// rate's last token, or 0 when there is none.
+size_t WordPer(const SentenceTokens& s, size_t d, bool a, Quantity* q) {
+  static const WordSet* singular_after_a = &WordList("per.singular_after_a");
+  bool acronym = s.IsWord(d) && s.Text(d).size() >= 2 &&
+                 std::all_of(s.Text(d).begin(), s.Text(d).end(),
+                             [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!(LowercaseWord(s, d) || acronym) || IsNounStopWord(s.Lower(d))) return 0;
+  const std::string& w = s.Lower(d);
+  if (a && !singular_after_a->count(w)) return 0;
+  q->per = Singular(w);
+  q->per_written = std::string(s.Text(d));
+  // "per GPU-hour", "per kilowatt-hour".
+  if (s.Is(d + 1, "-") && s.Attached(d + 1) && s.IsWord(d + 2) &&
+      s.Attached(d + 2)) {
+    q->per = s.Lower(d);
+    q->per.append("-").append(Singular(s.Lower(d + 2)));
+    q->per_written.append("-").append(s.Text(d + 2));
+    return d + 2;
+  }
+  // "per square foot": one more word.
+  if (w == "square" && LowercaseWord(s, d + 1)) {
+    q->per.append(" ").append(Singular(s.Lower(d + 1)));
+    q->per_written.append(" ").append(std::string(s.Text(d + 1)));
+    return d + 1;
+  }
+  return d;
+}
+
+}  // namespace
+
+void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
   // A conversion in brackets stands between an amount and its rate:
   // "C$8.50 (US$6.20) per share". The rate is read; the claim's text ends
   // before the brackets.
@@ -470,85 +563,11 @@ void FindPer(const SentenceTokens& s, size_t t, Quantity* q) {
   // "a year earlier", "a week ago": a time, not a rate.
   static const WordSet* times_after = &WordList("per.times_after");
   if (a && d + 1 < s.size() && times_after->count(s.Lower(d + 1))) return;
-  auto set_last = [&](size_t last) {
-    if (extend) q->last = last;
-  };
-  // "per million input tokens", "per 1M tokens": a rate per a scaled
-  // count, as token prices are quoted.
-  if (per) {
-    const char* scaled = nullptr;
-    size_t w = d;
-    if (s.Is(w, "thousand")) scaled = "1K";
-    if (s.Is(w, "million")) scaled = "1M";
-    if (s.Is(w, "billion")) scaled = "1B";
-    if (s.Is(w, "1") && s.Attached(w + 1)) {
-      if (s.Text(w + 1) == "M") scaled = "1M";
-      if (s.Text(w + 1) == "K" || s.Text(w + 1) == "k") scaled = "1K";
-      if (s.Text(w + 1) == "B") scaled = "1B";
-      if (scaled != nullptr) ++w;
-    }
-    if (scaled != nullptr) {
-      size_t e = w + 1;
-      while (e < s.size() && e < w + 4 && LowercaseWord(s, e) &&
-             !IsNounStopWord(s.Lower(e)) && !LooksPlural(s.Lower(e))) {
-        ++e;
-      }
-      if (e < s.size() && LowercaseWord(s, e) && LooksPlural(s.Lower(e)) &&
-          !IsNounStopWord(s.Lower(e))) {
-        // The words between stay: input and output tokens differ in price.
-        q->per = scaled;
-        for (size_t u = w + 1; u < e; ++u)
-          q->per.append(" ").append(s.Lower(u));
-        q->per.append(" ").append(Singular(s.Lower(e)));
-        q->per_written = std::string(s.text().substr(
-            s.token(d).begin, s.token(e).end - s.token(d).begin));
-        set_last(e);
-      }
-      return;
-    }
+  size_t end = 0;
+  if (!(per && ScaledPer(s, d, q, &end)) && !UnitPer(s, d, a, q, &end)) {
+    end = WordPer(s, d, a, q);
   }
-  // A unit from the table: "per sq m", "per kWh", "an ounce"; joined to
-  // a time: "per megawatt-day".
-  if (auto unit = MatchUnit(s, d, &UnitsStartingWith)) {
-    if (!a || unit->def->kind == UnitKind::kDuration ||
-        singular_after_a->count(s.Lower(d))) {
-      q->per = unit->def->written;
-      size_t end = unit->last;
-      if (s.Is(end + 1, "-") && s.Attached(end + 1) && s.Attached(end + 2) &&
-          LowercaseWord(s, end + 2)) {
-        q->per += "-" + Singular(s.Lower(end + 2));
-        end += 2;
-      }
-      q->per_written = std::string(s.text().substr(
-          s.token(d).begin, s.token(end).end - s.token(d).begin));
-      set_last(end);
-      return;
-    }
-    return;
-  }
-  bool acronym = s.IsWord(d) && s.Text(d).size() >= 2 &&
-                 std::all_of(s.Text(d).begin(), s.Text(d).end(),
-                             [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!(LowercaseWord(s, d) || acronym) || IsNounStopWord(s.Lower(d))) return;
-  const std::string& w = s.Lower(d);
-  if (a && !singular_after_a->count(w)) return;
-  q->per = Singular(w);
-  q->per_written = std::string(s.Text(d));
-  set_last(d);
-  // "per GPU-hour", "per kilowatt-hour".
-  if (s.Is(d + 1, "-") && s.Attached(d + 1) && s.IsWord(d + 2) &&
-      s.Attached(d + 2)) {
-    q->per = s.Lower(d) + "-" + Singular(s.Lower(d + 2));
-    q->per_written += "-" + std::string(s.Text(d + 2));
-    set_last(d + 2);
-    return;
-  }
-  // "per square foot": one more word.
-  if (w == "square" && LowercaseWord(s, d + 1)) {
-    q->per.append(" ").append(Singular(s.Lower(d + 1)));
-    q->per_written.append(" ").append(std::string(s.Text(d + 1)));
-    set_last(d + 1);
-  }
+  if (end != 0 && extend) q->last = end;
 }
 
 }  // namespace ct::extract::rules
