@@ -21,39 +21,29 @@ namespace {
 using text::Lower;
 
 // "twenty-five", "two hundred and fifty", "a dozen", "half a million".
-std::optional<NumberParse> ParseSpelled(const SentenceTokens& s, size_t i) {
-  const auto& small = SmallNumbers();
-  const auto& scales = ScaleWords();
-  auto scale_of = [&](size_t k) -> double {
-    if (k >= s.size()) return 0;
-    auto it = scales.find(s.Lower(k));
-    if (it == scales.end() || it->second < 1e3 ||
-        s.Lower(k).size() < 5) {  // Words only: "million", not "mn".
-      return 0;
-    }
-    return it->second;
-  };
-  NumberParse n;
-  n.spelled = true;
-  if (s.Is(i, "half") && (s.Is(i + 1, "a") || s.Is(i + 1, "an"))) {
-    double scale = scale_of(i + 2);
-    if (scale == 0) return std::nullopt;
-    n.value = 0.5 * scale;
-    n.half_step = 0.05 * scale;
-    n.last = i + 2;
-    return n;
+// A scale word spelled out after a spelled number ("million", not "mn"),
+// or 0.
+double SpelledScale(const SentenceTokens& s, size_t k) {
+  if (k >= s.size()) return 0;
+  auto it = ScaleWords().find(s.Lower(k));
+  if (it == ScaleWords().end() || it->second < 1e3 || s.Lower(k).size() < 5) {
+    return 0;
   }
-  double total = 0;
-  double current = 0;
-  bool any = false;
+  return it->second;
+}
+
+// The running sum of a number in words: "two hundred and five million".
+struct SpelledSum {
+  double total = 0;    // What the scales closed: the millions in "2 million 5".
+  double current = 0;  // What is still open.
   double last_scale = 1;
-  size_t k = i;
-  if ((s.Is(k, "a") || s.Is(k, "an")) &&
-      (s.Is(k + 1, "hundred") || s.Is(k + 1, "dozen") || scale_of(k + 1))) {
-    current = 1;
-    any = true;
-    ++k;
-  }
+  bool any = false;
+};
+
+// Adds the words from `k` on to `sum`; `n->last` is the last one read.
+void SumSpelled(const SentenceTokens& s, size_t k, SpelledSum* sum,
+                NumberParse* n) {
+  const auto& small = SmallNumbers();
   bool last_was_small = false;
   for (; k < s.size(); ++k) {
     const std::string& w = s.Lower(k);
@@ -69,32 +59,27 @@ std::optional<NumberParse> ParseSpelled(const SentenceTokens& s, size_t i) {
           k += 2;
         }
       }
-      current += v;
-      any = true;
+      sum->current += v;
+      sum->any = true;
       last_was_small = true;
-      n.last = k;
-      last_scale = 1;
+      n->last = k;
+      sum->last_scale = 1;
       continue;
     }
-    if (!any) break;
-    if (w == "hundred") {
-      current = (current == 0 ? 1 : current) * 100;
-      n.last = k;
+    if (!sum->any) break;
+    double times = w == "hundred" ? 100 : w == "dozen" ? 12 : 0;
+    if (times > 0) {
+      sum->current = (sum->current == 0 ? 1 : sum->current) * times;
+      n->last = k;
       last_was_small = false;
       continue;
     }
-    if (w == "dozen") {
-      current = (current == 0 ? 1 : current) * 12;
-      n.last = k;
-      last_was_small = false;
-      continue;
-    }
-    double scale = scale_of(k);
+    double scale = SpelledScale(s, k);
     if (scale > 0) {
-      total += (current == 0 ? 1 : current) * scale;
-      current = 0;
-      n.last = k;
-      last_scale = scale;
+      sum->total += (sum->current == 0 ? 1 : sum->current) * scale;
+      sum->current = 0;
+      n->last = k;
+      sum->last_scale = scale;
       last_was_small = false;
       continue;
     }
@@ -104,17 +89,40 @@ std::optional<NumberParse> ParseSpelled(const SentenceTokens& s, size_t i) {
     }
     break;
   }
-  if (!any) return std::nullopt;
-  n.value = total + current;
-  n.half_step = 0.5 * last_scale;
+}
+
+std::optional<NumberParse> ParseSpelled(const SentenceTokens& s, size_t i) {
+  NumberParse n;
+  n.spelled = true;
+  if (s.Is(i, "half") && (s.Is(i + 1, "a") || s.Is(i + 1, "an"))) {
+    double scale = SpelledScale(s, i + 2);
+    if (scale == 0) return std::nullopt;
+    n.value = 0.5 * scale;
+    n.half_step = 0.05 * scale;
+    n.last = i + 2;
+    return n;
+  }
+  SpelledSum sum;
+  size_t k = i;
+  if ((s.Is(k, "a") || s.Is(k, "an")) &&
+      (s.Is(k + 1, "hundred") || s.Is(k + 1, "dozen") ||
+       SpelledScale(s, k + 1))) {
+    sum.current = 1;
+    sum.any = true;
+    ++k;
+  }
+  SumSpelled(s, k, &sum, &n);
+  if (!sum.any) return std::nullopt;
+  n.value = sum.total + sum.current;
+  n.half_step = 0.5 * sum.last_scale;
   // "one and a half gigawatts", "two and a half million GPUs".
   size_t h = n.last + 1;
-  if (total == 0 && current > 0 && current < 100 && s.Is(h, "and") &&
-      s.Is(h + 1, "a") && s.Is(h + 2, "half")) {
-    n.value = current + 0.5;
+  if (sum.total == 0 && sum.current > 0 && sum.current < 100 &&
+      s.Is(h, "and") && s.Is(h + 1, "a") && s.Is(h + 2, "half")) {
+    n.value = sum.current + 0.5;
     n.half_step = 0.25;
     n.last = h + 2;
-    if (double scale = scale_of(h + 3); scale > 0) {
+    if (double scale = SpelledScale(s, h + 3); scale > 0) {
       n.value *= scale;
       n.half_step *= scale;
       n.last = h + 3;
