@@ -354,11 +354,10 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
 
 // The denominator of a rate after the unit at `t - 1`: "$58 per barrel",
 // "$3,500 a month", "80 km/h" is a unit of its own and never gets here.
-std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
-  static const WordValues* powers = &WordNumbers("vague.powers");
+// "several hundred thousand GPUs" [300,000, 900,000]; "a few thousand
+// engineers" [2,000, 5,000].
+std::optional<Parse> ParseFewScale(const SentenceTokens& s, size_t i) {
   size_t k = i;
-  // "several hundred thousand GPUs" [300,000, 900,000]; "a few thousand
-  // engineers" [2,000, 5,000].
   double few_low = 0, few_high = 0;
   if (s.Is(k, "several")) {
     few_low = 3;
@@ -369,43 +368,49 @@ std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
     few_high = 5;
     k += 2;
   }
-  if (few_low > 0) {
-    double scale = 1;
-    size_t last = k;
-    for (; k < s.size(); ++k) {
-      const std::string& w = s.Lower(k);
-      auto sc = ScaleWords().find(w);
-      if (w == "hundred") {
-        scale *= 100;
-      } else if (w == "dozen") {
-        scale *= 12;
-      } else if (sc != ScaleWords().end() && sc->second >= 1e3 &&
-                 w.size() >= 5) {
-        scale *= sc->second;
-      } else {
-        break;
-      }
-      last = k;
+  if (few_low == 0) return std::nullopt;
+  double scale = 1;
+  size_t last = k;
+  for (; k < s.size(); ++k) {
+    const std::string& w = s.Lower(k);
+    auto sc = ScaleWords().find(w);
+    if (w == "hundred") {
+      scale *= 100;
+    } else if (w == "dozen") {
+      scale *= 12;
+    } else if (sc != ScaleWords().end() && sc->second >= 1e3 && w.size() >= 5) {
+      scale *= sc->second;
+    } else {
+      break;
     }
-    if (scale == 1) return std::nullopt;
-    Parse p;
-    Quantity& q = p.q;
-    q.first = i;
-    q.number_first = i;
-    q.number_last = q.last = last;
-    q.number = few_low * scale;
-    q.number_high = few_high * scale;
-    q.is_range = true;
-    q.qualifier = Qualifier::kRange;
-    p.spelled = true;
-    if (auto unit = MatchUnit(s, last + 1, &UnitsStartingWith)) {
-      q.unit = unit->def;
-      q.last = unit->last;
-    } else if (!FindGpu(s, last + 1, &q) && !FindCountNoun(s, last + 1, &q)) {
-      return std::nullopt;  // "several hundred or even 1,000 MW".
-    }
-    return p;
+    last = k;
   }
+  if (scale == 1) return std::nullopt;
+  Parse p;
+  Quantity& q = p.q;
+  q.first = i;
+  q.number_first = i;
+  q.number_last = q.last = last;
+  q.number = few_low * scale;
+  q.number_high = few_high * scale;
+  q.is_range = true;
+  q.qualifier = Qualifier::kRange;
+  p.spelled = true;
+  if (auto unit = MatchUnit(s, last + 1, &UnitsStartingWith)) {
+    q.unit = unit->def;
+    q.last = unit->last;
+  } else if (!FindGpu(s, last + 1, &q) && !FindCountNoun(s, last + 1, &q)) {
+    return std::nullopt;  // "several hundred or even 1,000 MW".
+  }
+  return p;
+}
+
+std::optional<Parse> ParseVague(const SentenceTokens& s, size_t i) {
+  static const WordValues* powers = &WordNumbers("vague.powers");
+  if (s.Is(i, "several") || (s.Is(i, "a") && s.Is(i + 1, "few"))) {
+    return ParseFewScale(s, i);
+  }
+  size_t k = i;
   double multiplier = 1;
   if ((s.Is(k, "tens") || s.Is(k, "hundreds")) && s.Is(k + 1, "of") &&
       k + 2 < s.size() && powers->count(s.Lower(k + 2)) &&
