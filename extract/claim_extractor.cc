@@ -156,53 +156,130 @@ Explanation ClaimExtractor::Explain(std::string_view text,
   return out;
 }
 
-void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
-                             std::string_view title,
-                             std::string_view published) const {
-  DocState doc;
-  const std::optional<int64_t> today = days::FromIso(published);
-  doc.gpu_count = doc.strings.Id("gpu_count");
-  doc.power_capacity = doc.strings.Id("power_capacity");
+namespace {
+
+// The claim's unit, numbers and bounds, from the figure as parsed.
+void SetUnitAndBounds(const Quantity& q, const BoundsOptions& options,
+                      Claim* claim) {
+  Claim& c = *claim;
+  double factor = q.unit ? q.unit->factor : 1.0;
+  if (q.unit != nullptr) {
+    c.unit = q.unit->base;
+    c.written_unit = q.unit->written;
+  } else if (q.gpu) {
+    c.unit = "gpu";
+    c.written_unit = "GPU";
+    c.noun = q.noun;
+  } else {
+    c.unit = "count";
+    c.written_unit = q.noun_written;
+    c.noun = q.noun;
+  }
+  if (!q.per.empty()) {
+    // A rate: "$58 per barrel" is USD/barrel, written "$ per barrel".
+    c.unit += "/" + q.per;
+    if (!c.written_unit.empty()) c.written_unit += ' ';
+    c.written_unit += "per " + q.per_written;
+  }
+  if (q.age) c.written_unit += "-old";
+  c.qualifier = q.qualifier;
+  c.change = q.change;
+  Interval bounds;
+  if (q.is_range) {
+    c.number_low = q.number;
+    c.number_high = q.number_high;
+    bounds = BoundsFor(q.qualifier, false, q.number * factor, 0,
+                       q.number_high * factor, options);
+  } else {
+    c.number = q.number;
+    c.value = q.number * factor;
+    bounds = BoundsFor(q.qualifier, q.nearly, *c.value, q.half_step * factor, 0,
+                       options);
+  }
+  c.low = bounds.low;
+  c.high = bounds.high;
+  c.low_inclusive = bounds.low_inclusive;
+  c.high_inclusive = bounds.high_inclusive;
+}
+
+// Reads one document for ClaimExtractor::Extract: the headline, then the
+// body a part at a time, sentence by sentence; each sentence's claims go to
+// the sink, and the document pass settles their parties at the end.
+class DocumentReader {
+ public:
+  DocumentReader(const Gazetteer& gazetteer, const BoundsOptions& bounds,
+                 std::string_view published, ClaimSink* sink)
+      : gazetteer_(gazetteer),
+        bounds_(bounds),
+        today_(days::FromIso(published)),
+        sink_(sink),
+        explaining_(sink->Explaining()) {
+    doc_.gpu_count = doc_.strings.Id("gpu_count");
+    doc_.power_capacity = doc_.strings.Id("power_capacity");
+  }
+
+  void Read(std::string_view text, std::string_view title) {
+    if (!title.empty()) ReadDealOfTitle(title);
+    // The headline first: its figures are where slips show.
+    if (!title.empty()) {
+      std::string_view headline = title.substr(0, 4096);
+      if (!ReadPart(headline, 0, headline.size(), true)) return;
+    }
+    for (size_t part = 0; part < text.size();) {
+      size_t part_end = PartEnd(text, part);
+      if (!ReadPart(text, part, part_end, false)) return;
+      part = part_end;
+    }
+    sink_->Resolve(ResolveInDocument(&doc_));
+  }
+
+ private:
+  // The lead: the first sentences after the headline.
+  static constexpr size_t kLeadSentences = 2;
+
   // The actor a known name stands for in a deal: a chip's or a product's
   // maker, a site's operator; places and governments are no parties.
-  auto deal_actor = [&](int id) -> uint32_t {
+  uint32_t DealActor(int id) {
     const Gazetteer::Entity& e = gazetteer_.entity(id);
     if (!Gazetteer::IsPartyKind(e.kind)) return 0;
     bool by_owner = e.kind == "chip" || e.kind == "product" ||
                     e.kind == "project" || e.kind == "datacenter";
     std::string actor = gazetteer_.IdentityOf(id);
     if (by_owner) {
-      const std::string& owner = gazetteer_.OwnerAt(id, today);
+      const std::string& owner = gazetteer_.OwnerAt(id, today_);
       if (owner.empty()) return 0;
       int o = gazetteer_.Find(owner);
       actor = o < 0 ? owner : gazetteer_.IdentityOf(o);
     }
-    uint32_t actor_id = doc.strings.Id(actor);
+    uint32_t actor_id = doc_.strings.Id(actor);
     int a = gazetteer_.Find(actor);
-    if (a >= 0) doc.kinds.emplace(actor_id, gazetteer_.entity(a).kind);
+    if (a >= 0) doc_.kinds.emplace(actor_id, gazetteer_.entity(a).kind);
     return actor_id;
-  };
+  }
+
   // Who a name is for grouping: a product's maker, a merged company's
   // successor, else itself.
-  auto identity_of = [&](const std::string& name) {
-    uint32_t id = doc.strings.Id(name);
-    if (id == 0 || doc.identity.count(id) > 0) return;
+  void IdentityOf(const std::string& name) {
+    uint32_t id = doc_.strings.Id(name);
+    if (id == 0 || doc_.identity.count(id) > 0) return;
     int e = gazetteer_.Find(name);
     uint32_t as = id;
     if (e >= 0) {
-      doc.kinds.emplace(id, gazetteer_.entity(e).kind);
-      const std::string& owner = gazetteer_.OwnerAt(e, today);
+      doc_.kinds.emplace(id, gazetteer_.entity(e).kind);
+      const std::string& owner = gazetteer_.OwnerAt(e, today_);
       if (StandsForOwner(gazetteer_.entity(e).kind) && !owner.empty()) {
-        as = doc.strings.Id(owner);
+        as = doc_.strings.Id(owner);
       } else {
-        as = doc.strings.Id(gazetteer_.IdentityOf(e));
+        as = doc_.strings.Id(gazetteer_.IdentityOf(e));
       }
-      int a = gazetteer_.Find(doc.strings.String(as));
-      if (a >= 0) doc.kinds.emplace(as, gazetteer_.entity(a).kind);
+      int a = gazetteer_.Find(doc_.strings.String(as));
+      if (a >= 0) doc_.kinds.emplace(as, gazetteer_.entity(a).kind);
     }
-    doc.identity.emplace(id, as);
-  };
-  if (!title.empty()) {
+    doc_.identity.emplace(id, as);
+  }
+
+  // The parties of the headline are the deal of the article.
+  void ReadDealOfTitle(std::string_view title) {
     FoldedText folded = FoldText(title.substr(0, 4096));
     SentenceTokens s(folded.text);
     // A headline without capitals was made from a URL: names match in any
@@ -212,257 +289,304 @@ void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
                      [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     for (const Gazetteer::Mention& m :
          gazetteer_.FindMentions(s, no_capitals)) {
-      doc.AddDealParty(deal_actor(m.entity));
+      doc_.AddDealParty(DealActor(m.entity));
     }
-    doc.titled_deal = doc.deal[1] != 0;
+    doc_.titled_deal = doc_.deal[1] != 0;
   }
-  // The lead: the first sentences after the headline.
-  constexpr size_t kLeadSentences = 2;
+
   // Who the article is about: every entity but places, a chip standing
   // for its maker.
-  auto count_mention = [&doc, &identity_of](const std::string& kind,
-                                            const std::string& name,
-                                            const std::string& owner) {
+  void CountMention(const std::string& kind, const std::string& name,
+                    const std::string& owner) {
     // Places, people and outlets are never parties, wherever named.
     if (!Gazetteer::IsPartyKind(kind) && kind != "government") {
-      doc.places.insert(doc.strings.Id(name));
-      doc.kinds.emplace(doc.strings.Id(name), kind);
+      doc_.places.insert(doc_.strings.Id(name));
+      doc_.kinds.emplace(doc_.strings.Id(name), kind);
     }
     if (!Gazetteer::IsPartyKind(kind)) return;
-    identity_of(name);
-    if (!owner.empty()) identity_of(owner);
+    IdentityOf(name);
+    if (!owner.empty()) IdentityOf(owner);
     if (StandsForOwner(kind) && !owner.empty()) {
-      doc.identity.emplace(doc.strings.Id(name), doc.strings.Id(owner));
+      doc_.identity.emplace(doc_.strings.Id(name), doc_.strings.Id(owner));
     }
-    doc.listed.insert(doc.strings.Id(name));
+    doc_.listed.insert(doc_.strings.Id(name));
     const std::string& actor = kind == "chip" ? owner : name;
     if (actor.empty()) return;
     if (!std::islower(static_cast<unsigned char>(actor[0]))) {
-      uint32_t id = doc.strings.Id(actor);
-      doc.known.insert(id);
-      doc.known.insert(doc.IdentityOf(id));
+      uint32_t id = doc_.strings.Id(actor);
+      doc_.known.insert(id);
+      doc_.known.insert(doc_.IdentityOf(id));
     }
-    auto& seen = doc.mentions[actor];
-    if (seen.count++ == 0) seen.order = doc.mentions.size();
-    if (kind == "datacenter") doc.sites[name] = owner;
+    auto& seen = doc_.mentions[actor];
+    if (seen.count++ == 0) seen.order = doc_.mentions.size();
+    if (kind == "datacenter") doc_.sites[name] = owner;
     if ((kind == "datacenter" || kind == "project") && !owner.empty()) {
-      doc.operators[doc.strings.Id(name)] = doc.strings.Id(owner);
+      doc_.operators[doc_.strings.Id(name)] = doc_.strings.Id(owner);
     }
-  };
+  }
+
   // One part of the body, or the headline: its sentences' claims go to
   // the sink. A headline's claims are marked, and their offsets are bytes
   // of the headline. False when the sink wants no more.
-  const bool explaining = sink->Explaining();
-  auto read_part = [&](std::string_view source, size_t part, size_t part_end,
-                       bool in_title) -> bool {
-    FoldedText folded = FoldText(source.substr(part, part_end - part));
-    const std::string& ft = folded.text;
-    auto original = [&](size_t folded_offset) {
-      return part + folded.ToOriginal(folded_offset);
-    };
+  bool ReadPart(std::string_view source, size_t part, size_t part_end,
+                bool in_title) {
+    Part p;
+    p.source = source;
+    p.begin = part;
+    p.folded = FoldText(source.substr(part, part_end - part));
+    p.in_title = in_title;
+    const std::string& ft = p.folded.text;
     for (const Span& sentence : SplitSentences(ft)) {
-      bool lead = !in_title && doc.sentences++ < kLeadSentences;
+      bool lead = !in_title && doc_.sentences++ < kLeadSentences;
       if (lead) {
         SentenceTokens s(std::string_view(ft).substr(
             sentence.begin,
             std::min(sentence.end - sentence.begin, kMaxPiece)));
         for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
-          doc.AddDealParty(deal_actor(m.entity));
+          doc_.AddDealParty(DealActor(m.entity));
         }
       }
-      size_t sentence_begin = original(sentence.begin);
-      size_t sentence_end = original(sentence.end);
+      p.sentence_begin = p.Original(sentence.begin);
+      p.sentence_end = p.Original(sentence.end);
       std::vector<Claim> batch;
       for (const Span& piece : Pieces(ft, sentence)) {
-        const size_t piece_claims = batch.size();
-        SentenceTokens s(
-            std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
-        std::vector<DroppedNumber> dropped;
-        std::vector<Quantity> quantities =
-            FindQuantities(s, explaining ? &dropped : nullptr);
-        for (const DroppedNumber& d : dropped) {
-          DroppedFigure f;
-          f.start = original(piece.begin + s.token(d.first).begin);
-          f.end = original(piece.begin + s.token(d.last).end);
-          f.surface = std::string(source.substr(f.start, f.end - f.start));
-          f.in_title = in_title;
-          f.rule = d.rule;
-          sink->Dropped(std::move(f));
-        }
-        doc.NoteLowerWords(s);
-        if (quantities.empty()) {
-          // Still count who the article is about.
-          for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
-            const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
-            count_mention(e.kind, e.name, gazetteer_.OwnerAt(m.entity, today));
-          }
-          continue;
-        }
-        std::vector<EntityMention> entities =
-            FindEntities(s, gazetteer_, today);
-        AddKindReferences(s, doc, &entities);
-        std::vector<TimeMention> times = FindTimes(s, today);
-        // The piece's known entities once, with how often each is named.
-        uint32_t piece_begin = static_cast<uint32_t>(doc.piece_names.size());
-        for (const EntityMention& e : entities) {
-          if (e.kind == "unknown") continue;
-          uint32_t id = doc.strings.Id(e.name);
-          auto first = doc.piece_names.begin() + piece_begin;
-          auto it = std::find_if(first, doc.piece_names.end(),
-                                 [id](const auto& n) { return n.first == id; });
-          if (it != doc.piece_names.end()) {
-            ++it->second;
-          } else {
-            doc.piece_names.emplace_back(id, 1);
-          }
-        }
-        uint32_t piece_end = static_cast<uint32_t>(doc.piece_names.size());
-        for (const EntityMention& e : entities) {
-          // Nothing inside a figure counts (the "US" of "US$55bn").
-          if (e.kind == "unknown") continue;
-          bool inside = std::any_of(
-              quantities.begin(), quantities.end(), [&](const Quantity& q) {
-                return e.first <= q.last && e.last >= q.first;
-              });
-          if (!inside) count_mention(e.kind, e.name, e.owner);
-        }
-        for (size_t i = 0; i < quantities.size(); ++i) {
-          const Quantity& q = quantities[i];
-          Claim c;
-          c.start = original(piece.begin + s.token(q.first).begin);
-          c.end = original(piece.begin + s.token(q.last).end);
-          c.surface = std::string(source.substr(c.start, c.end - c.start));
-          c.in_title = in_title;
-          if (explaining) {
-            c.rules.assign(q.rules.names, q.rules.names + q.rules.size);
-          }
-          double factor = q.unit ? q.unit->factor : 1.0;
-          if (q.unit != nullptr) {
-            c.unit = q.unit->base;
-            c.written_unit = q.unit->written;
-          } else if (q.gpu) {
-            c.unit = "gpu";
-            c.written_unit = "GPU";
-            c.noun = q.noun;
-          } else {
-            c.unit = "count";
-            c.written_unit = q.noun_written;
-            c.noun = q.noun;
-          }
-          if (!q.per.empty()) {
-            // A rate: "$58 per barrel" is USD/barrel, written "$ per barrel".
-            c.unit += "/" + q.per;
-            if (!c.written_unit.empty()) c.written_unit += ' ';
-            c.written_unit += "per " + q.per_written;
-          }
-          if (q.age) c.written_unit += "-old";
-          c.qualifier = q.qualifier;
-          c.change = q.change;
-          Interval bounds;
-          if (q.is_range) {
-            c.number_low = q.number;
-            c.number_high = q.number_high;
-            bounds = BoundsFor(q.qualifier, false, q.number * factor, 0,
-                               q.number_high * factor, bounds_);
-          } else {
-            c.number = q.number;
-            c.value = q.number * factor;
-            bounds = BoundsFor(q.qualifier, q.nearly, *c.value,
-                               q.half_step * factor, 0, bounds_);
-          }
-          c.low = bounds.low;
-          c.high = bounds.high;
-          c.low_inclusive = bounds.low_inclusive;
-          c.high_inclusive = bounds.high_inclusive;
-          c.metric = MetricOf(s, q);
-          Roles roles = RolesOf(s, quantities, i, c.metric, entities);
-          c.subject = std::move(roles.subject);
-          c.object = std::move(roles.object);
-          c.time = TimeOf(s, quantities, i, times);
-          // Only a deal's figures come in tranches and phases: "the first
-          // tranche, at a $500 billion valuation" values the company.
-          if (IsDealMetric(c.metric)) {
-            c.facet = FacetOf(s, quantities, i);
-          } else if (c.metric == "growth" || c.metric == "price") {
-            c.facet = SessionOf(s, quantities, i);
-          }
-          std::string issuer =
-              c.metric == "share" ? IssuerOf(s, q, entities) : std::string();
-          if (!issuer.empty() && !c.object.empty() && issuer == c.subject) {
-            // A stake is its holder's, in the company that issues it.
-            std::swap(c.subject, c.object);
-          }
-          c.roles = DealRoles(s, q, c.metric, c.subject, c.object, entities);
-          SubjectByRole(c, gazetteer_);
-          // A figure set off by a comma right after another restates it:
-          // "160 million shares, about 10% of the stock".
-          if (i > 0 && batch.size() > piece_claims && q.first >= 2 &&
-              s.Is(q.first - 1, ",") && quantities[i - 1].last + 2 == q.first &&
-              batch.back().metric == c.metric) {
-            c.subject = batch.back().subject;
-            c.object = batch.back().object;
-            c.roles = batch.back().roles;
-          }
-          // A running total after a change is the same deal's: "widened
-          // its B contract by $2 billion, taking the sum to $9 billion".
-          if (i > 0 && batch.size() > piece_claims && c.object.empty() &&
-              !batch.back().object.empty() &&
-              batch.back().subject == c.subject) {
-            static const WordSet* totals = &WordList("running_total_verbs");
-            for (size_t t = quantities[i - 1].last + 1; t < q.first; ++t) {
-              if (totals->count(s.Lower(t)) > 0) {
-                c.object = batch.back().object;
-                break;
-              }
-            }
-          }
-          c.sentence = ClipSentence(source, sentence_begin, sentence_end,
-                                    c.start, c.end);
-
-          DocClaim d;
-          d.metric = doc.strings.Id(c.metric);
-          d.unit = doc.strings.Id(c.unit);
-          d.subject = doc.strings.Id(c.subject);
-          d.object = doc.strings.Id(c.object);
-          d.named_subject = d.subject;
-          identity_of(c.subject);
-          identity_of(c.object);
-          PartyPair(doc, d.subject, d.object, d.party);
-          c.parties = PartyNames(doc, d.party);
-          d.has_value = c.value.has_value();
-          d.value = c.value.value_or(0);
-          d.site = roles.site;
-          d.told_roles = !c.roles.empty();
-          d.issuer = doc.strings.Id(issuer);
-          d.piece_begin = piece_begin;
-          d.piece_end = piece_end;
-          d.inside_begin = static_cast<uint32_t>(doc.inside.size());
-          for (const EntityMention& e : entities) {
-            if (e.kind == "unknown") continue;
-            if (e.first <= q.last && e.last >= q.first) {
-              doc.inside.push_back(doc.strings.Id(e.name));
-            }
-          }
-          d.inside_end = static_cast<uint32_t>(doc.inside.size());
-          doc.claims.push_back(d);
-          batch.push_back(std::move(c));
-        }
+        ReadPiece(p, piece, &batch);
       }
-      if (!batch.empty() && !sink->Add(std::move(batch))) return false;
+      if (!batch.empty() && !sink_->Add(std::move(batch))) return false;
     }
     return true;
+  }
+
+  // A part of the text as read: folded, with the sentence being read.
+  struct Part {
+    std::string_view source;
+    size_t begin = 0;
+    FoldedText folded;
+    bool in_title = false;
+    size_t sentence_begin = 0;  // Bytes of `source`.
+    size_t sentence_end = 0;
+    size_t Original(size_t folded_offset) const {
+      return begin + folded.ToOriginal(folded_offset);
+    }
   };
-  // The headline first: its figures are where slips show.
-  if (!title.empty()) {
-    std::string_view headline = title.substr(0, 4096);
-    if (!read_part(headline, 0, headline.size(), true)) return;
+
+  // One piece of a sentence: its figures, each made a claim into `batch`.
+  void ReadPiece(const Part& p, const Span& piece, std::vector<Claim>* batch) {
+    const std::string& ft = p.folded.text;
+    const size_t piece_claims = batch->size();
+    SentenceTokens s(
+        std::string_view(ft).substr(piece.begin, piece.end - piece.begin));
+    std::vector<DroppedNumber> dropped;
+    std::vector<Quantity> quantities =
+        FindQuantities(s, explaining_ ? &dropped : nullptr);
+    for (const DroppedNumber& d : dropped) {
+      DroppedFigure f;
+      f.start = p.Original(piece.begin + s.token(d.first).begin);
+      f.end = p.Original(piece.begin + s.token(d.last).end);
+      f.surface = std::string(p.source.substr(f.start, f.end - f.start));
+      f.in_title = p.in_title;
+      f.rule = d.rule;
+      sink_->Dropped(std::move(f));
+    }
+    doc_.NoteLowerWords(s);
+    if (quantities.empty()) {
+      // Still count who the article is about.
+      for (const Gazetteer::Mention& m : gazetteer_.FindMentions(s)) {
+        const Gazetteer::Entity& e = gazetteer_.entity(m.entity);
+        CountMention(e.kind, e.name, gazetteer_.OwnerAt(m.entity, today_));
+      }
+      return;
+    }
+    Piece piece_of;
+    piece_of.s = &s;
+    piece_of.quantities = &quantities;
+    piece_of.entities = FindEntities(s, gazetteer_, today_);
+    AddKindReferences(s, doc_, &piece_of.entities);
+    piece_of.times = FindTimes(s, today_);
+    piece_of.claims_before = piece_claims;
+    NoteNames(&piece_of);
+    for (size_t i = 0; i < quantities.size(); ++i) {
+      Claim c = MakeClaim(p, piece, piece_of, i, *batch);
+      batch->push_back(std::move(c));
+    }
   }
-  for (size_t part = 0; part < text.size();) {
-    size_t part_end = PartEnd(text, part);
-    if (!read_part(text, part, part_end, false)) return;
-    part = part_end;
+
+  // What the claims of one piece share.
+  struct Piece {
+    const SentenceTokens* s = nullptr;
+    const std::vector<Quantity>* quantities = nullptr;
+    std::vector<EntityMention> entities;
+    std::vector<TimeMention> times;
+    size_t claims_before = 0;  // Claims of the sentence before this piece.
+    // Its known names: doc_.piece_names[names_begin, names_end).
+    uint32_t names_begin = 0;
+    uint32_t names_end = 0;
+  };
+
+  // The piece's known entities once, with how often each is named; and who
+  // the article is about.
+  void NoteNames(Piece* piece) {
+    const std::vector<EntityMention>& entities = piece->entities;
+    const std::vector<Quantity>& quantities = *piece->quantities;
+    // The piece's known entities once, with how often each is named.
+    piece->names_begin = static_cast<uint32_t>(doc_.piece_names.size());
+    for (const EntityMention& e : entities) {
+      if (e.kind == "unknown") continue;
+      uint32_t id = doc_.strings.Id(e.name);
+      auto first = doc_.piece_names.begin() + piece->names_begin;
+      auto it = std::find_if(first, doc_.piece_names.end(),
+                             [id](const auto& n) { return n.first == id; });
+      if (it != doc_.piece_names.end()) {
+        ++it->second;
+      } else {
+        doc_.piece_names.emplace_back(id, 1);
+      }
+    }
+    piece->names_end = static_cast<uint32_t>(doc_.piece_names.size());
+    for (const EntityMention& e : entities) {
+      // Nothing inside a figure counts (the "US" of "US$55bn").
+      if (e.kind == "unknown") continue;
+      bool inside = std::any_of(quantities.begin(), quantities.end(),
+                                [&](const Quantity& q) {
+                                  return e.first <= q.last && e.last >= q.first;
+                                });
+      if (!inside) CountMention(e.kind, e.name, e.owner);
+    }
   }
-  sink->Resolve(ResolveInDocument(&doc));
+
+  // The claim of figure `i` of a piece.
+  Claim MakeClaim(const Part& p, const Span& piece, const Piece& pc, size_t i,
+                  const std::vector<Claim>& batch) {
+    const SentenceTokens& s = *pc.s;
+    const std::vector<Quantity>& quantities = *pc.quantities;
+    const std::vector<EntityMention>& entities = pc.entities;
+    const Quantity& q = quantities[i];
+    Claim c;
+    c.start = p.Original(piece.begin + s.token(q.first).begin);
+    c.end = p.Original(piece.begin + s.token(q.last).end);
+    c.surface = std::string(p.source.substr(c.start, c.end - c.start));
+    c.in_title = p.in_title;
+    if (explaining_) {
+      c.rules.assign(q.rules.names, q.rules.names + q.rules.size);
+    }
+    SetUnitAndBounds(q, bounds_, &c);
+    std::string issuer;
+    Roles roles = SetMeaning(s, quantities, i, entities, pc.times, &c, &issuer);
+    FollowPrevious(s, quantities, i, batch, pc.claims_before, &c);
+    c.sentence = ClipSentence(p.source, p.sentence_begin, p.sentence_end,
+                              c.start, c.end);
+    NoteClaim(q, pc, roles, issuer, &c);
+    return c;
+  }
+
+  // What the figure means: its metric, parties, period and facet.
+  Roles SetMeaning(const SentenceTokens& s,
+                   const std::vector<Quantity>& quantities, size_t i,
+                   const std::vector<EntityMention>& entities,
+                   const std::vector<TimeMention>& times, Claim* claim,
+                   std::string* issuer_out) {
+    Claim& c = *claim;
+    const Quantity& q = quantities[i];
+    c.metric = MetricOf(s, q);
+    Roles roles = RolesOf(s, quantities, i, c.metric, entities);
+    c.subject = std::move(roles.subject);
+    c.object = std::move(roles.object);
+    c.time = TimeOf(s, quantities, i, times);
+    // Only a deal's figures come in tranches and phases: "the first
+    // tranche, at a $500 billion valuation" values the company.
+    if (IsDealMetric(c.metric)) {
+      c.facet = FacetOf(s, quantities, i);
+    } else if (c.metric == "growth" || c.metric == "price") {
+      c.facet = SessionOf(s, quantities, i);
+    }
+    *issuer_out =
+        c.metric == "share" ? IssuerOf(s, q, entities) : std::string();
+    if (!issuer_out->empty() && !c.object.empty() && *issuer_out == c.subject) {
+      // A stake is its holder's, in the company that issues it.
+      std::swap(c.subject, c.object);
+    }
+    c.roles = DealRoles(s, q, c.metric, c.subject, c.object, entities);
+    SubjectByRole(c, gazetteer_);
+    return roles;
+  }
+
+  // What the figure takes from the one before it in the piece: a restated
+  // figure its parties, a running total its counterparty.
+  static void FollowPrevious(const SentenceTokens& s,
+                             const std::vector<Quantity>& quantities, size_t i,
+                             const std::vector<Claim>& batch,
+                             size_t piece_claims, Claim* claim) {
+    Claim& c = *claim;
+    const Quantity& q = quantities[i];
+    // A figure set off by a comma right after another restates it:
+    // "160 million shares, about 10% of the stock".
+    if (i > 0 && batch.size() > piece_claims && q.first >= 2 &&
+        s.Is(q.first - 1, ",") && quantities[i - 1].last + 2 == q.first &&
+        batch.back().metric == c.metric) {
+      c.subject = batch.back().subject;
+      c.object = batch.back().object;
+      c.roles = batch.back().roles;
+    }
+    // A running total after a change is the same deal's: "widened
+    // its B contract by $2 billion, taking the sum to $9 billion".
+    if (i > 0 && batch.size() > piece_claims && c.object.empty() &&
+        !batch.back().object.empty() && batch.back().subject == c.subject) {
+      static const WordSet* totals = &WordList("running_total_verbs");
+      for (size_t t = quantities[i - 1].last + 1; t < q.first; ++t) {
+        if (totals->count(s.Lower(t)) > 0) {
+          c.object = batch.back().object;
+          break;
+        }
+      }
+    }
+  }
+
+  // What the document pass keeps of the claim.
+  void NoteClaim(const Quantity& q, const Piece& pc, const Roles& roles,
+                 const std::string& issuer, Claim* claim) {
+    Claim& c = *claim;
+    DocClaim d;
+    d.metric = doc_.strings.Id(c.metric);
+    d.unit = doc_.strings.Id(c.unit);
+    d.subject = doc_.strings.Id(c.subject);
+    d.object = doc_.strings.Id(c.object);
+    d.named_subject = d.subject;
+    IdentityOf(c.subject);
+    IdentityOf(c.object);
+    PartyPair(doc_, d.subject, d.object, d.party);
+    c.parties = PartyNames(doc_, d.party);
+    d.has_value = c.value.has_value();
+    d.value = c.value.value_or(0);
+    d.site = roles.site;
+    d.told_roles = !c.roles.empty();
+    d.issuer = doc_.strings.Id(issuer);
+    d.piece_begin = pc.names_begin;
+    d.piece_end = pc.names_end;
+    d.inside_begin = static_cast<uint32_t>(doc_.inside.size());
+    for (const EntityMention& e : pc.entities) {
+      if (e.kind == "unknown") continue;
+      if (e.first <= q.last && e.last >= q.first) {
+        doc_.inside.push_back(doc_.strings.Id(e.name));
+      }
+    }
+    d.inside_end = static_cast<uint32_t>(doc_.inside.size());
+    doc_.claims.push_back(d);
+  }
+
+  const Gazetteer& gazetteer_;
+  const BoundsOptions& bounds_;
+  const std::optional<int64_t> today_;
+  ClaimSink* const sink_;
+  const bool explaining_;
+  DocState doc_;
+};
+
+}  // namespace
+
+void ClaimExtractor::Extract(std::string_view text, ClaimSink* sink,
+                             std::string_view title,
+                             std::string_view published) const {
+  DocumentReader(gazetteer_, bounds_, published, sink).Read(text, title);
 }
 
 }  // namespace ct::extract
