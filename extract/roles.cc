@@ -93,19 +93,25 @@ const EntityMention* LocalParty(const SentenceTokens& s, const Quantity& q,
   return nullptr;
 }
 
-}  // namespace
-
-Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
-              size_t index, const std::string& metric,
-              const std::vector<EntityMention>& all_entities) {
-  Roles roles;
-  const Quantity& q = quantities[index];
-  // A figure in brackets right after another one adds to it: "up to 5 GW
-  // with Amazon (nearly 1 GW by end of 2026)". It has the same parties.
-  if (index > 0 && q.first > 0 && s.Is(q.first - 1, "(") &&
-      q.first - 1 - quantities[index - 1].last <= 5) {
-    return RolesOf(s, quantities, index - 1, metric, all_entities);
+// The names a figure's parties are chosen from.
+struct Candidates {
+  std::vector<EntityMention> known, unknown, people, companies;
+  bool named = false;  // A company is named: groups in lower case are not.
+  // Every name local patterns see, people too, in text order.
+  std::vector<EntityMention> local_names;
+  // The names parties are chosen from.
+  const std::vector<EntityMention>& Parties() const {
+    const std::vector<EntityMention>& names = known.empty() ? unknown : known;
+    return named ? companies : names;
   }
+};
+
+Candidates CandidatesOf(const std::vector<Quantity>& quantities,
+                        const std::vector<EntityMention>& all_entities) {
+  Candidates c;
+  std::vector<EntityMention>& known = c.known;
+  std::vector<EntityMention>& unknown = c.unknown;
+  std::vector<EntityMention>& people = c.people;
   // Names the gazetteer knows come first; unknown capitalised words only
   // stand in when it knows none in the sentence.
   // A name inside any figure qualifies it and is no party to it: "220,000
@@ -116,7 +122,6 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
     return false;
   };
-  std::vector<EntityMention> known, unknown, people;
   for (const EntityMention& e : all_entities) {
     if (inside_figure(e)) continue;
     // People and outlets speak of figures; they are no parties to them.
@@ -136,115 +141,123 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
   }
   // A group named in lower case ("cloud providers") is a subject only when
   // no company is named.
-  bool named = std::any_of(known.begin(), known.end(), [](const auto& e) {
+  c.named = std::any_of(known.begin(), known.end(), [](const auto& e) {
     return !std::islower(static_cast<unsigned char>(e.name[0]));
   });
-  std::vector<EntityMention> companies;
-  if (named) {
+  if (c.named) {
     for (const EntityMention& e : known) {
       if (!std::islower(static_cast<unsigned char>(e.name[0]))) {
-        companies.push_back(e);
+        c.companies.push_back(e);
       }
     }
   }
   // Local patterns see every name, people too: "backlogs at cloud
   // providers", "Jane Roe's net worth".
   const std::vector<EntityMention>& names = known.empty() ? unknown : known;
-  std::vector<EntityMention> local_names = names;
-  local_names.insert(local_names.end(), people.begin(), people.end());
-  std::sort(local_names.begin(), local_names.end(),
+  c.local_names = names;
+  c.local_names.insert(c.local_names.end(), people.begin(), people.end());
+  std::sort(c.local_names.begin(), c.local_names.end(),
             [](const EntityMention& a, const EntityMention& b) {
               return a.first < b.first;
             });
-  const std::vector<EntityMention>& entities = named ? companies : names;
-  // Where neighbouring figures start and end: local patterns stop there.
-  size_t lo = index > 0 ? quantities[index - 1].last + 1 : 0;
-  size_t hi =
-      index + 1 < quantities.size() ? quantities[index + 1].first : s.size();
-  if (entities.empty()) {
-    // A person's own figure, with no company beside it.
-    if (!people.empty() && !roles.site) {
-      if (const EntityMention* own =
-              LocalParty(s, q, metric, lo, hi, local_names)) {
-        roles.subject = own->name;
-        roles.local = true;
-      }
-    }
-    return roles;
-  }
-  static const WordSet* object_preps = &WordList("roles.object_prepositions");
-  auto preceded_by_prep = [&](const EntityMention& e) {
-    if (e.first == 0) return false;
-    if (object_preps->count(s.Lower(e.first - 1))) return true;
-    // "from Anthropic and OpenAI": the second name shares the preposition.
-    if ((s.Is(e.first - 1, "and") || s.Is(e.first - 1, "or")) && e.first > 1) {
-      for (const EntityMention& o : entities) {
-        if (o.last + 2 == e.first && o.first > 0 &&
-            object_preps->count(s.Lower(o.first - 1))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  };
-  // Capacity and GPUs belong to the site when one is named.
-  if (metric == "gpu_count" || metric == "power_capacity" ||
-      metric == "energy") {
-    const EntityMention* site = nullptr;
-    for (const EntityMention& e : entities) {
-      if (e.kind != "datacenter") continue;
-      if (site == nullptr ||
-          Distance(q, e.first, e.last) < Distance(q, site->first, site->last)) {
-        site = &e;
-      }
-    }
-    if (site != nullptr) {
-      roles.subject = site->name;
-      roles.site = true;
-    }
-  }
+  return c;
+}
 
-  // The sentence's actor: its first name that no preposition governs, or
-  // what that name possesses ("Anthropic's Claude API"); when every name
-  // before the figure is governed, the first of them.
-  // In a sentence of several figures, the actor of the figure's own clause
-  // comes first: "Nvidia's $100 billion investment in OpenAI and OpenAI's
-  // $300 billion contract with Oracle". The clause starts after the last
-  // break between the previous figure and this one.
+// Whether a preposition governs the name `e`: "from Anthropic", and the
+// second of "from Anthropic and OpenAI".
+bool PrecededByPrep(const SentenceTokens& s, const EntityMention& e,
+                    const std::vector<EntityMention>& entities) {
+  static const WordSet* object_preps = &WordList("roles.object_prepositions");
+  if (e.first == 0) return false;
+  if (object_preps->count(s.Lower(e.first - 1))) return true;
+  // "from Anthropic and OpenAI": the second name shares the preposition.
+  if ((s.Is(e.first - 1, "and") || s.Is(e.first - 1, "or")) && e.first > 1) {
+    for (const EntityMention& o : entities) {
+      if (o.last + 2 == e.first && o.first > 0 &&
+          object_preps->count(s.Lower(o.first - 1))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The data centre nearest a figure of capacity or GPUs, which they belong
+// to; null when none is named.
+const EntityMention* SiteOf(const Quantity& q, const std::string& metric,
+                            const std::vector<EntityMention>& entities) {
+  if (metric != "gpu_count" && metric != "power_capacity" &&
+      metric != "energy") {
+    return nullptr;
+  }
+  const EntityMention* site = nullptr;
+  for (const EntityMention& e : entities) {
+    if (e.kind != "datacenter") continue;
+    if (site == nullptr ||
+        Distance(q, e.first, e.last) < Distance(q, site->first, site->last)) {
+      site = &e;
+    }
+  }
+  return site;
+}
+
+// The actor of the figure's own clause in a sentence of several figures:
+// "Nvidia's $100 billion investment in OpenAI and OpenAI's $300 billion
+// contract with Oracle". The clause starts after the last break between
+// the previous figure (which ends before `lo`) and this one.
+const EntityMention* ClauseActor(const SentenceTokens& s, const Quantity& q,
+                                 size_t lo,
+                                 const std::vector<EntityMention>& entities) {
   const EntityMention* actor = nullptr;
-  if (lo > 0) {
-    size_t clause = lo;
-    for (size_t t = lo; t < q.first; ++t) {
-      if (s.Is(t, ",") || s.Is(t, ";") || s.Is(t, "and") || s.Is(t, "but") ||
-          s.Is(t, "while")) {
-        clause = t + 1;
+  auto preceded_by_prep = [&](const EntityMention& e) {
+    return PrecededByPrep(s, e, entities);
+  };
+  if (lo == 0) return nullptr;
+  size_t clause = lo;
+  for (size_t t = lo; t < q.first; ++t) {
+    if (s.Is(t, ",") || s.Is(t, ";") || s.Is(t, "and") || s.Is(t, "but") ||
+        s.Is(t, "while")) {
+      clause = t + 1;
+    }
+  }
+  for (const EntityMention& e : entities) {
+    if (e.first < clause || preceded_by_prep(e)) continue;
+    if (e.last >= q.first) break;
+    actor = &e;
+    break;
+  }
+  // None there: the clause began before the previous figure ("A rose 4%
+  // to $25, while B rose 3% to $20"). It starts after the last strong
+  // break before this figure.
+  if (actor == nullptr) {
+    size_t strong = 0;
+    for (size_t t = 0; t < q.first; ++t) {
+      if (s.Is(t, ";") || s.Is(t, "while") || s.Is(t, "whereas") ||
+          s.Is(t, "but")) {
+        strong = t + 1;
       }
     }
     for (const EntityMention& e : entities) {
-      if (e.first < clause || preceded_by_prep(e)) continue;
+      if (strong == 0 || e.first < strong || preceded_by_prep(e)) continue;
       if (e.last >= q.first) break;
       actor = &e;
       break;
     }
-    // None there: the clause began before the previous figure ("A rose 4%
-    // to $25, while B rose 3% to $20"). It starts after the last strong
-    // break before this figure.
-    if (actor == nullptr) {
-      size_t strong = 0;
-      for (size_t t = 0; t < q.first; ++t) {
-        if (s.Is(t, ";") || s.Is(t, "while") || s.Is(t, "whereas") ||
-            s.Is(t, "but")) {
-          strong = t + 1;
-        }
-      }
-      for (const EntityMention& e : entities) {
-        if (strong == 0 || e.first < strong || preceded_by_prep(e)) continue;
-        if (e.last >= q.first) break;
-        actor = &e;
-        break;
-      }
-    }
   }
+  return actor;
+}
+
+// The sentence's actor: its first name that no preposition governs, or
+// what that name possesses ("Anthropic's Claude API"); when every name
+// before the figure is governed, the first of them. In a sentence of
+// several figures, the actor of the figure's own clause comes first.
+const EntityMention* ActorOf(const SentenceTokens& s, const Quantity& q,
+                             size_t lo,
+                             const std::vector<EntityMention>& entities) {
+  auto preceded_by_prep = [&](const EntityMention& e) {
+    return PrecededByPrep(s, e, entities);
+  };
+  const EntityMention* actor = ClauseActor(s, q, lo, entities);
   // A relative clause is its name's: "B, which holds 60% of the market".
   if (actor == nullptr) {
     for (size_t t = q.first; t > lo && t + 12 > q.first; --t) {
@@ -281,42 +294,15 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
     }
   }
 
-  if (!roles.site) {
-    const EntityMention* local = LocalParty(s, q, metric, lo, hi, local_names);
-    if (local != nullptr && local->last + 3 == q.first &&
-        s.Is(q.first - 2, "'")) {
-      // "B's 2 GW": the possessor's figure; a counterparty only after it,
-      // in its clause ("A's $100 billion investment in B").
-      roles.subject = local->name;
-      roles.local = true;
-      for (const EntityMention& e : entities) {
-        if (e.first <= q.last || e.first >= hi || e.name == local->name) {
-          continue;
-        }
-        bool broken = false;
-        for (size_t t = q.last + 1; t < e.first && !broken; ++t) {
-          broken = s.Is(t, ",") || s.Is(t, ";");
-        }
-        if (!broken) roles.object = e.name;
-        break;
-      }
-      return roles;
-    }
-    if (local != nullptr) {
-      roles.subject = local->name;
-      roles.local = true;
-      if (actor != nullptr && actor->name != local->name) {
-        roles.object = actor->name;
-        return roles;
-      }
-      // The counterparty is found as for any subject, below.
-    } else {
-      roles.subject = actor->name;
-    }
-  }
+  return actor;
+}
 
-  // The counterparty: the nearest other name, preferring one after the
-  // figure ("6 GW of AMD GPUs", "$30 billion with Microsoft").
+// The counterparty: the nearest other name, preferring one after the
+// figure ("6 GW of AMD GPUs", "$30 billion with Microsoft"); null when
+// none.
+const EntityMention* CounterpartyOf(
+    const SentenceTokens& s, const Quantity& q, const Roles& roles, size_t lo,
+    size_t hi, const std::vector<EntityMention>& entities) {
   const EntityMention* object = nullptr;
   size_t best = static_cast<size_t>(-1);
   for (const EntityMention& e : entities) {
@@ -352,7 +338,84 @@ Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
       object = &e;
     }
   }
-  if (object != nullptr) roles.object = object->name;
+  return object;
+}
+
+}  // namespace
+
+Roles RolesOf(const SentenceTokens& s, const std::vector<Quantity>& quantities,
+              size_t index, const std::string& metric,
+              const std::vector<EntityMention>& all_entities) {
+  Roles roles;
+  const Quantity& q = quantities[index];
+  // A figure in brackets right after another one adds to it: "up to 5 GW
+  // with Amazon (nearly 1 GW by end of 2026)". It has the same parties.
+  if (index > 0 && q.first > 0 && s.Is(q.first - 1, "(") &&
+      q.first - 1 - quantities[index - 1].last <= 5) {
+    return RolesOf(s, quantities, index - 1, metric, all_entities);
+  }
+  const Candidates candidates = CandidatesOf(quantities, all_entities);
+  const std::vector<EntityMention>& people = candidates.people;
+  const std::vector<EntityMention>& local_names = candidates.local_names;
+  const std::vector<EntityMention>& entities = candidates.Parties();
+  // Where neighbouring figures start and end: local patterns stop there.
+  size_t lo = index > 0 ? quantities[index - 1].last + 1 : 0;
+  size_t hi =
+      index + 1 < quantities.size() ? quantities[index + 1].first : s.size();
+  if (entities.empty()) {
+    // A person's own figure, with no company beside it.
+    if (!people.empty() && !roles.site) {
+      if (const EntityMention* own =
+              LocalParty(s, q, metric, lo, hi, local_names)) {
+        roles.subject = own->name;
+        roles.local = true;
+      }
+    }
+    return roles;
+  }
+  if (const EntityMention* site = SiteOf(q, metric, entities)) {
+    roles.subject = site->name;
+    roles.site = true;
+  }
+  const EntityMention* actor = ActorOf(s, q, lo, entities);
+  if (!roles.site) {
+    const EntityMention* local = LocalParty(s, q, metric, lo, hi, local_names);
+    if (local != nullptr && local->last + 3 == q.first &&
+        s.Is(q.first - 2, "'")) {
+      // "B's 2 GW": the possessor's figure; a counterparty only after it,
+      // in its clause ("A's $100 billion investment in B").
+      roles.subject = local->name;
+      roles.local = true;
+      for (const EntityMention& e : entities) {
+        if (e.first <= q.last || e.first >= hi || e.name == local->name) {
+          continue;
+        }
+        bool broken = false;
+        for (size_t t = q.last + 1; t < e.first && !broken; ++t) {
+          broken = s.Is(t, ",") || s.Is(t, ";");
+        }
+        if (!broken) roles.object = e.name;
+        break;
+      }
+      return roles;
+    }
+    if (local != nullptr) {
+      roles.subject = local->name;
+      roles.local = true;
+      if (actor != nullptr && actor->name != local->name) {
+        roles.object = actor->name;
+        return roles;
+      }
+      // The counterparty is found as for any subject, below.
+    } else {
+      roles.subject = actor->name;
+    }
+  }
+
+  if (const EntityMention* object =
+          CounterpartyOf(s, q, roles, lo, hi, entities)) {
+    roles.object = object->name;
+  }
   return roles;
 }
 
