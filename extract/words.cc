@@ -23,7 +23,7 @@ const WordValues& SmallNumbers() {
   return *map;
 }
 
-// Scale words that may follow a number with a space: "3 million".
+// Scale words that may follow a number with a space: "7 million".
 const WordValues& ScaleWords() {
   static const WordValues* map = &WordNumbers("scale_words");
   return *map;

@@ -1998,12 +1998,11 @@ TEST_CASE("ExtractClaims keeps the denominator of a price", "[extract]") {
 }
 
 TEST_CASE("ExtractClaims reads vague amounts as ranges", "[extract]") {
-  Claim c =
-      Single("The upgrade adds tens of thousands of dollars to each rack.");
+  Claim c = Single("The upgrade adds tens of thousands of euros to each rack.");
   CHECK(c.qualifier == Qualifier::kRange);
   CHECK(Get(c.low) == Near(1e4));
   CHECK(Get(c.high) == Near(1e5));
-  CHECK(c.unit == "USD");
+  CHECK(c.unit == "EUR");
   Claim people = Single("Millions of users signed up in a week.");
   CHECK(Get(people.low) == Near(1e6));
   CHECK(people.noun == "user");
