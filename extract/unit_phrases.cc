@@ -106,7 +106,7 @@ const UnitDef* YearsUnit() {
 }
 
 // Vague amounts as ranges: "dozens of", "hundreds of", "tens of thousands
-// of euros" -> [10,000, 100,000] USD, "millions of users".
+// of euros" -> [10,000, 100,000] EUR, "millions of users".
 
 }  // namespace
 
