@@ -262,13 +262,11 @@ std::vector<std::string> PartyNames(const DocState& doc, const uint32_t p[2]) {
 // to that site when the sentence names nobody else than its owner; and a
 // figure whose sentence names nobody belongs to the article's main actor.
 // Returns the claims whose subject or object changed.
-std::vector<PartyFix> ResolveInDocument(DocState* doc) {
+namespace {
+
+// The same capacity figure, anchored at a site elsewhere.
+void SubjectsOfSites(DocState* doc) {
   std::vector<DocClaim>& cs = doc->claims;
-  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> before;
-  before.reserve(cs.size());
-  for (const DocClaim& c : cs)
-    before.emplace_back(c.subject, c.object, c.metric);
-  // 1. The same capacity figure, anchored at a site elsewhere.
   std::map<FigureKey, uint32_t> site_of;
   for (const DocClaim& c : cs) {
     if (!c.site) continue;
@@ -284,8 +282,12 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       cs[i].object = 0;
     }
   }
-  // 2. One site in the article: capacity in sentences that name only its
-  // owner, or nobody.
+}
+
+// One site in the article: capacity in sentences that name only its
+// owner, or nobody.
+void SubjectsOfOneSite(DocState* doc) {
+  std::vector<DocClaim>& cs = doc->claims;
   if (doc->sites.size() == 1) {
     const auto& [site_name, owner_name] = *doc->sites.begin();
     uint32_t site = doc->strings.Id(site_name);
@@ -300,8 +302,12 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
       }
     }
   }
-  // 3. A figure without a subject takes that of the same figure elsewhere,
-  // then the article's most mentioned actor.
+}
+
+// A figure without a subject takes that of the same figure elsewhere,
+// then the article's most mentioned actor.
+void SubjectsFromElsewhere(DocState* doc) {
+  std::vector<DocClaim>& cs = doc->claims;
   std::string main_name;
   int best = 0;
   size_t first = 0;
@@ -327,9 +333,14 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     }
     if (c.subject == 0 && c.metric != other) c.subject = main;
   }
-  // 4. A figure whose sentence tells no metric takes that of the same
-  // figure elsewhere: a headline's bare "$300B" is the contract the body
-  // describes.
+}
+
+// A figure whose sentence tells no metric takes that of the same
+// figure elsewhere: a headline's bare "$300B" is the contract the body
+// describes.
+void MetricsFromElsewhere(DocState* doc) {
+  std::vector<DocClaim>& cs = doc->claims;
+  uint32_t other = doc->strings.Id("other");
   std::map<std::pair<uint32_t, double>, uint32_t> metric_of;
   for (const DocClaim& c : cs) {
     if (c.has_value && c.metric != other) {
@@ -341,103 +352,138 @@ std::vector<PartyFix> ResolveInDocument(DocState* doc) {
     auto it = metric_of.find({c.unit, c.value});
     if (it != metric_of.end()) c.metric = it->second;
   }
-  // 5. Parties: the subject and object as identities; the article's deal
-  // for a deal's figure whose sentence names one party of it, or none.
+}
+
+// Names the gazetteer does not know and the article writes in lower case
+// elsewhere are no parties, nor shown as the subject or object; but a
+// person keeps a figure of their own ("Jane Roe's net worth"), as no party.
+// Returns whether the subject is a person.
+bool DropUnknownNames(const DocState& d, DocClaim* claim) {
+  const DocState* doc = &d;
+  DocClaim& c = *claim;
+  auto party = [&](uint32_t name) {
+    if (doc->places.count(name) > 0) return uint32_t{0};
+    return name != 0 && doc->listed.count(name) == 0 &&
+                   !doc->Known(doc->IdentityOf(name)) && doc->CommonWords(name)
+               ? 0
+               : name;
+  };
+  bool person = doc->KindOf(c.subject) == "person";
+  if (c.subject != 0 && party(c.subject) == 0 && !person) {
+    c.subject = c.object != 0 && party(c.object) != 0 ? c.object : 0;
+    if (c.subject == c.object) c.object = 0;
+  }
+  if (c.object != 0 && party(c.object) == 0) c.object = 0;
+  return person;
+}
+
+// A deal's figure in a deal's article: a term in years or months, or a
+// count of many things ("enough for 4 million homes"), or a figure of a
+// deal's metric, whose sentence names one party of the deal or none.
+void DealParties(DocState* doc, const uint32_t deal[2], bool at_site,
+                 DocClaim* claim, uint32_t parties[2]) {
+  DocClaim& c = *claim;
+  uint32_t other = doc->strings.Id("other");
+  const std::string& metric = doc->strings.String(c.metric);
+  const std::string& unit = doc->strings.String(c.unit);
+  bool term = c.metric == other && (unit == "year" || unit == "month");
+  bool many =
+      c.metric == other && unit == "count" && c.has_value && c.value >= 1000;
+  bool deal_figure = IsDealMetric(metric) || term || many;
+  if (deal[0] != 0 && !at_site && deal_figure) {
+    // Names the gazetteer does not know may be no parties at all (a
+    // heading, a person, an outlet): they do not keep a deal's figure
+    // from the deal. A site named beside the figure stands for its
+    // operator.
+    uint32_t known[2];
+    for (int k = 0; k < 2; ++k) {
+      known[k] = doc->Known(parties[k]) ? doc->OperatorOf(parties[k]) : 0;
+    }
+    auto in_deal = [&](uint32_t p) {
+      return p == 0 || p == deal[0] || p == deal[1];
+    };
+    if (deal[1] != 0 && in_deal(known[0]) && in_deal(known[1])) {
+      parties[0] = deal[0];
+      parties[1] = deal[1];
+      // A figure whose sentence named no one, or no one the gazetteer
+      // knows, is the deal's, told as the headline tells it.
+      if (c.subject == 0 ||
+          ((term || many) && !doc->Known(doc->IdentityOf(c.subject)))) {
+        c.subject = doc->deal[0];
+        c.object = doc->deal[1];
+      }
+    } else if (deal[1] == 0 && known[1] == 0 && known[0] != 0 &&
+               known[0] != deal[0] && !many && !term) {
+      // The article names one side of its deal; the sentence the other.
+      PartyPair(*doc, deal[0], known[0], parties);
+    }
+  }
+}
+
+// A deal's two sides, untold by the sentence: a lab deploys what a chip
+// maker or a cloud supplies, and takes what it invests. Only where the
+// sentence names both sides, or the headline names them and the sentence
+// no one else: a figure of one side alone stays that side's.
+void SidesByKind(const DocState& d, const uint32_t deal[2], bool at_site,
+                 const uint32_t parties[2], DocClaim* claim) {
+  const DocState* doc = &d;
+  DocClaim& c = *claim;
+  const std::string& metric = doc->strings.String(c.metric);
+  auto names = [&](uint32_t side) {
+    for (uint32_t k = c.piece_begin; k < c.piece_end; ++k) {
+      uint32_t name = doc->piece_names[k].first;
+      if (doc->IdentityOf(name) == side ||
+          doc->IdentityOf(doc->OperatorOf(name)) == side) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The headline names the deal's two sides, and the sentence no one else.
+  bool headline_deal =
+      doc->titled_deal && parties[0] == deal[0] && parties[1] == deal[1] &&
+      (c.named_subject == 0 || names(parties[0]) || names(parties[1]));
+  if (!c.told_roles && !at_site && parties[0] != 0 && parties[1] != 0 &&
+      ((names(parties[0]) && names(parties[1])) || headline_deal)) {
+    SideByKind(*doc, metric, parties, &c);
+  }
+}
+
+}  // namespace
+
+std::vector<PartyFix> ResolveInDocument(DocState* doc) {
+  std::vector<DocClaim>& cs = doc->claims;
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> before;
+  before.reserve(cs.size());
+  for (const DocClaim& c : cs)
+    before.emplace_back(c.subject, c.object, c.metric);
+  SubjectsOfSites(doc);
+  SubjectsOfOneSite(doc);
+  SubjectsFromElsewhere(doc);
+  MetricsFromElsewhere(doc);
+  // Parties: the subject and object as identities; the article's deal for a
+  // deal's figure whose sentence names one party of it, or none.
   uint32_t deal[2];
   PartyPair(*doc, doc->deal[0], doc->deal[1], deal);
   std::vector<PartyFix> fixes;
   for (size_t i = 0; i < cs.size(); ++i) {
     DocClaim& c = cs[i];
     const std::string& metric = doc->strings.String(c.metric);
-    bool own = IsOwnMetric(metric);
-    // Names the gazetteer does not know and the article writes in lower
-    // case elsewhere are no parties.
-    auto party = [&](uint32_t name) {
-      if (doc->places.count(name) > 0) return uint32_t{0};
-      return name != 0 && doc->listed.count(name) == 0 &&
-                     !doc->Known(doc->IdentityOf(name)) &&
-                     doc->CommonWords(name)
-                 ? 0
-                 : name;
-    };
-    // Nor are they shown as the subject or object; but a person keeps a
-    // figure of their own ("Jane Roe's net worth"), as no party.
-    bool person = doc->KindOf(c.subject) == "person";
-    if (c.subject != 0 && party(c.subject) == 0 && !person) {
-      c.subject = c.object != 0 && party(c.object) != 0 ? c.object : 0;
-      if (c.subject == c.object) c.object = 0;
-    }
-    if (c.object != 0 && party(c.object) == 0) c.object = 0;
+    bool person = DropUnknownNames(*doc, &c);
     uint32_t parties[2];
-    PartyPair(*doc, person ? 0 : c.subject, own ? 0 : c.object, parties);
+    PartyPair(*doc, person ? 0 : c.subject, IsOwnMetric(metric) ? 0 : c.object,
+              parties);
     // A site's own figures stay the site's ("GPUs at Colossus 1"), whether
-    // its sentence named it or the article did.
+    // its sentence named it or the article did, with or without its
+    // operator or a tenant named.
     bool at_site =
         c.site || doc->sites.count(doc->strings.String(c.subject)) > 0;
     if (at_site) {
-      // "220,000 GPUs at Colossus 1", with or without its operator or a
-      // tenant named: the site's figure.
       parties[0] = c.subject;
       parties[1] = 0;
     }
-    // A term in years or months, or a count of many things ("enough for 4
-    // million homes"), in a deal's article is the deal's.
-    const std::string& unit = doc->strings.String(c.unit);
-    bool term = c.metric == other && (unit == "year" || unit == "month");
-    bool many =
-        c.metric == other && unit == "count" && c.has_value && c.value >= 1000;
-    bool deal_figure = IsDealMetric(metric) || term || many;
-    if (deal[0] != 0 && !at_site && deal_figure) {
-      // Names the gazetteer does not know may be no parties at all (a
-      // heading, a person, an outlet): they do not keep a deal's figure
-      // from the deal. A site named beside the figure stands for its
-      // operator.
-      uint32_t known[2];
-      for (int k = 0; k < 2; ++k) {
-        known[k] = doc->Known(parties[k]) ? doc->OperatorOf(parties[k]) : 0;
-      }
-      auto in_deal = [&](uint32_t p) {
-        return p == 0 || p == deal[0] || p == deal[1];
-      };
-      if (deal[1] != 0 && in_deal(known[0]) && in_deal(known[1])) {
-        parties[0] = deal[0];
-        parties[1] = deal[1];
-        // A figure whose sentence named no one, or no one the gazetteer
-        // knows, is the deal's, told as the headline tells it.
-        if (c.subject == 0 ||
-            ((term || many) && !doc->Known(doc->IdentityOf(c.subject)))) {
-          c.subject = doc->deal[0];
-          c.object = doc->deal[1];
-        }
-      } else if (deal[1] == 0 && known[1] == 0 && known[0] != 0 &&
-                 known[0] != deal[0] && !many && !term) {
-        // The article names one side of its deal; the sentence the other.
-        PartyPair(*doc, deal[0], known[0], parties);
-      }
-    }
-    // A deal's two sides, untold by the sentence: a lab deploys what a
-    // chip maker or a cloud supplies, and takes what it invests.
-    // Only where the sentence names both sides: a figure of one side alone
-    // stays that side's, whatever the article's deal.
-    auto names = [&](uint32_t side) {
-      for (uint32_t k = c.piece_begin; k < c.piece_end; ++k) {
-        uint32_t name = doc->piece_names[k].first;
-        if (doc->IdentityOf(name) == side ||
-            doc->IdentityOf(doc->OperatorOf(name)) == side) {
-          return true;
-        }
-      }
-      return false;
-    };
-    // Or where the headline names the deal's two sides and the sentence
-    // names no one else.
-    bool headline_deal =
-        doc->titled_deal && parties[0] == deal[0] && parties[1] == deal[1] &&
-        (c.named_subject == 0 || names(parties[0]) || names(parties[1]));
-    if (!c.told_roles && !at_site && parties[0] != 0 && parties[1] != 0 &&
-        ((names(parties[0]) && names(parties[1])) || headline_deal)) {
-      SideByKind(*doc, metric, parties, &c);
-    }
+    DealParties(doc, deal, at_site, &c, parties);
+    SidesByKind(*doc, deal, at_site, parties, &c);
     bool same = before[i] == std::make_tuple(c.subject, c.object, c.metric) &&
                 parties[0] == c.party[0] && parties[1] == c.party[1];
     if (same) continue;
