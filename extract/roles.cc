@@ -447,83 +447,84 @@ std::string IssuerOf(const SentenceTokens& s, const Quantity& q,
   return {};
 }
 
-std::vector<std::pair<std::string, std::string>> DealRoles(
-    const SentenceTokens& s, const Quantity& q, const std::string& metric,
-    const std::string& subject, const std::string& object,
-    const std::vector<EntityMention>& entities) {
-  std::vector<std::pair<std::string, std::string>> roles;
-  bool invest = metric == "investment" || metric == "share";
-  bool trade = metric == "commitment" || metric == "power_capacity" ||
-               metric == "gpu_count";
-  if ((!invest && !trade) || subject.empty() || object.empty() ||
-      subject == object) {
-    return roles;
-  }
-  // Where each party is first named; a party named inside a figure ("6 GW
-  // of AMD GPUs") counts too.
-  auto first = [&](const std::string& name) -> std::optional<size_t> {
-    for (const EntityMention& e : entities) {
-      if (e.name == name) return e.first;
-    }
-    return std::nullopt;
-  };
-  if (!first(subject) || !first(object)) return roles;
+namespace {
+
+using RoleList = std::vector<std::pair<std::string, std::string>>;
+
+// The verbs that tell who does what in a deal.
+enum class DealVerb { kNone, kInvest, kReceive, kSupply, kBuy, kIssue };
+
+// The verb nearest before the figure, back to the start of its clause;
+// `*at` is where it stands.
+DealVerb VerbBefore(const SentenceTokens& s, const Quantity& q, bool invest,
+                    bool trade, bool stake, size_t* at) {
   static const WordSet* kInvest = &WordList("deal_roles.invest");
   static const WordSet* kReceive = &WordList("deal_roles.receive");
   static const WordSet* kSupply = &WordList("deal_roles.supply");
   static const WordSet* kBuy = &WordList("deal_roles.buy");
   // A company issues or grants its shares; the other side buys them.
   static const WordSet* kIssue = &WordList("deal_roles.issue");
-  bool stake = metric == "share";
-  // The verb nearest before the figure, back to the start of its clause.
-  const WordSet* kind = nullptr;
-  size_t verb = 0;
   for (size_t k = q.first; k > 0; --k) {
     size_t i = k - 1;
     if (s.Is(i, ";") || s.IsNumber(i)) break;
     const std::string& w = s.Lower(i);
+    DealVerb kind = DealVerb::kNone;
     if (invest && kInvest->count(w)) {
-      kind = kInvest;
+      kind = DealVerb::kInvest;
     } else if (kReceive->count(w)) {
-      kind = kReceive;
+      kind = DealVerb::kReceive;
     } else if (trade && kSupply->count(w)) {
-      kind = kSupply;
+      kind = DealVerb::kSupply;
     } else if ((trade || stake) && kBuy->count(w)) {
-      kind = kBuy;
+      kind = DealVerb::kBuy;
     } else if (stake && kIssue->count(w)) {
-      kind = kIssue;
+      kind = DealVerb::kIssue;
     }
-    if (kind != nullptr) {
-      verb = i;
-      break;
+    if (kind != DealVerb::kNone) {
+      *at = i;
+      return kind;
     }
   }
-  if (kind == nullptr) return roles;
-  if (kind == kIssue) {
-    // "A granted B a warrant": the name right after the verb receives the
-    // shares and holds them; the other side issues them.
-    size_t at = verb + 1;
-    if (s.Is(at, "to")) ++at;  // "issued to B".
-    if (s.Is(at, "the")) ++at;
-    for (const EntityMention& e : entities) {
-      if (e.first != at) continue;
-      if (e.name == subject)
-        return {{"investor", subject}, {"recipient", object}};
-      if (e.name == object)
-        return {{"investor", object}, {"recipient", subject}};
-    }
-    return roles;
+  return DealVerb::kNone;
+}
+
+// "A granted B a warrant": the name right after the verb receives the
+// shares and holds them; the other side issues them.
+RoleList IssuedTo(const SentenceTokens& s, size_t verb,
+                  const std::string& subject, const std::string& object,
+                  const std::vector<EntityMention>& entities) {
+  size_t at = verb + 1;
+  if (s.Is(at, "to")) ++at;  // "issued to B".
+  if (s.Is(at, "the")) ++at;
+  for (const EntityMention& e : entities) {
+    if (e.first != at) continue;
+    if (e.name == subject)
+      return {{"investor", subject}, {"recipient", object}};
+    if (e.name == object) return {{"investor", object}, {"recipient", subject}};
   }
+  return {};
+}
+
+// Which party does what the verb at `verb` says: 1 the subject, -1 the
+// object, 0 when the sentence does not tell. The actor is named before the
+// verb and not after "from", "by" or "with" ("a deal with OpenAI to supply
+// 6 GW" is the sentence's actor supplying).
+int WhoActs(const SentenceTokens& s, size_t verb, const std::string& subject,
+            const std::string& object,
+            const std::vector<EntityMention>& entities) {
   // Where each party is named last before the verb, else first: "A and B
   // announced a deal in which B will deploy".
-  auto at = [&](const std::string& name) {
-    std::optional<size_t> before;
+  auto at = [&](const std::string& name) -> std::optional<size_t> {
+    std::optional<size_t> before, first;
     for (const EntityMention& e : entities) {
-      if (e.name == name && e.first < verb) before = e.first;
+      if (e.name != name) continue;
+      if (!first) first = e.first;
+      if (e.first < verb) before = e.first;
     }
-    return before ? before : first(name);
+    return before ? before : first;
   };
   std::optional<size_t> at_s = at(subject), at_o = at(object);
+  if (!at_s || !at_o) return 0;
   // "A and B will deploy": both act, and neither role is told.
   auto joined = [&](size_t a, size_t b) {
     if (a > b) std::swap(a, b);
@@ -532,15 +533,11 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     }
     return false;
   };
-  if (*at_s < verb && *at_o < verb && joined(*at_s, *at_o)) return roles;
-  // The actor is named before the verb and not after "from" or "by".
-  // Nor after "with": "a deal with OpenAI to supply 6 GW" is the
-  // sentence's actor supplying.
+  if (*at_s < verb && *at_o < verb && joined(*at_s, *at_o)) return 0;
   auto governed = [&](size_t i) {
     return i > 0 &&
            (s.Is(i - 1, "from") || s.Is(i - 1, "by") || s.Is(i - 1, "with"));
   };
-  std::string actor, other;
   bool s_acts = *at_s < verb && !governed(*at_s);
   bool o_acts = *at_o < verb && !governed(*at_o);
   if (s_acts == o_acts) {
@@ -550,32 +547,65 @@ std::vector<std::pair<std::string, std::string>> DealRoles(
     } else if (governed(*at_s) != governed(*at_o)) {
       s_acts = governed(*at_o);
     } else {
-      return roles;
+      return 0;
     }
   }
-  actor = s_acts ? subject : object;
-  other = s_acts ? object : subject;
-  if (kind == kInvest) {
-    roles = {{"investor", actor}, {"recipient", other}};
-  } else if (kind == kReceive) {
-    // "OpenAI gets $100 billion from Nvidia", "AMD lands 6 GW from OpenAI".
-    if (metric == "share") {
-      // "OpenAI gets a 10% stake in AMD": who gets shares holds them.
-      roles = {{"investor", actor}, {"recipient", other}};
-    } else if (invest || metric == "commitment") {
-      roles = {{"recipient", actor}, {"investor", other}};
-    } else {
-      roles = {{"supplier", actor}, {"customer", other}};
-    }
-  } else if (kind == kSupply) {
-    roles = {{"supplier", actor}, {"customer", other}};
-  } else if (stake) {
-    // "B may buy 160 million shares": the buyer holds.
-    roles = {{"investor", actor}, {"recipient", other}};
-  } else {
-    roles = {{"customer", actor}, {"supplier", other}};
+  return s_acts ? 1 : -1;
+}
+
+// The roles the verb gives the party that acts and the other.
+RoleList RolesByVerb(DealVerb kind, const std::string& metric, bool invest,
+                     const std::string& actor, const std::string& other) {
+  switch (kind) {
+    case DealVerb::kInvest:
+      return {{"investor", actor}, {"recipient", other}};
+    case DealVerb::kReceive:
+      // "OpenAI gets $100 billion from Nvidia", "AMD lands 6 GW from
+      // OpenAI"; "OpenAI gets a 10% stake in AMD": who gets shares holds
+      // them.
+      if (metric == "share") return {{"investor", actor}, {"recipient", other}};
+      if (invest || metric == "commitment") {
+        return {{"recipient", actor}, {"investor", other}};
+      }
+      return {{"supplier", actor}, {"customer", other}};
+    case DealVerb::kSupply:
+      return {{"supplier", actor}, {"customer", other}};
+    default:
+      // "B may buy 160 million shares": the buyer holds.
+      if (metric == "share") return {{"investor", actor}, {"recipient", other}};
+      return {{"customer", actor}, {"supplier", other}};
   }
-  return roles;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> DealRoles(
+    const SentenceTokens& s, const Quantity& q, const std::string& metric,
+    const std::string& subject, const std::string& object,
+    const std::vector<EntityMention>& entities) {
+  bool invest = metric == "investment" || metric == "share";
+  bool trade = metric == "commitment" || metric == "power_capacity" ||
+               metric == "gpu_count";
+  if ((!invest && !trade) || subject.empty() || object.empty() ||
+      subject == object) {
+    return {};
+  }
+  // Each party must be named, if only inside a figure ("6 GW of AMD GPUs").
+  auto named = [&](const std::string& name) {
+    return std::any_of(entities.begin(), entities.end(),
+                       [&](const EntityMention& e) { return e.name == name; });
+  };
+  if (!named(subject) || !named(object)) return {};
+  size_t verb = 0;
+  DealVerb kind = VerbBefore(s, q, invest, trade, metric == "share", &verb);
+  if (kind == DealVerb::kNone) return {};
+  if (kind == DealVerb::kIssue) {
+    return IssuedTo(s, verb, subject, object, entities);
+  }
+  int acts = WhoActs(s, verb, subject, object, entities);
+  if (acts == 0) return {};
+  return RolesByVerb(kind, metric, invest, acts > 0 ? subject : object,
+                     acts > 0 ? object : subject);
 }
 
 }  // namespace ct::extract
