@@ -74,42 +74,52 @@ bool DatesTheTelling(std::string_view text, const TimeMention& t) {
   return false;
 }
 
+// The patterns of the times a sentence may name.
+struct TimePatterns {
+  const RE2 half{
+      "(?i)\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?((?:19|20)\\d\\d)"
+      "\\b"};
+  const RE2 half_short{
+      "\\b(?:H([12])\\s*'?((?:19|20)\\d\\d)|([12])H\\s*'?(\\d\\d))\\b"};
+  const RE2 quarter{
+      "(?i)\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+"
+      "(?:of\\s+)?((?:19|20)\\d\\d)\\b"};
+  const RE2 quarter_short{"\\bQ([1-4])\\s*'?((?:19|20)\\d\\d)\\b"};
+  const RE2 decade{"(?i)\\bnext\\s+decade\\b"};
+  // Times relative to the article's own date; they give no scope but stop
+  // a year from a neighbouring clause: "by 2030, up from 4% today".
+  const RE2 relative{
+      "(?i)\\b(?:today|yesterday|currently|at present|to date|so far this "
+      "year|this year|last year|next year|a year ago|year-to-date)\\b"};
+  // A weekday names a day of the article's week: "on Monday", "Tuesday's
+  // session"; capitalised, as a name.
+  const RE2 weekday{
+      "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b"};
+  const RE2 year{"(?:^|[^0-9,.$])((?:19|20|21)\\d\\d)(?:,[^0-9]|[^0-9,]|$)"};
+};
+
+const TimePatterns& Patterns() {
+  static const TimePatterns* patterns = new TimePatterns();
+  return *patterns;
+}
+
+// The number of an ordinal as written: "first" and "1st" 1, "fourth" 4.
+int OrdinalOf(const std::string& w) {
+  char c = w.empty() ? '1' : static_cast<char>(std::tolower(w[0]));
+  if (c == 'f') return w.size() > 1 && std::tolower(w[1]) == 'o' ? 4 : 1;
+  if (c == 's' || c == '2') return 2;
+  if (c == 't' || c == '3') return 3;
+  if (c == '4') return 4;
+  return 1;
+}
+
 }  // namespace
 
 std::vector<TimeMention> FindTimes(const SentenceTokens& s,
                                    std::optional<int64_t> today) {
-  static const RE2 kHalf(
-      "(?i)\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?((?:19|20)\\d\\d)"
-      "\\b");
-  static const RE2 kHalfShort(
-      "\\b(?:H([12])\\s*'?((?:19|20)\\d\\d)|([12])H\\s*'?(\\d\\d))\\b");
-  static const RE2 kQuarter(
-      "(?i)\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+"
-      "(?:of\\s+)?((?:19|20)\\d\\d)\\b");
-  static const RE2 kQuarterShort("\\bQ([1-4])\\s*'?((?:19|20)\\d\\d)\\b");
-  static const RE2 kDecade("(?i)\\bnext\\s+decade\\b");
-  // Times relative to the article's own date; they give no scope but stop
-  // a year from a neighbouring clause: "by 2030, up from 4% today".
-  static const RE2 kRelative(
-      "(?i)\\b(?:today|yesterday|currently|at present|to date|so far this "
-      "year|this year|last year|next year|a year ago|year-to-date)\\b");
-  // A weekday names a day of the article's week: "on Monday", "Tuesday's
-  // session"; capitalised, as a name.
-  static const RE2 kWeekday(
-      "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
-  static const RE2 kYear(
-      "(?:^|[^0-9,.$])((?:19|20|21)\\d\\d)(?:,[^0-9]|[^0-9,]|$)");
-
+  const TimePatterns& p = Patterns();
   std::vector<TimeMention> out;
   std::string_view text = s.text();
-  auto ordinal = [](const std::string& w) {
-    char c = w.empty() ? '1' : static_cast<char>(std::tolower(w[0]));
-    if (c == 'f') return w.size() > 1 && std::tolower(w[1]) == 'o' ? 4 : 1;
-    if (c == 's' || c == '2') return 2;
-    if (c == 't' || c == '3') return 3;
-    if (c == '4') return 4;
-    return 1;
-  };
   auto add = [&](re2::StringPiece whole, std::string label) {
     size_t b = static_cast<size_t>(whole.data() - text.data());
     for (const TimeMention& t : out) {
@@ -129,31 +139,31 @@ std::vector<TimeMention> FindTimes(const SentenceTokens& s,
             std::max<size_t>(groups[0].size(), 1);
     }
   };
-  scan(kHalf, [&](re2::StringPiece* g) {
-    add(g[0],
-        std::string(g[2]) + "-H" + std::to_string(ordinal(std::string(g[1]))));
+  scan(p.half, [&](re2::StringPiece* g) {
+    add(g[0], std::string(g[2]) + "-H" +
+                  std::to_string(OrdinalOf(std::string(g[1]))));
   });
-  scan(kHalfShort, [&](re2::StringPiece* g) {
+  scan(p.half_short, [&](re2::StringPiece* g) {
     if (!g[1].empty()) {
       add(g[0], std::string(g[2]) + "-H" + std::string(g[1]));
     } else {
       add(g[0], "20" + std::string(g[4]) + "-H" + std::string(g[3]));
     }
   });
-  scan(kQuarter, [&](re2::StringPiece* g) {
-    add(g[0],
-        std::string(g[2]) + "-Q" + std::to_string(ordinal(std::string(g[1]))));
+  scan(p.quarter, [&](re2::StringPiece* g) {
+    add(g[0], std::string(g[2]) + "-Q" +
+                  std::to_string(OrdinalOf(std::string(g[1]))));
   });
-  scan(kQuarterShort, [&](re2::StringPiece* g) {
+  scan(p.quarter_short, [&](re2::StringPiece* g) {
     add(g[0], std::string(g[2]) + "-Q" + std::string(g[1]));
   });
-  scan(kDecade, [&](re2::StringPiece* g) { add(g[0], "next decade"); });
-  scan(kYear, [&](re2::StringPiece* g) { add(g[1], std::string(g[1])); });
-  scan(kRelative, [&](re2::StringPiece* g) {
+  scan(p.decade, [&](re2::StringPiece* g) { add(g[0], "next decade"); });
+  scan(p.year, [&](re2::StringPiece* g) { add(g[1], std::string(g[1])); });
+  scan(p.relative, [&](re2::StringPiece* g) {
     add(g[0], RelativeLabel(std::string_view(g[0].data(), g[0].size()), today));
   });
   if (today) {
-    scan(kWeekday, [&](re2::StringPiece* g) {
+    scan(p.weekday, [&](re2::StringPiece* g) {
       add(g[0],
           RelativeLabel(std::string_view(g[0].data(), g[0].size()), today));
     });
