@@ -46,7 +46,70 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+// One link of a row, "owner:B", "merged:B@2026-03-01", or "B" for an
+// owner, of the entity `name`.
+Result<Gazetteer::Link> ParseLink(std::string_view text,
+                                  const std::string& name,
+                                  const std::string& where) {
+  using Link = Gazetteer::Link;
+  Link link{"owner", std::string(text), std::nullopt};
+  size_t colon = text.find(':');
+  if (colon != std::string_view::npos) {
+    link.relation = std::string(Trim(text.substr(0, colon)));
+    link.target = std::string(Trim(text.substr(colon + 1)));
+  }
+  if (std::find(std::begin(kRelations), std::end(kRelations), link.relation) ==
+      std::end(kRelations)) {
+    return Status::InvalidArgument(where + "unknown link \"" + link.relation +
+                                   "\" (owner, parent or merged)");
+  }
+  size_t at = link.target.rfind('@');
+  if (at != std::string::npos) {
+    link.since = days::FromIso(std::string_view(link.target).substr(at + 1));
+    if (!link.since) {
+      return Status::InvalidArgument(where + "bad date in link \"" +
+                                     std::string(text) +
+                                     "\" (want YYYY-MM-DD)");
+    }
+    link.target = std::string(Trim(link.target.substr(0, at)));
+  }
+  if (link.target.empty() || link.target == name) {
+    return Status::InvalidArgument(where + "link \"" + std::string(text) +
+                                   "\" names no other entity");
+  }
+  return link;
+}
+
 }  // namespace
+
+// The first file to claim an alias keeps it.
+void Gazetteer::AddAlias(const std::string& alias, int id) {
+  std::vector<std::string> words = Words(alias);
+  if (words.empty()) return;
+  auto& bucket = aliases_[words.front()];
+  bool taken = std::any_of(bucket.begin(), bucket.end(),
+                           [&](const Alias& a) { return a.words == words; });
+  if (taken) return;
+  std::vector<std::string> folded = words;
+  for (std::string& w : folded) {
+    for (char& ch : w)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  bucket.push_back({std::move(words), id});
+  std::stable_sort(bucket.begin(), bucket.end(),
+                   [](const Alias& a, const Alias& b) {
+                     return a.words.size() > b.words.size();
+                   });
+  auto& lower = folded_aliases_[folded.front()];
+  if (std::none_of(lower.begin(), lower.end(),
+                   [&](const Alias& a) { return a.words == folded; })) {
+    lower.push_back({std::move(folded), id});
+    std::stable_sort(lower.begin(), lower.end(),
+                     [](const Alias& a, const Alias& b) {
+                       return a.words.size() > b.words.size();
+                     });
+  }
+}
 
 Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
   struct Row {
@@ -81,34 +144,9 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
       for (std::string_view text : Split(fields[3], '|')) {
         text = Trim(text);
         if (text.empty()) continue;
-        Link link{"owner", std::string(text), std::nullopt};
-        size_t colon = text.find(':');
-        if (colon != std::string_view::npos) {
-          link.relation = std::string(Trim(text.substr(0, colon)));
-          link.target = std::string(Trim(text.substr(colon + 1)));
-        }
-        if (std::find(std::begin(kRelations), std::end(kRelations),
-                      link.relation) == std::end(kRelations)) {
-          return Status::InvalidArgument(where + "unknown link \"" +
-                                         link.relation +
-                                         "\" (owner, parent or merged)");
-        }
-        size_t at = link.target.rfind('@');
-        if (at != std::string::npos) {
-          link.since =
-              days::FromIso(std::string_view(link.target).substr(at + 1));
-          if (!link.since) {
-            return Status::InvalidArgument(where + "bad date in link \"" +
-                                           std::string(text) +
-                                           "\" (want YYYY-MM-DD)");
-          }
-          link.target = std::string(Trim(link.target.substr(0, at)));
-        }
-        if (link.target.empty() || link.target == row.name) {
-          return Status::InvalidArgument(where + "link \"" + std::string(text) +
-                                         "\" names no other entity");
-        }
-        row.links.push_back(std::move(link));
+        auto link = ParseLink(text, row.name, where);
+        if (!link.ok()) return link.status();
+        row.links.push_back(std::move(*link));
       }
       // Oldest first within a relation; an undated link is the oldest.
       std::stable_sort(
@@ -144,34 +182,7 @@ Status Gazetteer::AddTsv(std::string_view tsv, std::string_view origin) {
       by_name_.emplace(row.name, id);
     }
     row.aliases.push_back(row.name);
-    for (const std::string& alias : row.aliases) {
-      std::vector<std::string> words = Words(alias);
-      if (words.empty()) continue;
-      auto& bucket = aliases_[words.front()];
-      bool taken =
-          std::any_of(bucket.begin(), bucket.end(),
-                      [&](const Alias& a) { return a.words == words; });
-      if (taken) continue;  // The first file to claim an alias keeps it.
-      std::vector<std::string> folded = words;
-      for (std::string& w : folded) {
-        for (char& ch : w)
-          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      }
-      bucket.push_back({std::move(words), id});
-      std::stable_sort(bucket.begin(), bucket.end(),
-                       [](const Alias& a, const Alias& b) {
-                         return a.words.size() > b.words.size();
-                       });
-      auto& lower = folded_aliases_[folded.front()];
-      if (std::none_of(lower.begin(), lower.end(),
-                       [&](const Alias& a) { return a.words == folded; })) {
-        lower.push_back({std::move(folded), id});
-        std::stable_sort(lower.begin(), lower.end(),
-                         [](const Alias& a, const Alias& b) {
-                           return a.words.size() > b.words.size();
-                         });
-      }
-    }
+    for (const std::string& alias : row.aliases) AddAlias(alias, id);
   }
   return Status::Ok();
 }

@@ -95,6 +95,9 @@ class Gazetteer {
     int entity;
   };
 
+  // Makes `alias` a name of entity `id`, unless an entity has it already.
+  void AddAlias(const std::string& alias, int id);
+
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> by_name_;
   // First word of an alias -> aliases, longest first.
