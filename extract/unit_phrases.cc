@@ -29,10 +29,13 @@ bool MatchesWords(const SentenceTokens& s, size_t i, const UnitDef& def) {
     if (def.exact_case ? s.Text(i + w) != want : s.Lower(i + w) != want) {
       return false;
     }
-    // The words of one unit sit together: "watt-hours", "FLOP/s".
-    if (w > 0 && def.words[w - 1].size() == 1 &&
-        !std::isalnum(static_cast<unsigned char>(def.words[w - 1][0])) &&
-        !s.Attached(i + w)) {
+    // The words of one unit sit together: "watt-hours", "FLOP/s". A
+    // currency's letters may stand apart from its sign ("US $5", "C $6"),
+    // but not when they are the article: "a $5 fee" is no Australian money.
+    if (w > 0 && !s.Attached(i + w) &&
+        ((def.prefix && s.Lower(i) == "a") ||
+         (def.words[w - 1].size() == 1 &&
+          !std::isalnum(static_cast<unsigned char>(def.words[w - 1][0]))))) {
       return false;
     }
   }

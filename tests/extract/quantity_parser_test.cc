@@ -71,3 +71,29 @@ TEST_CASE("FindQuantities reads an adjective between a number and its unit",
     CHECK((q.unit == nullptr ? std::string() : q.unit->base) == c.unit);
   }
 }
+
+TEST_CASE(
+    "FindQuantities reads a currency's letters apart from its sign, but "
+    "not the article",
+    "[extract]") {
+  using ct::extract::FindQuantities;
+  struct Case {
+    const char* text;
+    const char* unit;  // Base unit of the first quantity.
+  };
+  const Case cases[] = {
+      {"A $38 billion cloud deal.", "USD"},
+      {"It paid A$5 million.", "AUD"},
+      {"It paid US $7 million.", "USD"},
+      {"Shares fetched C $6 each.", "CAD"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    std::string text = c.text;
+    SentenceTokens s(text);
+    auto found = FindQuantities(s);
+    REQUIRE_FALSE(found.empty());
+    REQUIRE(found.front().unit != nullptr);
+    CHECK(found.front().unit->base == c.unit);
+  }
+}
