@@ -56,12 +56,23 @@ void UnitFromPrevious(const SentenceTokens& s, std::vector<Quantity>* out) {
     if (q.unit != nullptr || q.gpu || !q.noun.empty() || q.is_range) continue;
     if (prev.unit == nullptr && !prev.gpu && prev.noun.empty()) continue;
     // A level after a change in percent is no percentage: "up 1.2% to
-    // 6,327.80"; a second change is: "up 3 percent, but B fell by 2".
+    // 6,327.80"; a second change is: "up 3 percent, but B fell by 2". When
+    // the percent restates a change in a unit, the level has that unit:
+    // "gained 120 points, or 0.3%, to 44,210".
     if (prev.unit != nullptr &&
         (prev.unit->kind == UnitKind::kPercent ||
          prev.unit->kind == UnitKind::kRatio ||
          prev.unit->kind == UnitKind::kPercentagePoint) &&
         !s.Is(q.first - 1, "by")) {
+      const Quantity* moved = k >= 2 ? &(*out)[k - 2] : nullptr;
+      bool restated = moved != nullptr && moved->unit != nullptr &&
+                      moved->unit->kind == UnitKind::kOther &&
+                      s.Is(prev.first - 1, "or") && s.Is(q.first - 1, "to") &&
+                      prev.first >= moved->last + 2 &&
+                      prev.first - moved->last <= 3;
+      if (!restated) continue;
+      q.unit = moved->unit;
+      q.rules.Add("unit_from_previous");
       continue;
     }
     // "up from" and "down from" reach back further: "67,000 GPUs at the

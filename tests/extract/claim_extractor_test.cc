@@ -709,6 +709,12 @@ TEST_CASE("ExtractClaims shares a unit written once for two figures",
   // Index points are a unit: the level and the move share it.
   CHECK(level[0].unit == "point");
   CHECK(level[1].unit == "point");
+  // A percent that restates the move leaves the level its unit.
+  std::vector<Claim> restated =
+      Extract("The index rose 120.5 points, or 0.3%, to 44,210.33.");
+  REQUIRE(restated.size() == 3);
+  CHECK(restated[1].unit == "percent");
+  CHECK(restated[2].unit == "point");
 
   std::vector<Claim> rate =
       Extract("Police logged 31 thefts, compared with 26 per week before.");
