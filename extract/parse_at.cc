@@ -63,11 +63,13 @@ std::optional<NumberParse> ReadNumber(const SentenceTokens& s, size_t i,
     ++j;
   }
   if (p.prefixed && !s.IsNumber(j) && !s.IsWord(j)) return std::nullopt;
-  // "about a gigawatt", "a gigawatt of capacity": one, of power or energy
-  // spelled out; "a gigawatt-scale campus" and "each gigawatt" are not.
+  // "about a gigawatt", "a gigawatt of capacity", "a single gigawatt of":
+  // one, of power or energy spelled out; "a gigawatt-scale campus" and
+  // "each gigawatt" are not.
   if (!p.prefixed && (s.Is(j, "a") || s.Is(j, "an"))) {
-    auto unit = MatchUnit(s, j + 1, &UnitsStartingWith);
-    bool spelled_unit = unit && LowercaseWord(s, j + 1) &&
+    size_t u = s.Is(j + 1, "single") ? j + 2 : j + 1;
+    auto unit = MatchUnit(s, u, &UnitsStartingWith);
+    bool spelled_unit = unit && LowercaseWord(s, u) &&
                         (unit->def->kind == UnitKind::kPower ||
                          unit->def->kind == UnitKind::kEnergy);
     static const WordSet* before = &WordList("quantity.word_before_range");
@@ -77,7 +79,7 @@ std::optional<NumberParse> ReadNumber(const SentenceTokens& s, size_t i,
       NumberParse one;
       one.value = 1;
       one.half_step = 0.05;
-      one.last = j;
+      one.last = u - 1;
       one.spelled = true;
       num = one;
     }
