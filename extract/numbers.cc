@@ -329,6 +329,17 @@ std::optional<Parse> ParseMultipleWord(const SentenceTokens& s, size_t i) {
         return std::nullopt;
       }
     }
+  } else if (w == "twice" || w == "thrice") {
+    // "almost twice what it spent", "more than twice the size": a ratio
+    // when a qualifier stands before it and a comparison after; "twice a
+    // year" is how often.
+    static const WordSet* compared = &WordList("multiple_word.compared");
+    static const WordSet* qualified = &WordList("multiple_word.qualified");
+    if (i == 0 || !qualified->count(s.Lower(i - 1)) ||
+        !compared->count(s.Lower(i + 1))) {
+      return std::nullopt;
+    }
+    value = w == "twice" ? 2 : 3;
   } else if (EndsWith(w, "fold", 1)) {
     auto n = SmallNumbers().find(std::string_view(w).substr(0, w.size() - 4));
     if (n == SmallNumbers().end() || n->second < 2) return std::nullopt;
