@@ -270,6 +270,12 @@ bool Year(const Candidate& cand) {
       if (n > 1 && s.IsNumber(n - 1) && IsMonth(s.Text(n - 2)))
         time_word = true;
       if (n > 0 && IsMonth(s.Text(n - 1))) time_word = true;
+      // "its 2025 expenses", "the 2026 results": a recent year a possessive
+      // or an article points to is the period of what follows.
+      static const WordSet* pointers = &WordList("not_claim.year_pointers");
+      if (n > 0 && v >= 2010 && v <= 2039 && pointers->count(s.Lower(n - 1))) {
+        time_word = true;
+      }
       if (!plural_noun || time_word) return true;
     }
   }

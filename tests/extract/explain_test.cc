@@ -37,6 +37,7 @@ TEST_CASE("Explain names the rule that dropped each number", "[extract]") {
   };
   const Case cases[] = {
       {"Cedar Labs was founded in 2019 by two engineers.", "2019", "year"},
+      {"Cedar Labs trimmed its 2025 expenses.", "2025", "year"},
       {"Deliveries to Ferrous Wire begin on May 6.", "6", "date"},
       {"The campus draws on three rivers [4].", "4", "citation_marker"},
       {"Cedar Labs runs Granite 2 in Ohio.", "2", "name_or_label"},
