@@ -204,8 +204,14 @@ std::optional<ScaleParse> ParseScale(const SentenceTokens& s, size_t i,
     // "million" with a space; "mn" and "bn" either way.
     return ScaleParse{it->second, i};
   }
-  if (!s.Attached(i)) return std::nullopt;
   std::string_view text = s.Text(i);
+  // A headline's "$300 B Cloud Deal": a capital letter apart from the
+  // amount, before a word in title case.
+  if (!s.Attached(i) && currency && (text == "B" || text == "M") &&
+      s.Capitalized(i + 1) && !s.Attached(i + 1)) {
+    return ScaleParse{text == "B" ? 1e9 : 1e6, i};
+  }
+  if (!s.Attached(i)) return std::nullopt;
   bool word_follows = s.IsWord(i + 1) && !s.Attached(i + 1);
   if (text == "k" || text == "K") return ScaleParse{1e3, i};
   if (text == "M") return ScaleParse{1e6, i};
