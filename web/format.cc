@@ -1,8 +1,16 @@
 #include "web/format.h"
 
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "common/text.h"
 
 namespace ct::web {
 namespace {
@@ -237,7 +245,29 @@ std::string EscapeHtml(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// "-5", "+1.25e9": a number, which a spreadsheet reads as one.
+bool PlainNumber(std::string_view s) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  std::string copy(s);
+  std::strtod(copy.c_str(), &end);
+  return end != nullptr && *end == '\0' &&
+         copy.find_first_of("0123456789") != std::string::npos;
+}
+
+}  // namespace
+
 std::string CsvField(std::string_view s) {
+  std::string neutral;
+  if (!s.empty() &&
+      (s.front() == '=' || s.front() == '+' || s.front() == '-' ||
+       s.front() == '@' || s.front() == '\t' || s.front() == '\r') &&
+      !PlainNumber(s)) {
+    neutral = "'" + std::string(s);
+    s = neutral;
+  }
   bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!s.empty() && (s.front() == ' ' || s.back() == ' '));
   if (!quote) return std::string(s);
@@ -350,6 +380,26 @@ std::string ArticleCsvRow(const store::ArticleRow& a) {
 std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles) {
   std::string out = ArticlesCsvHeader();
   for (const store::ArticleRow& a : articles) out += ArticleCsvRow(a);
+  return out;
+}
+
+std::string CleanText(std::string_view s) {
+  // ICU replaces each invalid sequence with U+FFFD on the way to UTF-16.
+  std::vector<UChar> wide(s.size() + 1);
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(wide.data(), static_cast<int32_t>(wide.size()), &length,
+                       s.data(), static_cast<int32_t>(s.size()), 0xFFFD,
+                       nullptr, &status);
+  if (U_FAILURE(status)) return std::string();
+  std::string out;
+  out.reserve(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U16_NEXT(wide.data(), i, length, c);
+    if (c < 0x20 || c == 0x7F) c = ' ';
+    text::AppendUtf8(static_cast<char32_t>(c), &out);
+  }
   return out;
 }
 

@@ -31,8 +31,14 @@ std::string FactSummary(const store::FactRow& fact);
 
 std::string EscapeHtml(std::string_view s);
 
-// One CSV field, quoted when it must be (RFC 4180).
+// One CSV field, quoted when it must be (RFC 4180). A cell a spreadsheet
+// would run as a formula (starting with = + - @, a tab or a carriage
+// return, and not a plain number) starts with a quote mark instead.
 std::string CsvField(std::string_view s);
+
+// Text from a request, safe to use and to echo: invalid UTF-8 becomes
+// U+FFFD and control characters (NUL among them) become spaces.
+std::string CleanText(std::string_view s);
 std::string CsvRow(const std::vector<std::string>& fields);
 
 // The CSV listings: a header row, then a row per item (each ends in CRLF).

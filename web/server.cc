@@ -51,7 +51,10 @@ Reply NotFound(bool api, const std::string& what) {
 }
 
 Reply Failure(bool api, const Status& s) {
-  std::string msg = "database error: " + s.message();
+  // The details (SQL among them) go to the log, never to the client.
+  std::fprintf(stderr, "claimtrack serve: database error: %s\n",
+               s.message().c_str());
+  std::string msg = "database error";
   if (api)
     return {HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "application/json",
             ErrorJson(msg)};
@@ -168,18 +171,24 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                  "text/plain; charset=utf-8", "only GET and HEAD\n"};
         response.set("Allow", "GET, HEAD");
       } else {
-        reply = router_->Route(uri.getPath(), uri.getQueryParameters());
+        Poco::URI::QueryParameters query = uri.getQueryParameters();
+        for (auto& [name, value] : query) {
+          name = CleanText(name);
+          value = CleanText(value);
+        }
+        reply = router_->Route(CleanText(uri.getPath()), query);
       }
     } catch (const Poco::Exception& e) {
       reply = {HTTPResponse::HTTP_BAD_REQUEST, "text/plain; charset=utf-8",
-               "bad request: " + e.displayText() + "\n"};
+               "bad request: the address cannot be read\n"};
     } catch (const std::exception& e) {
-      // A bug fails its request, never the server.
+      // A bug fails its request, never the server; its text goes to the
+      // log only.
+      std::fprintf(stderr, "claimtrack serve: internal error: %s\n", e.what());
       reply = {HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
-               "text/plain; charset=utf-8",
-               std::string("internal error: ") + e.what() + "\n"};
+               "text/plain; charset=utf-8", "internal error\n"};
     }
-    response.setStatus(reply.status);
+    response.setStatusAndReason(reply.status);
     response.setContentType(reply.type);
     response.set("X-Content-Type-Options", "nosniff");
     response.set(

@@ -30,7 +30,26 @@ TEST_CASE("CsvField quotes commas, quotes and line breaks", "[web]") {
   CHECK(CsvField("a,b") == "\"a,b\"");
   CHECK(CsvField("say \"6 GW\"") == "\"say \"\"6 GW\"\"\"");
   CHECK(CsvField("two\nlines") == "\"two\nlines\"");
+  // A cell a spreadsheet would run as a formula starts with a quote mark;
+  // numbers stay numbers.
+  CHECK(CsvField("=SUM(A1:A9)") == "'=SUM(A1:A9)");
+  CHECK(CsvField("@cmd") == "'@cmd");
+  CHECK(CsvField("+1 call me") == "'+1 call me");
+  CHECK(CsvField("-2+3") == "'-2+3");
+  CHECK(CsvField("-5") == "-5");
+  CHECK(CsvField("+1.25e9") == "+1.25e9");
+  CHECK(CsvField("=1,2") == "\"'=1,2\"");
   CHECK(CsvRow({"a", "b c"}) == "a,b c\r\n");
+}
+
+TEST_CASE("CleanText replaces bad UTF-8 and control characters", "[web]") {
+  using ct::web::CleanText;
+  CHECK(CleanText("plain") == "plain");
+  CHECK(CleanText(std::string("a\0b", 3)) == "a b");
+  CHECK(CleanText("tab\there") == "tab here");
+  CHECK(CleanText("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(CleanText("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(CleanText("cut \xE2\x82") == "cut \xEF\xBF\xBD");
 }
 
 TEST_CASE("PlainNumber drops trailing zeros", "[web]") {

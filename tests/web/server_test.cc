@@ -20,6 +20,7 @@ struct Fetched {
   int status;
   std::string type;
   std::string body;
+  std::string reason;
 };
 
 Fetched Get(int port, const std::string& path) {
@@ -32,7 +33,7 @@ Fetched Get(int port, const std::string& path) {
   std::string body;
   Poco::StreamCopier::copyToString(in, body);
   return {static_cast<int>(response.getStatus()), response.getContentType(),
-          body};
+          body, response.getReason()};
 }
 
 // A database with one conflict: two outlets say 6 GW, one 8 GW, and one
@@ -125,7 +126,19 @@ TEST_CASE("Server answers pages and the JSON API on loopback", "[web]") {
   CHECK(judged->getValue<double>("consensus") == 6e9);
   CHECK(judged->getArray("outliers")->size() == 1);
   CHECK(judged->getArray("parties")->size() == 2);
-  CHECK(Get(port, "/api/facts/999").status == 404);
+  Fetched missing = Get(port, "/api/facts/999");
+  CHECK(missing.status == 404);
+  CHECK(missing.reason == "Not Found");
+  CHECK(health.reason == "OK");
+  // A NUL or a broken UTF-8 byte in a parameter is cleaned, never an error
+  // that shows the query, and never echoed as it came.
+  Fetched nul = Get(port, "/search?q=Open%00AI");
+  CHECK(nul.status == 200);
+  CHECK(nul.body.find("SELECT") == std::string::npos);
+  Fetched bad = Get(port, "/search?q=%FFOpenAI");
+  CHECK(bad.status == 200);
+  CHECK(bad.body.find('\xff') == std::string::npos);
+  CHECK(bad.body.find("\xEF\xBF\xBD") != std::string::npos);
   CHECK(Get(port, "/facts/abc").status == 404);
   CHECK(Get(port, "/articles/1").body.find("<mark id=\"claim-") !=
         std::string::npos);
