@@ -57,8 +57,9 @@ const Command kCommands[] = {
      "import FILE.opml [--every 30m] | export",
      "the sources that scheduled runs poll", CmdSources},
     {"serve", "serve [--port N] [--host H] [--ingest-every DURATION]",
-     "serve the web UI and JSON API on localhost; optionally poll due "
-     "sources every DURATION (30m, 1h)",
+     "serve the web UI and JSON API on localhost (only requests addressed "
+     "to it are answered; --host H listens on H and answers any name); "
+     "optionally poll due sources every DURATION (30m, 1h)",
      CmdServe},
 };
 

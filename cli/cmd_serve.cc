@@ -43,6 +43,8 @@ int CmdServe(const Context& ctx, const Argv& argv) {
   web::ServerOptions options;
   options.db_path = ctx.db_path;
   options.host = args.Get("host", "127.0.0.1");
+  // Asked to listen elsewhere, the server answers whatever name reaches it.
+  options.any_host = args.Has("host");
   if (args.Has("port")) {
     std::string p = args.Get("port");
     auto [ptr, ec] =

@@ -11,6 +11,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <mutex>
@@ -157,16 +158,39 @@ class Router {
   std::unique_ptr<store::ClaimStore> store_;
 };
 
+// Whether a request's Host header names this server: a loopback name or
+// the address it listens on, with any port. A request without one (HTTP/1.0)
+// is answered.
+bool HostAllowed(const HTTPServerRequest& request, const std::string& bound) {
+  if (!request.has("Host")) return true;
+  std::string host = request.get("Host");
+  if (!host.empty() && host.front() == '[') {
+    size_t close = host.find(']');
+    host = close == std::string::npos ? host : host.substr(1, close - 1);
+  } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  for (char& c : host) c = static_cast<char>(std::tolower(c));
+  return host == "localhost" || host == "127.0.0.1" || host == "::1" ||
+         host == bound;
+}
+
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
-  explicit Handler(Router* router) : router_(router) {}
+  Handler(Router* router, const ServerOptions* options)
+      : router_(router), options_(options) {}
 
   void handleRequest(HTTPServerRequest& request,
                      HTTPServerResponse& response) override {
     Reply reply;
     try {
       Poco::URI uri(request.getURI());
-      if (request.getMethod() != "GET" && request.getMethod() != "HEAD") {
+      if (!options_->any_host && !HostAllowed(request, options_->host)) {
+        reply = {HTTPResponse::HTTP_FORBIDDEN, "text/plain; charset=utf-8",
+                 "this server answers to its own name only (start it with "
+                 "--host to serve others)\n"};
+      } else if (request.getMethod() != "GET" &&
+                 request.getMethod() != "HEAD") {
         reply = {HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
                  "text/plain; charset=utf-8", "only GET and HEAD\n"};
         response.set("Allow", "GET, HEAD");
@@ -201,23 +225,27 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
  private:
   Router* router_;
+  const ServerOptions* options_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit Factory(Router* router) : router_(router) {}
+  Factory(Router* router, const ServerOptions* options)
+      : router_(router), options_(options) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const HTTPServerRequest&) override {
-    return new Handler(router_);
+    return new Handler(router_, options_);
   }
 
  private:
   Router* router_;
+  const ServerOptions* options_;
 };
 
 }  // namespace
 
 struct Server::Impl {
+  ServerOptions options;
   std::unique_ptr<Router> router;
   std::unique_ptr<Poco::Net::HTTPServer> http;
   int port = 0;
@@ -245,6 +273,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   auto store = store::ClaimStore::Open(options.db_path, open);
   if (!store.ok()) return store.status();
   auto impl = std::make_unique<Impl>();
+  impl->options = options;
   impl->router = std::make_unique<Router>(std::move(*store));
   try {
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(
@@ -255,7 +284,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
     params->setKeepAlive(true);
     // The server owns the factory and the parameters.
     impl->http = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(impl->router.get()), socket, params);
+        new Factory(impl->router.get(), &impl->options), socket, params);
     impl->http->start();
   } catch (const Poco::Exception& e) {
     return Status::Unavailable("cannot listen on " + options.host + ":" +

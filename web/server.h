@@ -27,7 +27,11 @@ namespace ct::web {
 struct ServerOptions {
   std::string db_path;
   std::string host = "127.0.0.1";  // Loopback unless asked otherwise.
-  int port = 8080;                 // 0 picks a free port.
+  // Answer requests for any Host. Off, only loopback names and `host` are
+  // answered (others get 403), so a page elsewhere cannot reach the server
+  // through a name that resolves to this machine (DNS rebinding).
+  bool any_host = false;
+  int port = 8080;  // 0 picks a free port.
   int threads = 8;
 };
 

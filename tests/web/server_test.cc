@@ -23,10 +23,11 @@ struct Fetched {
   std::string reason;
 };
 
-Fetched Get(int port, const std::string& path) {
+Fetched Get(int port, const std::string& path, const std::string& host = "") {
   Poco::Net::HTTPClientSession session("127.0.0.1",
                                        static_cast<Poco::UInt16>(port));
   Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path);
+  if (!host.empty()) request.setHost(host);
   session.sendRequest(request);
   Poco::Net::HTTPResponse response;
   std::istream& in = session.receiveResponse(response);
@@ -126,6 +127,14 @@ TEST_CASE("Server answers pages and the JSON API on loopback", "[web]") {
   CHECK(judged->getValue<double>("consensus") == 6e9);
   CHECK(judged->getArray("outliers")->size() == 1);
   CHECK(judged->getArray("parties")->size() == 2);
+  // Only its own names: a page on another site that resolves its name to
+  // this machine is refused.
+  CHECK(Get(port, "/healthz", "localhost:" + std::to_string(port)).status ==
+        200);
+  CHECK(Get(port, "/healthz", "[::1]:" + std::to_string(port)).status == 200);
+  Fetched rebound = Get(port, "/api/facts", "attacker.example");
+  CHECK(rebound.status == 403);
+  CHECK(rebound.body.find("OpenAI") == std::string::npos);
   Fetched missing = Get(port, "/api/facts/999");
   CHECK(missing.status == 404);
   CHECK(missing.reason == "Not Found");
@@ -148,6 +157,20 @@ TEST_CASE("Server answers pages and the JSON API on loopback", "[web]") {
   CHECK(Get(port, "/search?q=OpenAI").body.find("3 claims") !=
         std::string::npos);
 
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Server started for other names answers any Host", "[web]") {
+  char tmpl[] = "/tmp/ct_web_host_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  ct::web::ServerOptions options;
+  options.db_path = MakeDb(dir);
+  options.port = 0;
+  options.any_host = true;
+  auto server = ct::web::Server::Start(options);
+  REQUIRE(server.ok());
+  CHECK(Get((*server)->port(), "/healthz", "claims.example").status == 200);
   (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
