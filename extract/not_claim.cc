@@ -40,7 +40,7 @@ bool EraAfter(const SentenceTokens& s, size_t after) {
 }
 
 // A street address: "14 W 52nd St", "61 Birch Hollow Road", "8 Ave Kleber".
-bool StreetAddress(const SentenceTokens& s, size_t after) {
+bool StreetAfter(const SentenceTokens& s, size_t after) {
   static const WordSet* streets = &WordList("street_address.streets");
   for (size_t t = after; t < s.size() && t < after + 5; ++t) {
     // Street word first: "8 Ave Kleber", "8 Rue de la Paix".
@@ -86,15 +86,32 @@ struct Candidate {
   size_t n;            // The number's first token.
   bool unitless;       // Neither a unit nor GPUs.
   bool counted_thing;  // Unitless, but counts a noun.
+
+  // The rules, in the order NotAClaim tries them.
+  bool ReadingTime() const;
+  bool ReactionCount() const;
+  bool CitationMarker() const;
+  bool PhoneNumber() const;
+  bool DottedIdentifier() const;
+  bool FiscalYearSpan() const;
+  bool EraOrAgeGroup() const;
+  bool StreetAddress() const;
+  bool Year() const;
+  bool YearBeforeThing() const;
+  bool Date() const;
+  bool TimeOfDay() const;
+  bool ScoreOrSpan() const;
+  bool NameOrLabel() const;
+  bool SpelledWithoutThing() const;
+  bool OneOf() const;
+  bool TimeAgo() const;
+  bool PointerBack() const;
+  bool Negation() const;
 };
 
 // Page furniture: a reading time ("5 min read", "Reading time: 4
 // minutes").
-bool ReadingTime(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
+bool Candidate::ReadingTime() const {
   if (!p.spelled && q.unit != nullptr && q.unit->kind == UnitKind::kDuration) {
     size_t after = q.last + 1;
     if (s.Is(after, "read") || s.Is(after, "reading")) return true;
@@ -108,10 +125,7 @@ bool ReadingTime(const Candidate& cand) {
 
 // Page furniture: a line that only counts reactions ("1.2K Shares", "32
 // comments").
-bool ReactionCount(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Quantity& q = cand.q;
-  const bool counted_thing = cand.counted_thing;
+bool Candidate::ReactionCount() const {
   if (counted_thing && s.size() <= 4 && q.first <= 1) {
     static const WordSet* reactions = &WordList("reaction_count.reactions");
     if (reactions->count(q.noun) > 0) return true;
@@ -121,13 +135,7 @@ bool ReactionCount(const Candidate& cand) {
 
 // Citation markers: "[4]", "[2, 3]", "[1-3]": bare small numbers between
 // square brackets, alone or in a list.
-bool CitationMarker(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
-  const bool counted_thing = cand.counted_thing;
+bool Candidate::CitationMarker() const {
   if (unitless && !counted_thing && !p.spelled && !p.prefixed &&
       p.plain_integer) {
     auto marker_part = [&](size_t t) {
@@ -144,11 +152,7 @@ bool CitationMarker(const Candidate& cand) {
 }
 
 // Phone numbers: "+1 408 555 0142", three or more bare numbers in a row.
-bool PhoneNumber(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
+bool Candidate::PhoneNumber() const {
   if (!p.spelled && !p.prefixed && p.plain_integer && q.number_last == n) {
     auto bare_number = [&](size_t t) {
       return t < s.size() && s.IsNumber(t) && !s.Attached(t);
@@ -170,11 +174,7 @@ bool PhoneNumber(const Candidate& cand) {
 
 // Dotted identifiers: versions "2.4.1", tickers "9984.T"; and the
 // parts of a phone number: "+1 (877) ...".
-bool DottedIdentifier(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
+bool Candidate::DottedIdentifier() const {
   if (!p.spelled && !p.prefixed) {
     size_t after = q.number_last + 1;
     if (n >= 2 && s.Is(n - 1, ".") && s.Attached(n) && s.Attached(n - 1) &&
@@ -202,9 +202,7 @@ bool DottedIdentifier(const Candidate& cand) {
 }
 
 // A fiscal year written as a span: "2024-25", "2025-26 outlook".
-bool FiscalYearSpan(const Candidate& cand) {
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
+bool Candidate::FiscalYearSpan() const {
   if (q.is_range && p.plain_integer && p.digits == 4 && q.number >= 1800 &&
       q.number <= 2199 && q.number_high < 100) {
     return true;
@@ -214,12 +212,7 @@ bool FiscalYearSpan(const Candidate& cand) {
 
 // Years of an era, "A.D. 900 and 1150", "300 BC"; and the bounds of an
 // age group, "adults aged 25 to 44", which describe who is counted.
-bool EraOrAgeGroup(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
+bool Candidate::EraOrAgeGroup() const {
   if (unitless && !p.spelled) {
     if (EraBefore(s, n) || EraAfter(s, q.number_last + 1)) return true;
     if (n >= 2 && (s.Is(n - 1, "and") || s.Is(n - 1, "to")) &&
@@ -232,12 +225,9 @@ bool EraOrAgeGroup(const Candidate& cand) {
 }
 
 // A street address, even where a letter reads as a unit: "14 W 52nd St".
-bool StreetAddress(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
+bool Candidate::StreetAddress() const {
   if (!p.spelled && q.noun.empty() && !q.gpu && !p.scaled && !p.prefixed &&
-      p.plain_integer && StreetAddress(s, q.number_last + 1)) {
+      p.plain_integer && StreetAfter(s, q.number_last + 1)) {
     return true;
   }
   return false;
@@ -245,13 +235,7 @@ bool StreetAddress(const Candidate& cand) {
 
 // Years: "in 2025", "2025-26". A plural noun after a bare year-like number
 // makes it a count ("2000 employees") unless a time word stands before it.
-bool Year(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
-  const bool counted_thing = cand.counted_thing;
+bool Candidate::Year() const {
   if (p.plain_integer && p.digits == 4 && !p.prefixed && !p.scaled &&
       unitless && !q.is_range) {
     double v = q.number;
@@ -283,10 +267,7 @@ bool Year(const Candidate& cand) {
 }
 
 // "2026 AI accelerator shipments": a year before what is counted.
-bool YearBeforeThing(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
+bool Candidate::YearBeforeThing() const {
   if (q.gpu && p.plain_integer && p.digits == 4 && !p.scaled && !p.prefixed &&
       q.number >= 1800 && q.number <= 2199 && s.Lower(q.last).back() != 's') {
     return true;
@@ -295,12 +276,7 @@ bool YearBeforeThing(const Candidate& cand) {
 }
 
 // Dates: "May 6", "6 May", "the 6th of May".
-bool Date(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
+bool Candidate::Date() const {
   if (unitless && !p.spelled && p.plain_integer && q.number >= 1 &&
       q.number <= 31) {
     if (n > 0 && IsMonth(s.Text(n - 1))) return true;
@@ -314,12 +290,7 @@ bool Date(const Candidate& cand) {
 }
 
 // Times of day and numbers in slashes: "9:30", "10 a.m.", "24/7".
-bool TimeOfDay(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
+bool Candidate::TimeOfDay() const {
   if (!p.spelled) {
     size_t after = q.number_last + 1;
     if ((s.Is(after, ":") || s.Is(after, "/")) && s.Attached(after) &&
@@ -342,12 +313,7 @@ bool TimeOfDay(const Candidate& cand) {
 
 // Scores, spans of years and addresses: "2-0", "2014-15", "16-18"; and
 // numbers glued into a word: "last-32", "top-10".
-bool ScoreOrSpan(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
+bool Candidate::ScoreOrSpan() const {
   if (unitless && !q.is_range && !p.spelled) {
     if (n >= 2 && s.Is(n - 1, "-") && s.Attached(n) && s.Attached(n - 1) &&
         s.IsWord(n - 2) && !s.Is(n - 2, "minus")) {
@@ -371,11 +337,7 @@ bool ScoreOrSpan(const Candidate& cand) {
 
 // Names and labels: "Colossus 1", "GPT-4", "Section 12", "No. 3",
 // "episode 88", "page 42"; and the second of "Units 3 and 4".
-bool NameOrLabel(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const bool unitless = cand.unitless;
+bool Candidate::NameOrLabel() const {
   size_t before = q.first;
   if (unitless && before > 0 && !p.prefixed) {
     size_t b = before - 1;
@@ -420,11 +382,7 @@ bool NameOrLabel(const Candidate& cand) {
 // A number glued to a name after it: "4 MI450" is not "4", "3-nm".
 // Spelled numbers need something to count: "one of the", "the two"; or
 // a unit they share with the next: "six or seven euros".
-bool SpelledWithoutThing(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const bool unitless = cand.unitless;
+bool Candidate::SpelledWithoutThing() const {
   if (p.spelled && unitless && q.noun.empty()) {
     if (!s.Is(q.last + 1, "or")) return true;
     auto shared = ParseAt(s, q.last + 2, false);
@@ -434,11 +392,7 @@ bool SpelledWithoutThing(const Candidate& cand) {
   return false;
 }
 
-bool OneOf(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const bool unitless = cand.unitless;
+bool Candidate::OneOf() const {
   if (p.spelled && unitless && q.number == 1 &&
       (s.Is(q.number_last + 1, "of") || s.Is(q.number_last + 1, "another"))) {
     return true;
@@ -447,19 +401,13 @@ bool OneOf(const Candidate& cand) {
 }
 
 // "five years ago": a time, not a figure.
-bool TimeAgo(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Quantity& q = cand.q;
+bool Candidate::TimeAgo() const {
   if (IsDurationUnit(q.unit) && s.Is(q.last + 1, "ago")) return true;
   return false;
 }
 
 // "the two companies' plans": a pointer back to things named before.
-bool PointerBack(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
+bool Candidate::PointerBack() const {
   if (p.spelled && n > 0 && s.Is(n - 1, "the") && s.Is(q.last + 1, "'")) {
     return true;
   }
@@ -468,12 +416,7 @@ bool PointerBack(const Candidate& cand) {
 
 // "not one GPU", "isn't one bad call", "those two things": a negation or
 // a pointer back, not a figure. A measure stays: "those three months".
-bool Negation(const Candidate& cand) {
-  const SentenceTokens& s = cand.s;
-  const Parse& p = cand.p;
-  const Quantity& q = cand.q;
-  const size_t n = cand.n;
-  const bool unitless = cand.unitless;
+bool Candidate::Negation() const {
   if (p.spelled && !q.is_range && n > 0) {
     const std::string& prev = s.Lower(n - 1);
     if (prev == "not" || prev == "no" || prev == "never" ||
@@ -490,34 +433,34 @@ bool Negation(const Candidate& cand) {
 const char* NotAClaim(const SentenceTokens& s, const Parse& p) {
   static constexpr struct {
     const char* name;
-    bool (*applies)(const Candidate&);
+    bool (Candidate::*applies)() const;
   } kRules[] = {
-      {"reading_time", ReadingTime},
-      {"reaction_count", ReactionCount},
-      {"citation_marker", CitationMarker},
-      {"phone_number", PhoneNumber},
-      {"dotted_identifier", DottedIdentifier},
-      {"fiscal_year_span", FiscalYearSpan},
-      {"era_or_age_group", EraOrAgeGroup},
-      {"street_address", StreetAddress},
-      {"year", Year},
-      {"year_before_thing", YearBeforeThing},
-      {"date", Date},
-      {"time_of_day", TimeOfDay},
-      {"score_or_span", ScoreOrSpan},
-      {"name_or_label", NameOrLabel},
-      {"spelled_without_thing", SpelledWithoutThing},
-      {"one_of", OneOf},
-      {"time_ago", TimeAgo},
-      {"pointer_back", PointerBack},
-      {"negation", Negation},
+      {"reading_time", &Candidate::ReadingTime},
+      {"reaction_count", &Candidate::ReactionCount},
+      {"citation_marker", &Candidate::CitationMarker},
+      {"phone_number", &Candidate::PhoneNumber},
+      {"dotted_identifier", &Candidate::DottedIdentifier},
+      {"fiscal_year_span", &Candidate::FiscalYearSpan},
+      {"era_or_age_group", &Candidate::EraOrAgeGroup},
+      {"street_address", &Candidate::StreetAddress},
+      {"year", &Candidate::Year},
+      {"year_before_thing", &Candidate::YearBeforeThing},
+      {"date", &Candidate::Date},
+      {"time_of_day", &Candidate::TimeOfDay},
+      {"score_or_span", &Candidate::ScoreOrSpan},
+      {"name_or_label", &Candidate::NameOrLabel},
+      {"spelled_without_thing", &Candidate::SpelledWithoutThing},
+      {"one_of", &Candidate::OneOf},
+      {"time_ago", &Candidate::TimeAgo},
+      {"pointer_back", &Candidate::PointerBack},
+      {"negation", &Candidate::Negation},
   };
   const Quantity& q = p.q;
   bool unitless = q.unit == nullptr && !q.gpu;
   Candidate cand{
       s, p, q, q.number_first, unitless, unitless && !q.noun.empty()};
   for (const auto& rule : kRules) {
-    if (rule.applies(cand)) return rule.name;
+    if ((cand.*rule.applies)()) return rule.name;
   }
   return nullptr;
 }
