@@ -417,7 +417,7 @@ std::optional<Parse> ParseFewScale(const SentenceTokens& s, size_t i) {
     q.unit = unit->def;
     q.last = unit->last;
   } else if (!FindGpu(s, last + 1, &q) && !FindCountNoun(s, last + 1, &q)) {
-    return std::nullopt;  // "several hundred or even 1,000 MW".
+    return std::nullopt;  // "several hundred, perhaps 2,000 MW".
   }
   return p;
 }

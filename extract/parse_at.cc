@@ -398,7 +398,7 @@ void ReadRange(const SentenceTokens& s, size_t i, Parse* parse) {
       bool bare_ok = !(a_bare && b_bare) || between || from;
       // "grew by 4,000 to 36,000 employees": a change, then the level it
       // reached, far larger; "by 10 to 15 percent" is a range.
-      // So is "up 10.4 cents to $2.24", compared in base units.
+      // So is "up 7.5 cents to $3.10", compared in base units.
       double a_base = q.number * (q.unit != nullptr ? q.unit->factor : 1);
       double b_base = b.number * (b.unit != nullptr ? b.unit->factor : 1);
       bool change_and_level =

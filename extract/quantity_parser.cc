@@ -47,7 +47,7 @@ std::vector<std::pair<size_t, size_t>> UrlSpans(std::string_view text) {
 
 // A bare number right after a figure with a unit, joined to it by a
 // comparison, has that unit: "5.1 million servers, up from 3.2 million",
-// "61.5 cents, while the lowest is 48.2".
+// "72.5 cents, while the cheapest was 48.2".
 void UnitFromPrevious(const SentenceTokens& s, std::vector<Quantity>* out) {
   static const WordSet* joins = &WordList("inherit_units.joins");
   for (size_t k = 1; k < out->size(); ++k) {

@@ -401,7 +401,8 @@ bool IsDurationUnit(const UnitDef* u) {
 
 // An age set off by commas after a name: "Marsh, 56, said". The number
 // has nothing else after it, a name before it, and a comma or bracket
-// closing it. Or an age after "the age of": "under the age of 5 (years)".
+// closing it. Or an age after "the age of": "children below the age of 12
+// (years)".
 void FindAge(const SentenceTokens& s, const Parse& p, Quantity* q) {
   size_t n = q->number_first;
   if (p.prefixed || p.scaled || n < 2 || q->number < 0 || q->number > 119 ||
