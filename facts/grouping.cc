@@ -109,6 +109,7 @@ bool SameFigure(const ClaimInterval& a, const ClaimInterval& b) {
 // Claims of one frame with nearby values.
 struct Cluster {
   std::vector<size_t> members;  // Indexes into the input.
+  int64_t claims = 0;           // The claims they stand for.
   double hull_low = kInf;       // The span of its members' intervals.
   double hull_high = -kInf;
   double min_point = kInf;
@@ -163,6 +164,7 @@ class FrameClusterer {
 
   // Whether `c` holds another figure of the article of claim `i`.
   bool OtherFigureOfArticle(const Cluster& c, size_t i) const {
+    if (claims_[i].article == 0) return false;
     auto it = c.by_article.find(claims_[i].article);
     if (it == c.by_article.end()) return false;
     for (size_t m : it->second) {
@@ -183,7 +185,10 @@ class FrameClusterer {
   void Add(Cluster* c, size_t i) {
     const ClaimInterval& in = At(i);
     c->members.push_back(i);
-    c->by_article[claims_[i].article].push_back(i);
+    c->claims += in.claims;
+    if (claims_[i].article != 0) {
+      c->by_article[claims_[i].article].push_back(i);
+    }
     c->hull_low = std::min(c->hull_low, in.low.value_or(-kInf));
     c->hull_high = std::max(c->hull_high, in.high.value_or(kInf));
     if (!claims_[i].time.empty()) {
@@ -205,18 +210,23 @@ class FrameClusterer {
     struct Class {
       double point;
       size_t outlets;
+      int64_t claims;
       const std::vector<size_t>* members;
     };
     std::vector<Class> classes;
     for (const auto& [point, members] : by_point) {
-      std::set<std::string_view> outlets;
-      for (size_t i : members) outlets.insert(At(i).outlet);
-      classes.push_back({point, outlets.size(), &members});
+      OutletCount outlets;
+      int64_t claims = 0;
+      for (size_t i : members) {
+        outlets.Add(At(i));
+        claims += At(i).claims;
+      }
+      classes.push_back({point, outlets.count(), claims, &members});
     }
     std::stable_sort(classes.begin(), classes.end(),
                      [](const Class& a, const Class& b) {
                        if (a.outlets != b.outlets) return a.outlets > b.outlets;
-                       return a.members->size() > b.members->size();
+                       return a.claims > b.claims;
                      });
     // Clusters by the value they started from: only those near a class's
     // value are looked at.
@@ -308,30 +318,31 @@ class FrameClusterer {
   void Fold(Cluster* from, Cluster* into) {
     for (size_t m : from->members) Add(into, m);
     from->members.clear();
+    from->claims = 0;
     from->by_article.clear();
     from->merged = true;
   }
 
   struct Support {
     size_t outlets = 0;
-    size_t claims = 0;
+    int64_t claims = 0;
     std::string first;  // Smallest order key: the last tie-break.
     double consensus = 0;
   };
 
   Support SupportOf(const Cluster& c) const {
     Support s;
-    std::set<std::string_view> outlets;
+    OutletCount outlets;
     std::vector<ClaimInterval> in;
     for (size_t m : c.members) {
-      outlets.insert(At(m).outlet);
+      outlets.Add(At(m));
       in.push_back(At(m));
       if (s.first.empty() || claims_[m].order < s.first) {
         s.first = claims_[m].order;
       }
     }
-    s.outlets = outlets.size();
-    s.claims = c.members.size();
+    s.outlets = outlets.count();
+    s.claims = c.claims;
     s.consensus = Judge(in).consensus.value_or(0);
     return s;
   }
@@ -407,25 +418,25 @@ void MoveToFacets(const std::vector<GroupInput>& claims,
   }
   // The outlets that state each point in a frame: looked up, not scanned,
   // so a frame of many claims costs n log n.
-  using Outlets = std::map<double, std::set<std::string_view>>;
+  using Outlets = std::map<double, std::vector<const ClaimInterval*>>;
   auto outlets_by_point = [&](const Frame& frame) {
     Outlets out;
     for (size_t m : frame.members) {
       std::optional<double> p = PointOf(claims[m].interval);
-      if (p) out[*p].insert(claims[m].interval.outlet);
+      if (p) out[*p].push_back(&claims[m].interval);
     }
     return out;
   };
   auto count_at = [](const Outlets& by_point, double point) {
     double slack = 1e-9 * std::max(std::fabs(point), 1.0);
-    std::set<std::string_view> outlets;
+    OutletCount outlets;
     for (auto it = by_point.lower_bound(point - slack);
          it != by_point.end() && it->first <= point + slack; ++it) {
       if (SameValue(it->first, point)) {
-        outlets.insert(it->second.begin(), it->second.end());
+        for (const ClaimInterval* c : it->second) outlets.Add(*c);
       }
     }
-    return outlets.size();
+    return outlets.count();
   };
   for (const auto& [rest, group] : by_rest) {
     size_t plain = SIZE_MAX;
@@ -552,11 +563,13 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
       FactGroup g;
       g.key = frames[f].key + '\x1d' + claims[members.front()].order;
       // The period most of its claims state.
-      std::map<std::string, size_t> times;
+      std::map<std::string, int64_t> times;
       for (size_t m : members) {
-        if (!claims[m].time.empty()) ++times[claims[m].time];
+        if (!claims[m].time.empty()) {
+          times[claims[m].time] += claims[m].interval.claims;
+        }
       }
-      size_t most = 0;
+      int64_t most = 0;
       for (const auto& [time, n] : times) {
         if (n > most) {
           g.time = time;
@@ -569,6 +582,13 @@ std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims) {
     }
   }
   return out;
+}
+
+bool MayBeTakenForOne(const ClaimInterval& a, const ClaimInterval& b) {
+  std::optional<double> p = PointOf(a), q = PointOf(b);
+  if (!p || !q) return true;
+  return Near(std::min(*p, *q), std::max(*p, *q)) || IsScaleSlip(*p, *q) ||
+         IsGarbled(*p, *q);
 }
 
 bool UnitSlip(std::string_view family, std::string_view unit) {

@@ -22,9 +22,13 @@
 //      2024).
 //   3. A cluster that a slip explains (x1000, digits regrouped) joins the
 //      cluster it slipped from, when that one has more support.
-// Two different figures from one article never join: an article that
-// states both meant two things. Every step sorts by content, so the result
-// does not depend on the order the claims came in.
+// Two different figures from one article never join when they could be
+// taken for one (MayBeTakenForOne): an article that states both meant two
+// things. Every step sorts by content, so the result does not depend on the
+// order the claims came in.
+//
+// An input may stand for many claims that state the same thing (a
+// statement, ClaimInterval): support counts its outlets and claims.
 //
 // Thread-safe: pure functions.
 
@@ -45,15 +49,17 @@ namespace ct::facts {
 // misreported (unless a slip explains them).
 inline constexpr double kConflictRatio = 1.5;
 
-// What grouping needs to know of one claim.
+// What grouping needs to know of one claim, or of one statement.
 struct GroupInput {
   std::vector<std::string> parties;  // Identities, sorted, without repeats.
   std::string family;                // MetricFamily() of the metric.
   std::string facet;                 // "", "first", "additional", ...
   std::string time;
   std::string unit, noun;
+  // The article whose other figures it must stay apart from, or 0 when it
+  // need not: when no other figure of its article may be taken for it.
   int64_t article = 0;
-  std::string order;  // Unique per claim, stable across runs and orders.
+  std::string order;  // Unique per input, stable across runs and orders.
   ClaimInterval interval;
 };
 
@@ -67,6 +73,13 @@ struct FactGroup {
 };
 
 std::vector<FactGroup> GroupClaims(const std::vector<GroupInput>& claims);
+
+// Whether two different figures of one article, of one set of parties and
+// metric family, could be taken for one figure in grouping: near in value
+// (within kConflictRatio), or one a slip of the other (IsScaleSlip,
+// IsGarbled). Only such figures are kept apart by article
+// (GroupInput::article); a figure without a value always is.
+bool MayBeTakenForOne(const ClaimInterval& a, const ClaimInterval& b);
 
 // Metrics that name one figure in other words share a family: a deal's
 // worth, its contract value and the commitment behind it; an investment in

@@ -4,10 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <set>
 #include <unordered_map>
-
-#include "common/days.h"
 
 namespace ct::facts {
 namespace {
@@ -17,6 +14,12 @@ Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
                       std::optional<double> typical);
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+size_t CountOutlets(const std::vector<ClaimInterval>& claims) {
+  OutletCount n;
+  for (const ClaimInterval& c : claims) n.Add(c);
+  return n.count();
+}
 
 bool Covers(const ClaimInterval& c, double x) {
   double lo = c.low.value_or(-kInf);
@@ -31,8 +34,8 @@ bool Covers(const ClaimInterval& c, double x) {
 std::optional<double> MostStated(const std::vector<ClaimInterval>& claims,
                                  const std::vector<size_t>& members) {
   struct Support {
-    std::set<std::string_view> outlets;
-    size_t claims = 0;
+    OutletCount outlets;
+    int64_t claims = 0;
   };
   std::vector<std::pair<double, Support>> values;
   for (size_t i : members) {
@@ -45,18 +48,20 @@ std::optional<double> MostStated(const std::vector<ClaimInterval>& claims,
       values.emplace_back(*v, Support{});
       it = values.end() - 1;
     }
-    it->second.outlets.insert(claims[i].outlet);
-    ++it->second.claims;
+    it->second.outlets.Add(claims[i]);
+    it->second.claims += claims[i].claims;
   }
   std::optional<double> best;
-  size_t best_outlets = 0, best_claims = 0;
+  size_t best_outlets = 0;
+  int64_t best_claims = 0;
   for (const auto& [v, sup] : values) {
-    if (sup.outlets.size() > best_outlets ||
-        (sup.outlets.size() == best_outlets && sup.claims > best_claims) ||
-        (sup.outlets.size() == best_outlets && sup.claims == best_claims &&
-         best && v < *best)) {
+    size_t outlets = sup.outlets.count();
+    if (outlets > best_outlets ||
+        (outlets == best_outlets && sup.claims > best_claims) ||
+        (outlets == best_outlets && sup.claims == best_claims && best &&
+         v < *best)) {
       best = v;
-      best_outlets = sup.outlets.size();
+      best_outlets = outlets;
       best_claims = sup.claims;
     }
   }
@@ -76,12 +81,12 @@ bool DatedApart(const std::vector<ClaimInterval>& claims,
                 const std::vector<bool>& is_outlier, bool* latest_is_outlier) {
   std::optional<int64_t> out_min, out_max, in_min, in_max;
   for (size_t i = 0; i < claims.size(); ++i) {
-    std::optional<int64_t> day = days::FromIso(claims[i].published);
-    if (!day) return false;
+    const ClaimInterval& c = claims[i];
+    if (!c.first_day || !c.last_day) return false;
     std::optional<int64_t>& lo = is_outlier[i] ? out_min : in_min;
     std::optional<int64_t>& hi = is_outlier[i] ? out_max : in_max;
-    if (!lo || *day < *lo) lo = day;
-    if (!hi || *day > *hi) hi = day;
+    if (!lo || *c.first_day < *lo) lo = c.first_day;
+    if (!hi || *c.last_day > *hi) hi = c.last_day;
   }
   if (!out_min || !in_min) return false;
   if (*in_min - *out_max >= kTimelineGapDays) {
@@ -116,6 +121,17 @@ std::string ReasonForOutliers(const std::vector<ClaimInterval>& claims,
 }
 
 }  // namespace
+
+void OutletCount::Add(const ClaimInterval& c) {
+  for (int32_t o : c.outlets) {
+    size_t at = static_cast<size_t>(o);
+    if (at >= seen_.size()) seen_.resize(at + 1, false);
+    if (!seen_[at]) {
+      seen_[at] = true;
+      ++count_;
+    }
+  }
+}
 
 bool SameValue(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1.0});
@@ -190,9 +206,7 @@ Judgement Judge(const std::vector<ClaimInterval>& claims,
   }
   std::vector<ClaimInterval> kept;
   std::vector<int64_t> slips;
-  std::set<std::string> outlets;
   for (const ClaimInterval& c : claims) {
-    outlets.insert(c.outlet);
     if (c.unit_slip) {
       slips.push_back(c.claim_id);
     } else {
@@ -201,7 +215,7 @@ Judgement Judge(const std::vector<ClaimInterval>& claims,
   }
   if (kept.empty()) return JudgeStated(claims, typical);
   Judgement j = JudgeStated(kept, typical);
-  j.sources = static_cast<int>(outlets.size());
+  j.sources = static_cast<int>(CountOutlets(claims));
   if (j.status != Status::kConflict) j.reason = "unit_confusion";
   j.status = Status::kConflict;
   j.outliers.insert(j.outliers.end(), slips.begin(), slips.end());
@@ -213,9 +227,7 @@ namespace {
 Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
                       std::optional<double> typical) {
   Judgement j;
-  std::set<std::string> outlets;
-  for (const ClaimInterval& c : claims) outlets.insert(c.outlet);
-  j.sources = static_cast<int>(outlets.size());
+  j.sources = static_cast<int>(CountOutlets(claims));
   std::vector<size_t> all(claims.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   if (j.sources <= 1) {
@@ -289,11 +301,9 @@ Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
     if (high_of(a) != high_of(b)) return high_of(a) < high_of(b);
     return claims[a].high_inclusive < claims[b].high_inclusive;
   });
-  std::unordered_map<std::string_view, size_t> outlet_index;
-  std::vector<size_t> outlet_of(n);
-  for (size_t i = 0; i < n; ++i) {
-    outlet_of[i] = outlet_index.emplace(claims[i].outlet, outlet_index.size())
-                       .first->second;
+  int32_t outlet_ids = 0;
+  for (const ClaimInterval& c : claims) {
+    for (int32_t o : c.outlets) outlet_ids = std::max(outlet_ids, o + 1);
   }
   std::vector<uint64_t> word(n);
   uint64_t state = 0x9E3779B97F4A7C15ull;
@@ -304,16 +314,16 @@ Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     w = z ^ (z >> 31);
   }
-  std::vector<int> per_outlet(outlet_index.size(), 0);
+  std::vector<int> per_outlet(static_cast<size_t>(outlet_ids), 0);
   // 0: not reached yet, 1: covering, 2: passed.
   std::vector<char> state_of(n, 0);
   size_t covered_outlets = 0;
-  size_t covered = 0;
+  int64_t covered = 0;
   uint64_t hash = 0;
   size_t next_low = 0;
   size_t next_high = 0;
   size_t best_outlets = 0;
-  size_t best_claims = 0;
+  int64_t best_claims = 0;
   std::vector<uint64_t> best_sets;  // Hashes of the best covering sets.
   double best_x = 0;
   for (double x : candidates) {
@@ -327,9 +337,11 @@ Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
       // An empty claim ((5, 5) open at both ends) may have passed already.
       if (state_of[i] != 0) continue;
       state_of[i] = 1;
-      ++covered;
+      covered += claims[i].claims;
       hash ^= word[i];
-      if (per_outlet[outlet_of[i]]++ == 0) ++covered_outlets;
+      for (int32_t o : claims[i].outlets) {
+        if (per_outlet[static_cast<size_t>(o)]++ == 0) ++covered_outlets;
+      }
     }
     while (next_high < n) {
       size_t i = by_high[next_high];
@@ -341,9 +353,11 @@ Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
       bool was_in = state_of[i] == 1;
       state_of[i] = 2;
       if (!was_in) continue;
-      --covered;
+      covered -= claims[i].claims;
       hash ^= word[i];
-      if (--per_outlet[outlet_of[i]] == 0) --covered_outlets;
+      for (int32_t o : claims[i].outlets) {
+        if (--per_outlet[static_cast<size_t>(o)] == 0) --covered_outlets;
+      }
     }
     if (covered_outlets > best_outlets ||
         (covered_outlets == best_outlets && covered > best_claims)) {
@@ -368,7 +382,9 @@ Judgement JudgeStated(const std::vector<ClaimInterval>& claims,
   }
   j.consensus = MostStated(claims, covering);
   if (!j.consensus) j.consensus = best_x;
-  if (best_claims == claims.size()) {
+  int64_t all_claims = 0;
+  for (const ClaimInterval& c : claims) all_claims += c.claims;
+  if (best_claims == all_claims) {
     j.status = Status::kCompatible;
     // A ceiling: an "up to" above what the others hold to.
     j.reason = "rounding";

@@ -50,10 +50,15 @@ enum class Status { kSingle, kAgree, kCompatible, kConflict };
 std::string_view StatusName(Status s);
 bool ParseStatus(std::string_view name, Status* s);
 
-// What the judge needs to know of one claim.
+// What the judge needs to know of one claim, or of several claims that
+// state the same thing (the same interval and qualifier) and are judged as
+// one: a statement, weighed by its outlets and claims.
 struct ClaimInterval {
-  int64_t claim_id = 0;
-  std::string outlet;
+  int64_t claim_id = 0;  // Or the statement's id: outliers name it.
+  // The outlets that state it, as ids (any numbering that is the same
+  // across one call), sorted, without repeats.
+  std::vector<int32_t> outlets;
+  int64_t claims = 1;           // How many claims it stands for.
   std::optional<double> value;  // Empty for a range.
   std::string qualifier;        // Written name: "exact", "approx", ...
   std::optional<double> low;    // Empty: unbounded.
@@ -63,15 +68,28 @@ struct ClaimInterval {
   // Stated in a unit the figure cannot have, beside one it can: "6 GB" for
   // a deal's 6 GW (grouping.h, UnitSlip).
   bool unit_slip = false;
-  std::string published;  // The article's date (ISO 8601), or empty.
+  // The days (days::FromCivil) of its earliest and its latest article;
+  // empty when an article has no date.
+  std::optional<int64_t> first_day, last_day;
 };
 
 struct Judgement {
   Status status = Status::kSingle;
   int sources = 0;                // Distinct outlets.
-  std::vector<int64_t> outliers;  // Claim ids.
+  std::vector<int64_t> outliers;  // Their claim_id.
   std::string reason;             // Empty for single and agree.
   std::optional<double> consensus;
+};
+
+// The distinct outlets of the claims added to it.
+class OutletCount {
+ public:
+  void Add(const ClaimInterval& c);
+  size_t count() const { return count_; }
+
+ private:
+  std::vector<bool> seen_;
+  size_t count_ = 0;
 };
 
 // `typical`, when known, is the usual magnitude of the figure (1e9 for the

@@ -178,14 +178,20 @@ Result<std::unique_ptr<ClaimStore>> ClaimStore::Open(
       return SqliteError(
           raw, path, "migrating to schema version " + std::to_string(v + 1));
     }
+    // Schema 6 fills its statements from the claims.
+    constexpr int kStatements = 6;
+    if (v + 1 == kStatements) {
+      CT_RETURN_IF_ERROR(store->AssignAllStatements().WithContext(
+          "migrating to schema version 6"));
+    }
     std::string pragma = "PRAGMA user_version = " + std::to_string(v + 1);
     CT_RETURN_IF_ERROR(store->Exec(pragma.c_str(), "migrating"));
     CT_RETURN_IF_ERROR(tx.Commit().WithContext("migrating"));
   }
-  // Schema 4 judges facts by parties: facts stored before are judged again.
-  constexpr int kFactsByParties = 4;
-  if (file.version > 0 && file.version < kFactsByParties) {
-    CT_RETURN_IF_ERROR(store->RebuildFacts().WithContext("migrating"));
+  // Blocks a migration marked, or a judge that was killed left, are
+  // judged now: a write never starts on stale facts.
+  if (write) {
+    CT_RETURN_IF_ERROR(store->RebuildFacts().WithContext("judging facts"));
   }
   if (options.write && !memory) {
     // Take the write lock once and give it back: a folder where the
@@ -224,11 +230,11 @@ Result<std::unique_ptr<Stmt>> ClaimStore::Prepare(const std::string& sql) {
   return std::make_unique<Stmt>(db_, it->second, &path_);
 }
 
-Result<int64_t> ClaimStore::EntityId(const std::string& name) {
-  if (auto it = entity_ids_.find(name); it != entity_ids_.end()) {
-    return it->second;
-  }
-  auto sel = Prepare(kSelectEntity);
+Result<int64_t> ClaimStore::NameId(NameTable table, const std::string& name) {
+  bool entity = table == NameTable::kEntities;
+  auto& cache = entity ? entity_ids_ : outlet_ids_;
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  auto sel = Prepare(entity ? kSelectEntity : kSelectOutlet);
   if (!sel.ok()) return sel.status();
   Status s;
   int64_t id = 0;
@@ -236,13 +242,22 @@ Result<int64_t> ClaimStore::EntityId(const std::string& name) {
     id = (*sel)->Int(0);
   } else {
     CT_RETURN_IF_ERROR(s);
-    auto ins = Prepare(kInsertEntity);
+    auto ins = Prepare(entity ? kInsertEntity : kInsertOutlet);
     if (!ins.ok()) return ins.status();
     CT_RETURN_IF_ERROR((*ins)->Bind(1, name).Run());
     id = sqlite3_last_insert_rowid(db_);
   }
-  entity_ids_.emplace(name, id);
+  cache.emplace(name, id);
   return id;
+}
+
+Result<int64_t> ClaimStore::EntityId(const std::string& name) {
+  return NameId(NameTable::kEntities, name);
+}
+
+void ClaimStore::ForgetIds() {
+  entity_ids_.clear();
+  outlet_ids_.clear();
 }
 
 Result<bool> ClaimStore::HasArticle(const std::string& guid,
@@ -391,11 +406,20 @@ Result<PutResult> ClaimStore::BeginArticle(const ingest::Document& doc,
                            .Bind(9, hash)
                            .Bind(10, doc.text)
                            .Run());
-    // The facts of the claims it had must be judged again without them.
+    // The facts of the claims it had must be judged again without them,
+    // and their statements counted again. A new outlet is its copies' too.
     CT_RETURN_IF_ERROR(MarkBlocksDirty(existing->id));
+    auto stated = StatementsOf(kStatementsOfArticle, existing->id);
+    if (!stated.ok()) return stated.status();
+    if (existing->outlet != doc.outlet) {
+      auto copies = StatementsOf(kStatementsOfCopies, existing->id);
+      if (!copies.ok()) return copies.status();
+      stated->insert(stated->end(), copies->begin(), copies->end());
+    }
     auto del = Prepare(kDeleteClaimsOfArticle);
     if (!del.ok()) return del.status();
     CT_RETURN_IF_ERROR((*del)->Bind(1, existing->id).Run());
+    CT_RETURN_IF_ERROR(RecountStatements(*stated));
     auto unprint = Prepare(kDeletePrints);
     if (!unprint.ok()) return unprint.status();
     CT_RETURN_IF_ERROR((*unprint)->Bind(1, existing->id).Run());
@@ -591,7 +615,8 @@ Status ClaimStore::ApplyFix(const extract::PartyFix& fix) {
 
 Status ClaimStore::CommitArticle() {
   if (writing_ == 0) return Status::Internal("no article is being written");
-  Status s = MarkBlocksDirty(writing_);
+  Status s = AssignStatements(writing_);
+  if (s.ok()) s = MarkBlocksDirty(writing_);
   // Alone, an article's facts are judged in its own transaction; in a
   // batch, when the batch ends.
   if (s.ok() && !batch_) s = JudgeDirtyBlocks();
@@ -614,7 +639,7 @@ void ClaimStore::AbortArticle() {
 }
 
 void ClaimStore::Forget() {
-  entity_ids_.clear();
+  ForgetIds();
   CheckBatch();
 }
 
@@ -623,7 +648,7 @@ void ClaimStore::CheckBatch() {
   // gone with it, and so is every entity it added.
   if (batch_ && sqlite3_get_autocommit(db_) != 0) {
     batch_ = false;
-    entity_ids_.clear();
+    ForgetIds();
   }
 }
 
@@ -646,13 +671,13 @@ Status ClaimStore::EndBatch() {
   Status judged = JudgeDirtyBlocks();
   if (!judged.ok()) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    entity_ids_.clear();
+    ForgetIds();
     return judged;
   }
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     Status s = Error("");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    entity_ids_.clear();
+    ForgetIds();
     return s;
   }
   // A batch writes many pages: copy them into the database now, so that
@@ -672,6 +697,8 @@ Status ClaimStore::MarkBlocksDirty(int64_t article_id) {
 std::vector<std::string> ClaimStore::StatementsPerRow() {
   return {kSelectEntity,
           kInsertEntity,
+          kSelectOutlet,
+          kInsertOutlet,
           kFindArticleByGuid,
           kFindArticleByUrl,
           kFindArticleByCanonical,
@@ -688,11 +715,22 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
           kInsertClaim,
           kApplyFix,
           kMarkBlocksDirty,
-          kBlockClaims,
+          kArticleShare,
+          kStatementShares,
+          kArticleClaims,
+          kFindStatement,
+          kInsertStatement,
+          kUpdateStatement,
+          kSetClaimStatement,
+          kDeleteStatement,
+          kMarkStatementBlockDirty,
+          kStatementsOfArticle,
+          kStatementsOfCopies,
+          kBlockStatements,
           kBlockFacts,
           kUpsertFact,
-          kMarkClaim,
-          kUnmarkClaim,
+          kMarkStatement,
+          kUnmarkStatement,
           kDeleteFact,
           kClaimsOfFact,
           kArticleClaimCount,

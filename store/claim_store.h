@@ -51,6 +51,7 @@ namespace ct::store {
 
 class Stmt;
 class Transaction;
+struct StatementShare;
 
 struct ArticleRow {
   int64_t id = 0;
@@ -274,7 +275,12 @@ class ClaimStore {
   Result<std::unique_ptr<Stmt>> Prepare(const std::string& sql);
   // An error of the last call, naming the database and what was done.
   Status Error(std::string_view what) const;
+  // The id of `name` in the entities or the outlets table, added if new.
+  enum class NameTable { kEntities, kOutlets };
+  Result<int64_t> NameId(NameTable table, const std::string& name);
   Result<int64_t> EntityId(const std::string& name);
+  // Clears the cached ids of NameId, which a rollback may have taken.
+  void ForgetIds();
   // The original of a story whose text has `prints` (TextPrints), from
   // another outlet than `outlet`; 0 when it is no copy.
   Result<int64_t> FindOriginal(const std::vector<int64_t>& prints,
@@ -285,6 +291,18 @@ class ClaimStore {
   static std::string JoinRoles(
       const std::vector<std::pair<std::string, std::string>>& roles);
   Status MarkBlocksDirty(int64_t article_id);
+  // Statements (statement_rows.cc): joins the claims of an article to the
+  // statements of what they state; counts the `ids` again from the claims
+  // they have left, dropping those with none; lists the statements that
+  // `sql` finds for `id`.
+  Status AssignStatements(int64_t article_id);
+  // Sets the outlet ids of `share` from its names.
+  Status ResolveOutlets(StatementShare* share);
+  Status RecountStatements(const std::vector<int64_t>& ids);
+  Result<std::vector<int64_t>> StatementsOf(const char* sql, int64_t id);
+  // Migration 6: statements for every claim, with the facts their claims
+  // had.
+  Status AssignAllStatements();
   // After a rollback: drops what may no longer be true (cached entity ids,
   // a batch that the error ended).
   void Forget();
@@ -305,9 +323,9 @@ class ClaimStore {
   size_t next_ordinal_ = 0;
   std::unique_ptr<Transaction> article_tx_;
   bool batch_ = false;
-  // Entity ids by name. Cleared whenever a write is rolled back, which may
-  // take new entities with it.
-  std::unordered_map<std::string, int64_t> entity_ids_;
+  // Entity and outlet ids by name. Cleared whenever a write is rolled
+  // back, which may take new ones with it.
+  std::unordered_map<std::string, int64_t> entity_ids_, outlet_ids_;
 };
 
 // The current time as RFC 3339 UTC, to the second.

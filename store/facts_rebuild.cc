@@ -2,7 +2,9 @@
 // metric family) are grouped and judged together. Grouping never joins claims
 // of different blocks (facts/grouping.h), so a block is rebuilt alone, and only
 // blocks whose claims changed are rebuilt (the dirty_blocks table), in the same
-// transaction as those claims.
+// transaction as those claims. A block is read as its statements (claims
+// that state the same thing, weighed together; statement_rows.cc), so that
+// judging it costs what it states, not how often it was stated.
 
 #include <sqlite3.h>
 
@@ -17,6 +19,7 @@
 #include "facts/judge.h"
 #include "store/claim_store.h"
 #include "store/sqlite.h"
+#include "store/statement_rows.h"
 #include "store/statements.h"
 
 namespace ct::store {
@@ -36,13 +39,13 @@ std::vector<std::string> SplitParties(const std::string& joined) {
 }
 
 // What a fact shows of its claims: the subject and object most of them
-// name, the metric most of them state.
+// name, the metric most of them state. Each value comes with its claims.
 template <typename T>
-T MostCommon(const std::vector<T>& values) {
-  std::map<T, size_t> counts;
-  for (const T& v : values) ++counts[v];
+T MostCommon(const std::vector<std::pair<T, int64_t>>& values) {
+  std::map<T, int64_t> counts;
+  for (const auto& [v, claims] : values) counts[v] += claims;
   T best{};
-  size_t n = 0;
+  int64_t n = 0;
   for (const auto& [v, c] : counts) {
     if (c > n) {
       best = v;
@@ -102,13 +105,12 @@ Status ClaimStore::RebuildAllFacts() {
     CT_RETURN_IF_ERROR(tx.Begin());
     CT_RETURN_IF_ERROR(
         Exec("INSERT OR IGNORE INTO dirty_blocks(parties, family) "
-             "SELECT DISTINCT parties, family FROM claims "
-             "WHERE parties <> ''",
+             "SELECT DISTINCT parties, family FROM statements",
              "judging facts"));
     // Facts whose claims are all gone belong to no block any more.
     CT_RETURN_IF_ERROR(
-        Exec("DELETE FROM facts WHERE id NOT IN "
-             "(SELECT fact_id FROM claim_facts)",
+        Exec("DELETE FROM facts WHERE id NOT IN (SELECT fact_id FROM "
+             "statements WHERE fact_id IS NOT NULL)",
              "judging facts"));
     CT_RETURN_IF_ERROR(tx.Commit());
   }
@@ -123,63 +125,67 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   bool nested = sqlite3_get_autocommit(db_) == 0;
   CT_RETURN_IF_ERROR(nested ? tx.BeginNested() : tx.Begin());
 
-  // What a fact shows, per claim.
+  // What a fact shows, per statement.
   struct Shown {
     int64_t subject_id = 0;
     int64_t object_id = 0;
     std::string metric;
     std::string reported;  // Publication, or first seen.
-    std::string outlet;    // Its own, even for a syndicated copy.
+    // The articles' own outlets, even for a syndicated copy.
+    std::vector<int32_t> own_outlets;
   };
   std::vector<facts::GroupInput> inputs;
   std::vector<Shown> shown;
-  // Each claim's fact and outlier flag as they stand: only changes are
+  // Each statement's fact and outlier flag as they stand: only changes are
   // written back.
   std::unordered_map<int64_t, std::pair<int64_t, bool>> current;
+  int32_t outlet_ids = 0;  // Past the largest outlet id.
+  auto outlets_of = [&](std::string_view joined) {
+    std::vector<int32_t> ids = ParseOutletIds(joined);
+    for (int32_t id : ids) outlet_ids = std::max(outlet_ids, id + 1);
+    return ids;
+  };
+  const std::vector<std::string> block_parties = SplitParties(parties);
   {
-    auto st = Prepare(kBlockClaims);
+    auto st = Prepare(kBlockStatements);
     if (!st.ok()) return st.status();
     Stmt& r = **st;
     r.Bind(1, parties).Bind(2, family);
     Status s;
-    char order[48];
     while (r.Step(&s)) {
       facts::GroupInput in;
-      in.parties = SplitParties(r.Text(9));
+      in.parties = block_parties;
       in.family = family;
-      in.facet = r.Text(17);
-      in.time = r.Text(10);
-      in.unit = r.Text(11);
-      in.noun = r.Text(12);
-      in.article = r.Int(18);
-      // The article's URL and the claim's place in it: the same whatever
-      // order the articles came in.
-      std::snprintf(order, sizeof order, "\x1f%08lld",
-                    static_cast<long long>(r.Int(19)));
-      in.order = r.Text(13) + order;
+      in.facet = r.Text(1);
+      in.time = r.Text(2);
+      in.unit = r.Text(3);
+      in.noun = r.Text(4);
+      in.article = r.Int(14);
+      in.order = r.Text(21);
       facts::ClaimInterval& c = in.interval;
       c.claim_id = r.Int(0);
-      // Support is counted by independent outlet: a syndicated copy counts
-      // as its original's. An article without an outlet is its own source.
-      std::string own = r.Text(23).empty() ? r.Text(13) : r.Text(23);
-      c.outlet = r.Text(1).empty()
-                     ? (r.Text(24).empty() ? r.Text(13) : r.Text(24))
-                     : r.Text(1);
-      c.published = r.Text(2);
-      c.value = r.OptDouble(3);
-      c.qualifier = r.Text(4);
-      c.low = r.OptDouble(5);
-      c.high = r.OptDouble(6);
-      c.low_inclusive = r.Int(7) != 0;
-      c.high_inclusive = r.Int(8) != 0;
+      c.value = r.OptDouble(5);
+      c.qualifier = r.Text(6);
+      c.low = r.OptDouble(7);
+      c.high = r.OptDouble(8);
+      c.low_inclusive = r.Int(9) != 0;
+      c.high_inclusive = r.Int(10) != 0;
       c.unit_slip = facts::UnitSlip(family, in.unit);
-      current.emplace(c.claim_id, std::make_pair(r.Int(15), r.Int(16) != 0));
-      if (!facts::Groupable(in.parties, r.Text(20), in.unit, in.noun,
+      c.claims = r.Int(15);
+      if (!r.IsNull(18)) {
+        c.first_day = r.Int(18);
+        c.last_day = r.Int(19);
+      }
+      current.emplace(c.claim_id, std::make_pair(r.Int(22), r.Int(23) != 0));
+      std::string metric = r.Text(11);
+      if (!facts::Groupable(in.parties, metric, in.unit, in.noun,
                             c.value.value_or(c.low.value_or(0)))) {
         continue;
       }
+      c.outlets = outlets_of(r.View(16));
+      shown.push_back({r.Int(12), r.Int(13), std::move(metric), r.Text(20),
+                       outlets_of(r.View(17))});
       inputs.push_back(std::move(in));
-      shown.push_back({r.Int(21), r.Int(14), r.Text(20), r.Text(22), own});
     }
     CT_RETURN_IF_ERROR(s);
   }
@@ -218,20 +224,23 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   {
     std::vector<size_t> by_size(groups.size());
     for (size_t k = 0; k < groups.size(); ++k) by_size[k] = k;
-    std::stable_sort(by_size.begin(), by_size.end(), [&](size_t a, size_t b) {
-      return groups[a].members.size() > groups[b].members.size();
-    });
+    std::vector<int64_t> size(groups.size(), 0);
+    for (size_t k = 0; k < groups.size(); ++k) {
+      for (size_t m : groups[k].members) size[k] += inputs[m].interval.claims;
+    }
+    std::stable_sort(by_size.begin(), by_size.end(),
+                     [&](size_t a, size_t b) { return size[a] > size[b]; });
     std::set<int64_t> taken;
     for (size_t k : by_size) {
-      std::map<int64_t, size_t> held;
+      std::map<int64_t, int64_t> held;
       for (size_t m : groups[k].members) {
         auto it = current.find(inputs[m].interval.claim_id);
         if (it != current.end() && it->second.first != 0) {
-          ++held[it->second.first];
+          held[it->second.first] += inputs[m].interval.claims;
         }
       }
       int64_t best = 0;
-      size_t most = 0;
+      int64_t most = 0;
       for (const auto& [fact, n] : held) {
         if (n > most && taken.count(fact) == 0 && key_of.count(fact) > 0) {
           best = fact;
@@ -255,7 +264,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   std::string now = NowUtc();
   auto upsert = Prepare(kUpsertFact);
   if (!upsert.ok()) return upsert.status();
-  auto mark = Prepare(kMarkClaim);
+  auto mark = Prepare(kMarkStatement);
   if (!mark.ok()) return mark.status();
   // New facts are numbered in key order.
   std::sort(groups.begin(), groups.end(),
@@ -265,16 +274,23 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   for (const facts::FactGroup& g : groups) {
     stale.erase(g.key);
     std::vector<facts::ClaimInterval> claims;
-    std::vector<int64_t> subjects, objects;
-    std::vector<std::string> metrics;
-    std::set<std::string> outlets;
+    std::vector<std::pair<int64_t, int64_t>> subjects, objects;
+    std::vector<std::pair<std::string, int64_t>> metrics;
+    std::vector<bool> own_outlet(static_cast<size_t>(outlet_ids), false);
+    int64_t own_outlets = 0;
     std::string first_reported;
     for (size_t m : g.members) {
-      outlets.insert(shown[m].outlet);
+      for (int32_t o : shown[m].own_outlets) {
+        if (!own_outlet[static_cast<size_t>(o)]) {
+          own_outlet[static_cast<size_t>(o)] = true;
+          ++own_outlets;
+        }
+      }
+      int64_t n = inputs[m].interval.claims;
       claims.push_back(inputs[m].interval);
-      subjects.push_back(shown[m].subject_id);
-      objects.push_back(shown[m].object_id);
-      metrics.push_back(shown[m].metric);
+      subjects.emplace_back(shown[m].subject_id, n);
+      objects.emplace_back(shown[m].object_id, n);
+      metrics.emplace_back(shown[m].metric, n);
       if (first_reported.empty() || shown[m].reported < first_reported) {
         first_reported = shown[m].reported;
       }
@@ -300,7 +316,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
                    first_reported,
                    first.facet,
                    j.reason};
-    judged.sources = static_cast<int64_t>(outlets.size());
+    judged.sources = own_outlets;
     judged.consensus = j.consensus;
     judged.independent_sources = j.sources;
     int64_t fact_id = 0;
@@ -350,8 +366,8 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
           m.Bind(1, fact_id).Bind(2, outlier).Bind(3, c.claim_id).Run());
     }
   }
-  // Claims that belonged to a fact and now belong to none.
-  auto unmark = Prepare(kUnmarkClaim);
+  // Statements that belonged to a fact and now belong to none.
+  auto unmark = Prepare(kUnmarkStatement);
   if (!unmark.ok()) return unmark.status();
   for (const auto& [claim_id, was] : current) {
     if (was.first == 0) continue;

@@ -11,6 +11,8 @@ namespace ct::store {
 //              `original_id` links a syndicated copy to its original.
 //   article_prints  a sketch of each original's text, to find copies.
 //   entities   canonical names that claims are about.
+//   outlets    the names of the outlets that statements count (version 6):
+//              an article's outlet, or its URL when it names none.
 //   claims     one number in one sentence of one article (DESIGN.md, claim
 //              model). Offsets are bytes of articles.text, or of
 //              articles.title when `in_title` (version 5). `low`/`high`
@@ -18,10 +20,16 @@ namespace ct::store {
 //              sorted) and `family` are its block; `facet`, `roles` as in
 //              extract/claim.h. Since version 3 its `fact_id` and `outlier`
 //              stay unused (NULL and 0): see claim_facts.
-//   claim_facts  which fact each claim belongs to, and whether it is an
-//              outlier there, written by the fact judge. A narrow table of
-//              its own, so that judging a million claims rewrites 20 MB,
-//              not the claims.
+//   statements  the claims of one block that state the same thing (version
+//              6): the same facet, period, unit, noun, interval, qualifier,
+//              metric, subject and object, and the same article when that
+//              article states another figure that could be taken for it.
+//              Each holds what grouping weighs of its claims (how many, which
+//              outlets by id, from which days), the fact they belong to and
+//              whether they are its outliers. Facts are judged over
+//              statements (store/statement_rows.cc).
+//   claim_facts  a view: which fact each claim belongs to, through its
+//              statement. Until version 6 a table.
 //   facts      one figure in the world: its parties, metric family, facet,
 //              unit and period, with its judged status, reason and
 //              consensus.
@@ -247,6 +255,60 @@ CREATE INDEX articles_meta ON articles(id, outlet, published, first_seen, url,
       // 5: figures in the headline.
       R"sql(
 ALTER TABLE claims ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0;
+)sql",
+      // 6: statements, so that judging a block costs what it states, not
+      // how often. ClaimStore::Open fills them from the claims in the same
+      // transaction, carries each claim's fact over from claim_facts_v5,
+      // then drops that table.
+      R"sql(
+CREATE TABLE statements (
+  id INTEGER PRIMARY KEY,
+  parties TEXT NOT NULL,
+  family TEXT NOT NULL,
+  facet TEXT NOT NULL,
+  time TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  noun TEXT NOT NULL,
+  value REAL,
+  qualifier TEXT NOT NULL,
+  low REAL,
+  high REAL,
+  low_inclusive INTEGER NOT NULL,
+  high_inclusive INTEGER NOT NULL,
+  metric TEXT NOT NULL,
+  subject_id INTEGER NOT NULL,  -- 0 for none
+  object_id INTEGER NOT NULL,
+  article_id INTEGER NOT NULL,  -- 0 unless kept apart by article
+  claims INTEGER NOT NULL,
+  outlets TEXT NOT NULL,        -- outlets(id), sorted, space-separated
+  own_outlets TEXT NOT NULL,
+  first_day INTEGER,            -- NULL when an article has no date
+  last_day INTEGER,
+  first_reported TEXT NOT NULL,
+  first_order TEXT NOT NULL,
+  fact_id INTEGER REFERENCES facts(id) ON DELETE SET NULL,
+  outlier INTEGER NOT NULL DEFAULT 0
+);
+-- What tells statements apart; 'none' stands for an open bound.
+CREATE UNIQUE INDEX statements_key ON statements(parties, family, facet, time,
+  unit, noun, IFNULL(value, 'none'), qualifier, IFNULL(low, 'none'),
+  IFNULL(high, 'none'), low_inclusive, high_inclusive, metric, subject_id,
+  object_id, article_id);
+CREATE TABLE outlets (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE INDEX statements_fact ON statements(fact_id);
+ALTER TABLE claims ADD COLUMN statement_id INTEGER
+  REFERENCES statements(id);
+CREATE INDEX claims_statement ON claims(statement_id);
+ALTER TABLE claim_facts RENAME TO claim_facts_v5;
+-- Blocks are read as statements now, not as claims.
+DROP INDEX claims_block;
+CREATE VIEW claim_facts AS
+  SELECT c.id AS claim_id, s.fact_id AS fact_id, s.outlier AS outlier
+  FROM claims c JOIN statements s ON s.id = c.statement_id
+  WHERE s.fact_id IS NOT NULL;
 )sql",
   };
   return kMigrations;

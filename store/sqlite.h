@@ -105,6 +105,14 @@ class Stmt {
     if (IsNull(col)) return std::nullopt;
     return Double(col);
   }
+  // The text of `col`, valid until the next Step, Reset or column call.
+  std::string_view View(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    int n = sqlite3_column_bytes(stmt_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<size_t>(n))
+             : std::string_view();
+  }
   std::string Text(int col) const {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     int n = sqlite3_column_bytes(stmt_, col);

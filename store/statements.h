@@ -10,6 +10,8 @@ namespace ct::store {
 
 constexpr const char* kSelectEntity = "SELECT id FROM entities WHERE name = ?1";
 constexpr const char* kInsertEntity = "INSERT INTO entities(name) VALUES (?1)";
+constexpr const char* kSelectOutlet = "SELECT id FROM outlets WHERE name = ?1";
+constexpr const char* kInsertOutlet = "INSERT INTO outlets(name) VALUES (?1)";
 
 // The columns BeginArticle compares. A partial index is used only when the
 // query repeats its condition, hence "<> ''" beside a bound parameter.
@@ -77,22 +79,80 @@ INSERT OR IGNORE INTO dirty_blocks(parties, family)
 SELECT DISTINCT parties, family FROM claims
 WHERE article_id = ?1 AND parties <> '')sql";
 
-// One block's claims, in the order of the timeline, with the fact each
-// belongs to now. The articles' columns come from a covering index, not
-// from the rows that hold their texts.
-constexpr const char* kBlockClaims = R"sql(
-SELECT c.id, COALESCE(o.outlet, a.outlet), a.published, c.value,
-  c.qualifier, c.low, c.high, c.low_inclusive, c.high_inclusive,
-  c.parties, c.time, c.unit, c.noun, a.url, COALESCE(c.object_id, 0),
-  COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0), c.facet, c.article_id,
-  c.ordinal, c.metric, COALESCE(c.subject_id, 0),
-  COALESCE(a.published, a.first_seen), a.outlet, COALESCE(o.url, '')
-FROM claims c
-JOIN articles a INDEXED BY articles_meta ON a.id = c.article_id
-LEFT JOIN articles o INDEXED BY articles_meta ON o.id = a.original_id
-LEFT JOIN claim_facts cf ON cf.claim_id = c.id
-WHERE c.parties = ?1 AND c.family = ?2 AND c.parties <> ''
-ORDER BY COALESCE(a.published, a.first_seen), c.id)sql";
+// Statements (statement_rows.cc). What an article adds to a statement of
+// its claims: its outlet (the original's, for a syndicated copy), its own,
+// its URL and the original's, its date, and when it was reported.
+#define CT_SHARE_COLUMNS                                                 \
+  "COALESCE(o.outlet, a.outlet), a.outlet, a.url, COALESCE(o.url, ''), " \
+  "COALESCE(a.published, ''), COALESCE(a.published, a.first_seen) "
+constexpr const char* kArticleShare =
+    "SELECT " CT_SHARE_COLUMNS
+    "FROM articles a LEFT JOIN articles o ON o.id = a.original_id "
+    "WHERE a.id = ?1";
+// The claims of a statement, with their articles' shares: the articles'
+// columns come from a covering index, not from the rows with their texts.
+constexpr const char* kStatementShares =
+    "SELECT c.ordinal, " CT_SHARE_COLUMNS
+    "FROM claims c "
+    "JOIN articles a INDEXED BY articles_meta ON a.id = c.article_id "
+    "LEFT JOIN articles o INDEXED BY articles_meta ON o.id = a.original_id "
+    "WHERE c.statement_id = ?1";
+#undef CT_SHARE_COLUMNS
+
+constexpr const char* kArticleClaims = R"sql(
+SELECT id, ordinal, parties, family, facet, time, unit, noun, value,
+  qualifier, low, high, low_inclusive, high_inclusive, metric,
+  COALESCE(subject_id, 0), COALESCE(object_id, 0)
+FROM claims WHERE article_id = ?1 AND parties <> '')sql";
+
+// By the columns of the statements_key index, as it writes them: an open
+// bound is bound as 'none'.
+constexpr const char* kFindStatement = R"sql(
+SELECT id, claims, outlets, own_outlets, first_day, last_day, first_reported,
+  first_order
+FROM statements WHERE parties = ?1 AND family = ?2 AND facet = ?3
+  AND time = ?4 AND unit = ?5 AND noun = ?6 AND IFNULL(value, 'none') = ?7
+  AND qualifier = ?8 AND IFNULL(low, 'none') = ?9
+  AND IFNULL(high, 'none') = ?10 AND low_inclusive = ?11
+  AND high_inclusive = ?12 AND metric = ?13 AND subject_id = ?14
+  AND object_id = ?15 AND article_id = ?16)sql";
+
+constexpr const char* kInsertStatement = R"sql(
+INSERT INTO statements(parties, family, facet, time, unit, noun, value,
+  qualifier, low, high, low_inclusive, high_inclusive, metric, subject_id,
+  object_id, article_id, claims, outlets, own_outlets, first_day, last_day,
+  first_reported, first_order)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql";
+
+constexpr const char* kUpdateStatement = R"sql(
+UPDATE statements SET claims = ?2, outlets = ?3, own_outlets = ?4,
+  first_day = ?5, last_day = ?6, first_reported = ?7, first_order = ?8
+WHERE id = ?1)sql";
+
+constexpr const char* kSetClaimStatement =
+    "UPDATE claims SET statement_id = ?2 WHERE id = ?1";
+constexpr const char* kDeleteStatement = "DELETE FROM statements WHERE id = ?1";
+constexpr const char* kMarkStatementBlockDirty = R"sql(
+INSERT OR IGNORE INTO dirty_blocks(parties, family)
+SELECT parties, family FROM statements WHERE id = ?1)sql";
+constexpr const char* kStatementsOfArticle = R"sql(
+SELECT DISTINCT statement_id FROM claims
+WHERE article_id = ?1 AND statement_id IS NOT NULL)sql";
+// The statements of an original's syndicated copies, which count under its
+// outlet.
+constexpr const char* kStatementsOfCopies = R"sql(
+SELECT DISTINCT c.statement_id FROM articles a
+JOIN claims c ON c.article_id = a.id
+WHERE a.original_id = ?1 AND c.statement_id IS NOT NULL)sql";
+
+// One block's statements, with the fact each belongs to now.
+constexpr const char* kBlockStatements = R"sql(
+SELECT id, facet, time, unit, noun, value, qualifier, low, high,
+  low_inclusive, high_inclusive, metric, subject_id, object_id, article_id,
+  claims, outlets, own_outlets, first_day, last_day, first_reported,
+  first_order, COALESCE(fact_id, 0), outlier
+FROM statements WHERE parties = ?1 AND family = ?2)sql";
 
 constexpr const char* kBlockFacts = R"sql(
 SELECT id, key, subject_id, COALESCE(object_id, 0), metric, unit, noun, time,
@@ -115,11 +175,10 @@ ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
   independent_sources = excluded.independent_sources
 RETURNING id)sql";
 
-constexpr const char* kMarkClaim =
-    "INSERT OR REPLACE INTO claim_facts(claim_id, fact_id, outlier) "
-    "VALUES (?3, ?1, ?2)";
-constexpr const char* kUnmarkClaim =
-    "DELETE FROM claim_facts WHERE claim_id = ?1";
+constexpr const char* kMarkStatement =
+    "UPDATE statements SET fact_id = ?1, outlier = ?2 WHERE id = ?3";
+constexpr const char* kUnmarkStatement =
+    "UPDATE statements SET fact_id = NULL, outlier = 0 WHERE id = ?1";
 
 constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
 
@@ -139,7 +198,7 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "JOIN articles a ON a.id = c.article_id "                                   \
   "LEFT JOIN entities s ON s.id = c.subject_id "                              \
   "LEFT JOIN entities o ON o.id = c.object_id "                               \
-  "LEFT JOIN claim_facts cf ON cf.claim_id = c.id "
+  "LEFT JOIN statements cf ON cf.id = c.statement_id "
 
 // A fact's claims for the listings, in the order of its timeline.
 constexpr const char* kClaimsOfFact = CT_CLAIM_SELECT

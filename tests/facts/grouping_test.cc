@@ -14,6 +14,12 @@ using ct::facts::GroupInput;
 
 namespace {
 
+// Outlets by name, numbered as they are first met.
+int32_t OutletId(const std::string& name) {
+  static std::map<std::string, int32_t> ids;
+  return ids.emplace(name, static_cast<int32_t>(ids.size())).first->second;
+}
+
 // A claim of `value` watts stated exactly to whole units, by outlet
 // `outlet` in article `article`, about `parties`.
 GroupInput Claim(int64_t id, const std::string& outlet,
@@ -28,7 +34,7 @@ GroupInput Claim(int64_t id, const std::string& outlet,
   in.article = article != 0 ? article : id;
   in.order = outlet + "/" + std::to_string(id);
   in.interval.claim_id = id;
-  in.interval.outlet = outlet;
+  in.interval.outlets = {OutletId(outlet)};
   in.interval.value = value;
   in.interval.qualifier = "exact";
   in.interval.low = value - 0.5;
@@ -265,4 +271,34 @@ TEST_CASE(
   auto g = GroupOf(claims);
   CHECK(g[2] == g[1]);  // "40%" is the after-hours 40%.
   CHECK(g[3] != g[1]);  // The close is another figure of the day.
+}
+
+TEST_CASE("Two figures of one article may be taken for one when near or a slip",
+          "[facts]") {
+  auto at = [](double v) {
+    ct::facts::ClaimInterval c;
+    c.value = v;
+    c.qualifier = "exact";
+    return c;
+  };
+  using ct::facts::MayBeTakenForOne;
+  CHECK(MayBeTakenForOne(at(5e9), at(6e9)));
+  CHECK(MayBeTakenForOne(at(6e9), at(6e6)));     // A slip of scale.
+  CHECK(MayBeTakenForOne(at(4.5e9), at(45e9)));  // Digits regrouped.
+  CHECK_FALSE(MayBeTakenForOne(at(1e9), at(6e9)));
+  CHECK_FALSE(MayBeTakenForOne(at(4.5e9), at(40e9)));
+  ct::facts::ClaimInterval open;  // No value, no bound.
+  CHECK(MayBeTakenForOne(open, at(1e9)));
+}
+
+TEST_CASE("GroupClaims keeps only inputs with an article apart by article",
+          "[facts]") {
+  // Article 7 states 5 and 6; an input without an article is free to join.
+  std::vector<GroupInput> claims = {Claim(1, "a", {"X"}, "", 5, 7),
+                                    Claim(2, "a", {"X"}, "", 6, 7),
+                                    Claim(3, "b", {"X"}, "", 6, 0)};
+  claims[2].article = 0;
+  auto g = GroupOf(claims);
+  CHECK(g[1] != g[2]);
+  CHECK(g[2] == g[3]);
 }

@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "common/days.h"
 
 using ct::facts::ClaimInterval;
 using ct::facts::Judge;
@@ -14,12 +17,23 @@ using ct::facts::Status;
 
 namespace {
 
+// Outlets by name, numbered as they are first met.
+int32_t OutletId(const std::string& name) {
+  static std::map<std::string, int32_t> ids;
+  return ids.emplace(name, static_cast<int32_t>(ids.size())).first->second;
+}
+
+// Dates `c` with its article's day, or none for an empty `iso`.
+void Date(ClaimInterval* c, const std::string& iso) {
+  c->first_day = c->last_day = ct::days::FromIso(iso);
+}
+
 // An exact figure written to whole units of `step`.
 ClaimInterval Exact(int64_t id, const std::string& outlet, double v,
                     double step) {
   ClaimInterval c;
   c.claim_id = id;
-  c.outlet = outlet;
+  c.outlets = {OutletId(outlet)};
   c.value = v;
   c.qualifier = "exact";
   c.low = v - step / 2;
@@ -30,7 +44,7 @@ ClaimInterval Exact(int64_t id, const std::string& outlet, double v,
 ClaimInterval MoreThan(int64_t id, const std::string& outlet, double v) {
   ClaimInterval c;
   c.claim_id = id;
-  c.outlet = outlet;
+  c.outlets = {OutletId(outlet)};
   c.value = v;
   c.qualifier = "more_than";
   c.low = v;
@@ -41,7 +55,7 @@ ClaimInterval MoreThan(int64_t id, const std::string& outlet, double v) {
 ClaimInterval About(int64_t id, const std::string& outlet, double v) {
   ClaimInterval c;
   c.claim_id = id;
-  c.outlet = outlet;
+  c.outlets = {OutletId(outlet)};
   c.value = v;
   c.qualifier = "approx";
   c.low = v * 0.9;
@@ -68,7 +82,7 @@ TEST_CASE("Judge calls one range stated twice agreement", "[facts]") {
   auto range = [](int64_t id, const std::string& outlet, double lo, double hi) {
     ClaimInterval c;
     c.claim_id = id;
-    c.outlet = outlet;
+    c.outlets = {OutletId(outlet)};
     c.qualifier = "range";
     c.low = lo;
     c.high = hi;
@@ -123,7 +137,7 @@ TEST_CASE("Judge treats touching open and closed ends exactly", "[facts]") {
   // (300, inf) and [0, 300] share nothing.
   ClaimInterval c;
   c.claim_id = 3;
-  c.outlet = "C";
+  c.outlets = {OutletId("C")};
   c.value = 300;
   c.qualifier = "up_to";
   c.low = 0;
@@ -141,7 +155,7 @@ TEST_CASE("Judge says why values differ, and what the sources hold to",
   // A ceiling: "up to 19.4" holds 17.4 and 17.4 again.
   ClaimInterval up;
   up.claim_id = 3;
-  up.outlet = "C";
+  up.outlets = {OutletId("C")};
   up.value = 19.4;
   up.qualifier = "up_to";
   up.low = 0;
@@ -200,25 +214,25 @@ TEST_CASE("Judge names the outlier of a slip even one against one", "[facts]") {
 TEST_CASE("Judge reads a change between dated reports as a timeline",
           "[facts]") {
   ClaimInterval a = Exact(1, "A", 100000, 1000);
-  a.published = "2024-06-01T09:00:00Z";
+  Date(&a, "2024-06-01T09:00:00Z");
   ClaimInterval b = Exact(2, "B", 100000, 1000);
-  b.published = "2024-07-01";
+  Date(&b, "2024-07-01");
   ClaimInterval c = Exact(3, "C", 200000, 1000);
-  c.published = "2025-03-01";
+  Date(&c, "2025-03-01");
   auto j = Judge({a, b, c});
   CHECK(j.status == Status::kCompatible);
   CHECK(j.reason == "time");
   CHECK(*j.consensus == 200000);
   CHECK(j.outliers.empty());
   // An article without a date makes no step.
-  c.published.clear();
+  Date(&c, "");
   j = Judge({a, b, c});
   CHECK(j.status == Status::kConflict);
   // Nor do reports that interleave, or come in one news cycle.
-  c.published = "2024-06-15";
+  Date(&c, "2024-06-15");
   j = Judge({a, b, c});
   CHECK(j.status == Status::kConflict);
-  c.published = "2024-07-08";
+  Date(&c, "2024-07-08");
   j = Judge({a, b, c});
   CHECK(j.status == Status::kConflict);
 }
@@ -282,11 +296,11 @@ ct::facts::Judgement BruteForce(const std::vector<ClaimInterval>& claims) {
   std::vector<std::vector<size_t>> best;
   for (double x : xs) {
     std::vector<size_t> cov;
-    std::set<std::string> outs;
+    std::set<int32_t> outs;
     for (size_t i = 0; i < claims.size(); ++i) {
       if (covers(claims[i], x)) {
         cov.push_back(i);
-        outs.insert(claims[i].outlet);
+        outs.insert(claims[i].outlets.front());
       }
     }
     if (outs.size() > best_o ||
@@ -326,8 +340,7 @@ TEST_CASE("Judge's sweep agrees with the judge that tries every point",
     for (size_t i = 0; i < count; ++i) {
       ClaimInterval c;
       c.claim_id = static_cast<int64_t>(i + 1);
-      c.outlet = "o";
-      c.outlet += std::to_string(next(4));
+      c.outlets = {static_cast<int32_t>(next(4))};
       c.qualifier = next(2) ? "exact" : "approx";
       double a = static_cast<double>(next(6));
       double b = a + static_cast<double>(next(3));
@@ -356,8 +369,7 @@ TEST_CASE("Judge takes a fact of 20,000 claims in one sweep", "[facts]") {
   for (int i = 0; i < 20000; ++i) {
     ClaimInterval c;
     c.claim_id = i;
-    c.outlet = "outlet ";
-    c.outlet += std::to_string(i % 300);
+    c.outlets = {i % 300};
     c.qualifier = "exact";
     double v = i % 50 == 0 ? 8e9 : 6e9;
     c.value = v;
@@ -368,4 +380,23 @@ TEST_CASE("Judge takes a fact of 20,000 claims in one sweep", "[facts]") {
   auto j = ct::facts::Judge(claims);
   CHECK(j.status == ct::facts::Status::kConflict);
   CHECK(j.outliers.size() == 400);
+}
+
+TEST_CASE("Judge weighs a statement by its outlets, then its claims",
+          "[facts]") {
+  // One statement told by three outlets against one told by one.
+  ClaimInterval many = Exact(1, "A", 6e9, 1e9);
+  many.outlets = {OutletId("A"), OutletId("B"), OutletId("C")};
+  auto j = Judge({many, Exact(2, "D", 8e9, 1e9)});
+  CHECK(j.status == Status::kConflict);
+  CHECK(j.sources == 4);
+  CHECK(j.outliers == std::vector<int64_t>{2});
+  // One outlet each: the statement of five claims holds.
+  ClaimInterval often = Exact(3, "A", 6e9, 1e9);
+  often.claims = 5;
+  j = Judge({often, Exact(4, "B", 8e9, 1e9)});
+  CHECK(j.status == Status::kConflict);
+  REQUIRE(j.consensus);
+  CHECK(*j.consensus == 6e9);
+  CHECK(j.outliers == std::vector<int64_t>{4});
 }

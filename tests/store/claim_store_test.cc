@@ -692,3 +692,145 @@ TEST_CASE(
   for (const auto& r : *claims) titled += r.claim.in_title ? 1 : 0;
   CHECK(titled == 1);
 }
+
+namespace {
+
+// One query's first column, as text, from a database the store closed.
+std::string Query(const std::string& path, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr) ==
+          SQLITE_OK);
+  std::string out;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    if (!out.empty()) out += ";";
+    const unsigned char* text = sqlite3_column_text(stmt, 0);
+    out += text ? reinterpret_cast<const char*>(text) : "NULL";
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(raw);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ClaimStore weighs claims that state the same thing as one statement",
+          "[store]") {
+  TempDb db;
+  {
+    auto store = ClaimStore::Open(db.path);
+    REQUIRE(store.ok());
+    auto& s = **store;
+    for (const char* outlet : {"A", "B", "C"}) {
+      std::string url = std::string("https://") + outlet + ".example/1";
+      REQUIRE(s.PutArticle(Doc(url, outlet, outlet), {Gw(6, "OpenAI")}).ok());
+    }
+    auto facts = s.FindFacts({});
+    REQUIRE(facts.ok());
+    REQUIRE(facts->size() == 1);
+    CHECK((*facts)[0].status == "agree");
+    CHECK((*facts)[0].sources == 3);
+  }
+  // One statement: three claims, three outlets.
+  CHECK(Query(db.path,
+              "SELECT claims || ' ' || (length(outlets) - "
+              "length(replace(outlets, ' ', '')) + 1) "
+              "FROM statements") == "3 3");
+  {
+    // B now says 8 GW: its claim leaves the statement of 6 GW.
+    auto store = ClaimStore::Open(db.path);
+    REQUIRE(store.ok());
+    auto& s = **store;
+    REQUIRE(
+        s.PutArticle(Doc("https://B.example/1", "B", "B2"), {Gw(8, "OpenAI")})
+            .ok());
+    auto facts = s.FindFacts({});
+    REQUIRE(facts.ok());
+    REQUIRE(facts->size() == 1);
+    const auto& f = (*facts)[0];
+    CHECK(f.status == "conflict");
+    CHECK(f.sources == 3);
+    for (const auto& c : f.claims) CHECK(c.outlier == (c.source == "B"));
+  }
+  CHECK(Query(db.path, "SELECT claims FROM statements ORDER BY value") ==
+        "2;1");
+  CHECK(Query(db.path, "SELECT count(*) FROM claim_facts") == "3");
+}
+
+TEST_CASE("ClaimStore keeps apart two near figures of one article", "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {Gw(6, "OpenAI")})
+              .ok());
+  // B states both 6 GW and 5 GW: two figures, so its 5 GW is no rival of
+  // A's 6 GW, and C's 5 GW joins B's.
+  REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b"),
+                       {Gw(6, "OpenAI"), Gw(5, "OpenAI")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://c.example/1", "C", "c"), {Gw(5, "OpenAI")})
+              .ok());
+  auto facts = s.FindFacts({});
+  REQUIRE(facts.ok());
+  REQUIRE(facts->size() == 2);
+  for (const auto& f : *facts) {
+    CHECK(f.status == "agree");
+    CHECK(f.sources == 2);
+  }
+}
+
+TEST_CASE("ClaimStore carries a schema 5 database's claims and facts over",
+          "[store]") {
+  TempDb db;
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
+    const auto& migrations = ct::store::Migrations();
+    for (int v = 0; v < 5; ++v) {
+      REQUIRE(sqlite3_exec(raw, migrations[v], nullptr, nullptr, nullptr) ==
+              SQLITE_OK);
+    }
+    const char* rows = R"sql(
+PRAGMA user_version = 5;
+INSERT INTO entities(id, name) VALUES (1, 'OpenAI');
+INSERT INTO articles(id, url, outlet, published, first_seen, updated_at,
+  content_hash, text)
+VALUES (1, 'https://a.example/1', 'A', '2026-05-06', '2026-05-06',
+  '2026-05-06', 'h1', 'a'),
+  (2, 'https://b.example/1', 'B', '2026-05-07', '2026-05-07', '2026-05-07',
+  'h2', 'b');
+INSERT INTO claims(id, article_id, ordinal, surface, written_unit, noun,
+  change, start_byte, end_byte, value, low, high, low_inclusive,
+  high_inclusive, unit, qualifier, metric, subject_id, time, sentence,
+  parties, family)
+VALUES (1, 1, 0, '6 GW', 'GW', '', '', 0, 4, 6e9, 5.5e9, 6.5e9, 1, 1, 'W',
+  'exact', 'power_capacity', 1, '', 's', 'OpenAI', 'power_capacity'),
+  (2, 2, 0, '6 GW', 'GW', '', '', 0, 4, 6e9, 5.5e9, 6.5e9, 1, 1, 'W',
+  'exact', 'power_capacity', 1, '', 's', 'OpenAI', 'power_capacity');
+INSERT INTO facts(id, key, subject_id, metric, unit, status, sources,
+  updated_at, family, parties)
+VALUES (42, 'old key', 1, 'power_capacity', 'W', 'agree', 2, '2026-05-07',
+  'power_capacity', 'OpenAI');
+INSERT INTO claim_facts(claim_id, fact_id) VALUES (1, 42), (2, 42);
+)sql";
+    REQUIRE(sqlite3_exec(raw, rows, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto store = ClaimStore::Open(db.path);
+  REQUIRE(store.ok());
+  auto facts = (*store)->FindFacts({});
+  REQUIRE(facts.ok());
+  REQUIRE(facts->size() == 1);
+  CHECK((*facts)[0].id == 42);
+  CHECK((*facts)[0].status == "agree");
+  CHECK((*facts)[0].sources == 2);
+  CHECK((*facts)[0].claims.size() == 2);
+  store->reset();
+  CHECK(Query(db.path, "PRAGMA user_version") ==
+        std::to_string(ClaimStore::SchemaVersion()));
+  CHECK(Query(db.path, "SELECT claims FROM statements") == "2");
+  CHECK(Query(db.path,
+              "SELECT count(*) FROM sqlite_master WHERE name = "
+              "'claim_facts_v5'") == "0");
+}
