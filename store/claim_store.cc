@@ -615,16 +615,19 @@ Status ClaimStore::ApplyFix(const extract::PartyFix& fix) {
 
 Status ClaimStore::CommitArticle() {
   if (writing_ == 0) return Status::Internal("no article is being written");
-  Status s = AssignStatements(writing_);
-  if (s.ok()) s = MarkBlocksDirty(writing_);
-  // Alone, an article's facts are judged in its own transaction; in a
-  // batch, when the batch ends.
+  // Alone, an article's claims join their statements and its facts are
+  // judged in its own transaction; in a batch, both wait for the batch's
+  // end, outside the article's savepoint, so that a statement many
+  // articles share is written once.
+  Status s = MarkBlocksDirty(writing_);
+  if (s.ok() && !batch_) s = AssignStatements({writing_});
   if (s.ok() && !batch_) s = JudgeDirtyBlocks();
   if (s.ok()) s = article_tx_->Commit();
   if (!s.ok()) {
     AbortArticle();
     return s;
   }
+  if (batch_) unassigned_.push_back(writing_);
   article_tx_.reset();
   writing_ = 0;
   return Status::Ok();
@@ -648,6 +651,7 @@ void ClaimStore::CheckBatch() {
   // gone with it, and so is every entity it added.
   if (batch_ && sqlite3_get_autocommit(db_) != 0) {
     batch_ = false;
+    unassigned_.clear();
     ForgetIds();
   }
 }
@@ -668,7 +672,12 @@ Status ClaimStore::EndBatch() {
   // The facts the batch's claims touch are judged before it commits: a
   // reader, or a process killed at any point, never sees claims without
   // their facts.
-  Status judged = JudgeDirtyBlocks();
+  std::vector<int64_t> articles = std::move(unassigned_);
+  unassigned_.clear();
+  std::sort(articles.begin(), articles.end());
+  articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
+  Status judged = AssignStatements(articles);
+  if (judged.ok()) judged = JudgeDirtyBlocks();
   if (!judged.ok()) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     ForgetIds();

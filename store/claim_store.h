@@ -52,6 +52,7 @@ namespace ct::store {
 class Stmt;
 class Transaction;
 struct StatementShare;
+struct ArticleClaim;
 
 struct ArticleRow {
   int64_t id = 0;
@@ -291,11 +292,16 @@ class ClaimStore {
   static std::string JoinRoles(
       const std::vector<std::pair<std::string, std::string>>& roles);
   Status MarkBlocksDirty(int64_t article_id);
-  // Statements (statement_rows.cc): joins the claims of an article to the
+  // Statements (statement_rows.cc): joins the claims of articles to the
   // statements of what they state; counts the `ids` again from the claims
   // they have left, dropping those with none; lists the statements that
   // `sql` finds for `id`.
-  Status AssignStatements(int64_t article_id);
+  Status AssignStatements(const std::vector<int64_t>& article_ids);
+  // Appends the claims of an article that have no statement yet, with
+  // what its article adds to their statements.
+  Status ReadArticleClaims(int64_t article_id, std::vector<ArticleClaim>* out);
+  // Adds `claims` to their statements, each found and written once.
+  Status JoinStatements(const std::vector<ArticleClaim>& claims);
   // Sets the outlet ids of `share` from its names.
   Status ResolveOutlets(StatementShare* share);
   Status RecountStatements(const std::vector<int64_t>& ids);
@@ -323,6 +329,9 @@ class ClaimStore {
   size_t next_ordinal_ = 0;
   std::unique_ptr<Transaction> article_tx_;
   bool batch_ = false;
+  // The articles the open batch committed, whose claims join their
+  // statements when it ends.
+  std::vector<int64_t> unassigned_;
   // Entity and outlet ids by name. Cleared whenever a write is rolled
   // back, which may take new ones with it.
   std::unordered_map<std::string, int64_t> entity_ids_, outlet_ids_;

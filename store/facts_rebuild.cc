@@ -362,8 +362,12 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
       }
       Stmt& m = **mark;
       m.Reset();
-      CT_RETURN_IF_ERROR(
-          m.Bind(1, fact_id).Bind(2, outlier).Bind(3, c.claim_id).Run());
+      CT_RETURN_IF_ERROR(m.Bind(1, fact_id)
+                             .Bind(2, outlier)
+                             .Bind(3, c.claim_id)
+                             .Bind(4, parties)
+                             .Bind(5, family)
+                             .Run());
     }
   }
   // Statements that belonged to a fact and now belong to none.
@@ -372,7 +376,8 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   for (const auto& [claim_id, was] : current) {
     if (was.first == 0) continue;
     (*unmark)->Reset();
-    CT_RETURN_IF_ERROR((*unmark)->Bind(1, claim_id).Run());
+    CT_RETURN_IF_ERROR(
+        (*unmark)->Bind(1, claim_id).Bind(2, parties).Bind(3, family).Run());
   }
   auto drop = Prepare(kDeleteFact);
   if (!drop.ok()) return drop.status();

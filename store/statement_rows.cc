@@ -15,8 +15,6 @@
 
 #include "store/statement_rows.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -48,6 +46,31 @@ struct StatementShare {
     std::snprintf(place, sizeof place, "\x1f%08lld",
                   static_cast<long long>(ordinal));
     order = url + place;
+  }
+};
+// One claim of an article, as kArticleClaims reads it.
+struct ArticleClaim {
+  int64_t id = 0;
+  int64_t ordinal = 0;
+  std::string parties, family, facet, time, unit, noun, qualifier, metric;
+  std::optional<double> value, low, high;
+  bool low_inclusive = true, high_inclusive = true;
+  int64_t subject_id = 0, object_id = 0;
+  bool kept_apart = false;  // Told apart by its article.
+  int64_t article_id = 0;
+  StatementShare share;  // What its article adds to its statement.
+
+  facts::ClaimInterval Interval() const {
+    facts::ClaimInterval c;
+    c.value = value;
+    c.qualifier = qualifier;
+    c.low = low;
+    c.high = high;
+    return c;
+  }
+  bool SameFigure(const ArticleClaim& o) const {
+    return value == o.value && low == o.low && high == o.high &&
+           qualifier == o.qualifier;
   }
 };
 
@@ -132,30 +155,6 @@ struct Tally {
   }
 };
 
-// One claim of an article, as kArticleClaims reads it.
-struct ArticleClaim {
-  int64_t id = 0;
-  int64_t ordinal = 0;
-  std::string parties, family, facet, time, unit, noun, qualifier, metric;
-  std::optional<double> value, low, high;
-  bool low_inclusive = true, high_inclusive = true;
-  int64_t subject_id = 0, object_id = 0;
-  bool kept_apart = false;  // Told apart by its article.
-
-  facts::ClaimInterval Interval() const {
-    facts::ClaimInterval c;
-    c.value = value;
-    c.qualifier = qualifier;
-    c.low = low;
-    c.high = high;
-    return c;
-  }
-  bool SameFigure(const ArticleClaim& o) const {
-    return value == o.value && low == o.low && high == o.high &&
-           qualifier == o.qualifier;
-  }
-};
-
 std::string Number(const std::optional<double>& v) {
   if (!v) return "";
   char buf[32];
@@ -163,14 +162,14 @@ std::string Number(const std::optional<double>& v) {
   return buf;
 }
 
-std::string KeyOf(const ArticleClaim& c, int64_t article_id) {
+std::string KeyOf(const ArticleClaim& c) {
   std::string key;
   for (const std::string& part :
        {c.facet, c.time, c.unit, c.noun, Number(c.value), c.qualifier,
         Number(c.low), Number(c.high), std::to_string(c.low_inclusive),
         std::to_string(c.high_inclusive), c.metric,
         std::to_string(c.subject_id), std::to_string(c.object_id),
-        std::to_string(c.kept_apart ? article_id : 0)}) {
+        std::to_string(c.kept_apart ? c.article_id : 0)}) {
     key += part;
     key.push_back('\x1f');
   }
@@ -249,7 +248,8 @@ Status ClaimStore::ResolveOutlets(StatementShare* share) {
   return Status::Ok();
 }
 
-Status ClaimStore::AssignStatements(int64_t article_id) {
+Status ClaimStore::ReadArticleClaims(int64_t article_id,
+                                     std::vector<ArticleClaim>* out) {
   StatementShare article;
   {
     auto st = Prepare(kArticleShare);
@@ -261,7 +261,8 @@ Status ClaimStore::AssignStatements(int64_t article_id) {
     article = ReadShare(**st, 0, 0);
   }
   CT_RETURN_IF_ERROR(ResolveOutlets(&article));
-  std::vector<ArticleClaim> claims;
+  std::vector<ArticleClaim>& claims = *out;
+  size_t first = claims.size();
   {
     auto st = Prepare(kArticleClaims);
     if (!st.ok()) return st.status();
@@ -287,22 +288,46 @@ Status ClaimStore::AssignStatements(int64_t article_id) {
       c.metric = r.Text(14);
       c.subject_id = r.Int(15);
       c.object_id = r.Int(16);
+      c.article_id = article_id;
+      c.share = article;
+      c.share.SetPlace(c.ordinal);
       claims.push_back(std::move(c));
     }
     CT_RETURN_IF_ERROR(s);
   }
   std::map<std::pair<std::string, std::string>, std::vector<ArticleClaim*>>
       blocks;
-  for (ArticleClaim& c : claims) blocks[{c.parties, c.family}].push_back(&c);
+  for (size_t i = first; i < claims.size(); ++i) {
+    blocks[{claims[i].parties, claims[i].family}].push_back(&claims[i]);
+  }
   for (auto& [block, members] : blocks) MarkKeptApart(members);
+  return Status::Ok();
+}
 
-  // The article's claims by statement: one that states a figure twice
+Status ClaimStore::AssignStatements(const std::vector<int64_t>& article_ids) {
+  // A thousand articles at a time: statements they share are written once,
+  // and memory stays bounded however large the batch.
+  constexpr size_t kArticlesAtOnce = 1000;
+  for (size_t at = 0; at < article_ids.size(); at += kArticlesAtOnce) {
+    size_t end = std::min(article_ids.size(), at + kArticlesAtOnce);
+    std::vector<ArticleClaim> claims;
+    for (size_t i = at; i < end; ++i) {
+      CT_RETURN_IF_ERROR(ReadArticleClaims(article_ids[i], &claims));
+    }
+    CT_RETURN_IF_ERROR(JoinStatements(claims));
+  }
+  return Status::Ok();
+}
+
+Status ClaimStore::JoinStatements(const std::vector<ArticleClaim>& claims) {
+  // The claims by statement, every article's together, so that each
+  // statement is found and written once: one that an article states twice
   // counts twice.
   std::map<std::tuple<std::string, std::string, std::string>,
            std::vector<const ArticleClaim*>>
       by_statement;
   for (const ArticleClaim& c : claims) {
-    by_statement[{c.parties, c.family, KeyOf(c, article_id)}].push_back(&c);
+    by_statement[{c.parties, c.family, KeyOf(c)}].push_back(&c);
   }
   auto find = Prepare(kFindStatement);
   if (!find.ok()) return find.status();
@@ -314,7 +339,7 @@ Status ClaimStore::AssignStatements(int64_t article_id) {
   if (!join.ok()) return join.status();
   for (const auto& [told_apart, members] : by_statement) {
     const ArticleClaim& c = *members.front();
-    int64_t apart = c.kept_apart ? article_id : 0;
+    int64_t apart = c.kept_apart ? c.article_id : 0;
     Stmt& f = **find;
     f.Reset();
     BindStatement(c, apart, &f);
@@ -336,10 +361,7 @@ Status ClaimStore::AssignStatements(int64_t article_id) {
       tally.Read(f, 1);
     }
     CT_RETURN_IF_ERROR(s);
-    for (const ArticleClaim* c : members) {
-      article.SetPlace(c->ordinal);
-      tally.Add(article);
-    }
+    for (const ArticleClaim* m : members) tally.Add(m->share);
     if (statement_id != 0) {
       Stmt& u = **update;
       u.Reset();
@@ -351,8 +373,11 @@ Status ClaimStore::AssignStatements(int64_t article_id) {
       i.Reset();
       BindStatement(c, apart, &i);
       tally.Bind(&i, 17);
+      if (!i.Step(&s)) {
+        return s.ok() ? Status::Internal("statement insert returned no id") : s;
+      }
+      statement_id = i.Int(0);
       CT_RETURN_IF_ERROR(i.Run());
-      statement_id = sqlite3_last_insert_rowid(db_);
     }
     for (const ArticleClaim* c : members) {
       Stmt& j = **join;
@@ -424,7 +449,7 @@ Status ClaimStore::AssignAllStatements() {
     while ((*st)->Step(&s)) articles.push_back((*st)->Int(0));
     CT_RETURN_IF_ERROR(s);
   }
-  for (int64_t id : articles) CT_RETURN_IF_ERROR(AssignStatements(id));
+  CT_RETURN_IF_ERROR(AssignStatements(articles));
   // A statement keeps the fact its claims had, so that facts keep their
   // ids; every block is judged again after.
   CT_RETURN_IF_ERROR(Exec(R"sql(

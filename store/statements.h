@@ -103,7 +103,8 @@ constexpr const char* kArticleClaims = R"sql(
 SELECT id, ordinal, parties, family, facet, time, unit, noun, value,
   qualifier, low, high, low_inclusive, high_inclusive, metric,
   COALESCE(subject_id, 0), COALESCE(object_id, 0)
-FROM claims WHERE article_id = ?1 AND parties <> '')sql";
+FROM claims
+WHERE article_id = ?1 AND parties <> '' AND statement_id IS NULL)sql";
 
 // By the columns of the statements_key index, as it writes them: an open
 // bound is bound as 'none'.
@@ -117,13 +118,16 @@ FROM statements WHERE parties = ?1 AND family = ?2 AND facet = ?3
   AND high_inclusive = ?12 AND metric = ?13 AND subject_id = ?14
   AND object_id = ?15 AND article_id = ?16)sql";
 
+// Numbered past the largest id (found through the index of ids).
 constexpr const char* kInsertStatement = R"sql(
 INSERT INTO statements(parties, family, facet, time, unit, noun, value,
   qualifier, low, high, low_inclusive, high_inclusive, metric, subject_id,
   object_id, article_id, claims, outlets, own_outlets, first_day, last_day,
-  first_reported, first_order)
+  first_reported, first_order, id)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql";
+  ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+  (SELECT IFNULL(MAX(id), 0) + 1 FROM statements))
+RETURNING id)sql";
 
 constexpr const char* kUpdateStatement = R"sql(
 UPDATE statements SET claims = ?2, outlets = ?3, own_outlets = ?4,
@@ -175,10 +179,14 @@ ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
   independent_sources = excluded.independent_sources
 RETURNING id)sql";
 
-constexpr const char* kMarkStatement =
-    "UPDATE statements SET fact_id = ?1, outlier = ?2 WHERE id = ?3";
-constexpr const char* kUnmarkStatement =
-    "UPDATE statements SET fact_id = NULL, outlier = 0 WHERE id = ?1";
+// By the statement's whole primary key: no detour through the index of
+// ids.
+constexpr const char* kMarkStatement = R"sql(
+UPDATE statements SET fact_id = ?1, outlier = ?2
+WHERE parties = ?4 AND family = ?5 AND id = ?3)sql";
+constexpr const char* kUnmarkStatement = R"sql(
+UPDATE statements SET fact_id = NULL, outlier = 0
+WHERE parties = ?2 AND family = ?3 AND id = ?1)sql";
 
 constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
 

@@ -12,6 +12,7 @@
 #include <Poco/URI.h>
 
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <mutex>
@@ -276,8 +277,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   impl->options = options;
   impl->router = std::make_unique<Router>(std::move(*store));
   try {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(
-        options.host, static_cast<Poco::UInt16>(options.port)));
+    // Without SO_REUSEPORT, which would let two servers share the port
+    // and split its requests: a port in use is an error.
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(
+                    options.host, static_cast<Poco::UInt16>(options.port)),
+                /*reuseAddress=*/true, /*reusePort=*/false);
+    socket.listen();
     impl->port = socket.address().port();
     auto* params = new Poco::Net::HTTPServerParams();
     params->setMaxThreads(options.threads);
@@ -287,8 +293,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
         new Factory(impl->router.get(), &impl->options), socket, params);
     impl->http->start();
   } catch (const Poco::Exception& e) {
-    return Status::Unavailable("cannot listen on " + options.host + ":" +
-                               std::to_string(options.port) + ": " +
+    std::string where = options.host + ":" + std::to_string(options.port);
+    if (e.code() == EADDRINUSE) {
+      return Status::InvalidArgument("cannot listen on " + where +
+                                     ": the port is in use (choose another "
+                                     "with --port)");
+    }
+    return Status::Unavailable("cannot listen on " + where + ": " +
                                e.displayText());
   }
   return std::unique_ptr<Server>(new Server(std::move(impl)));

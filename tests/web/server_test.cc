@@ -184,3 +184,25 @@ TEST_CASE("Server refuses to start on a database it cannot open", "[web]") {
   CHECK(server.status().message().find("/nonexistent/dir/x.db") !=
         std::string::npos);
 }
+
+TEST_CASE("Server refuses a port another server listens on", "[web]") {
+  char tmpl[] = "/tmp/ct_web_port_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  ct::web::ServerOptions options;
+  options.db_path = MakeDb(dir);
+  options.port = 0;
+  auto first = ct::web::Server::Start(options);
+  REQUIRE(first.ok());
+  options.port = (*first)->port();
+  auto second = ct::web::Server::Start(options);
+  REQUIRE_FALSE(second.ok());
+  // An error of the command line: exit 2.
+  CHECK(second.status().code() == ct::Status::Code::kInvalidArgument);
+  CHECK(second.status().message().find("in use") != std::string::npos);
+  // The first still answers every request.
+  for (int i = 0; i < 4; ++i) {
+    CHECK(Get((*first)->port(), "/healthz").status == 200);
+  }
+  (*first)->Stop();
+  std::filesystem::remove_all(dir);
+}
