@@ -3,19 +3,30 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnection.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <list>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 #include "store/claim_store.h"
 #include "web/format.h"
@@ -75,10 +86,53 @@ int64_t IdAfter(const std::string& path, const std::string& prefix) {
   return id;
 }
 
+// Read-only connections to the database, one for each worker thread, so
+// that a slow query holds up only its own request.
+class StorePool {
+ public:
+  explicit StorePool(std::vector<std::unique_ptr<store::ClaimStore>> stores)
+      : free_(std::move(stores)) {}
+
+  // A connection for one request, given back when it ends.
+  class Lease {
+   public:
+    Lease(StorePool* pool, std::unique_ptr<store::ClaimStore> store)
+        : pool_(pool), store_(std::move(store)) {}
+    ~Lease() { pool_->Give(std::move(store_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    store::ClaimStore* operator->() const { return store_.get(); }
+
+   private:
+    StorePool* pool_;
+    std::unique_ptr<store::ClaimStore> store_;
+  };
+
+  Lease Take() {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait(lock, [this] { return !free_.empty(); });
+    std::unique_ptr<store::ClaimStore> store = std::move(free_.back());
+    free_.pop_back();
+    return Lease(this, std::move(store));
+  }
+
+ private:
+  void Give(std::unique_ptr<store::ClaimStore> store) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      free_.push_back(std::move(store));
+    }
+    ready_.notify_one();
+  }
+
+  std::mutex mu_;
+  std::condition_variable ready_;
+  std::vector<std::unique_ptr<store::ClaimStore>> free_;
+};
+
 class Router {
  public:
-  explicit Router(std::unique_ptr<store::ClaimStore> store)
-      : store_(std::move(store)) {}
+  explicit Router(StorePool* pool) : pool_(pool) {}
 
   Reply Route(const std::string& path,
               const Poco::URI::QueryParameters& query) {
@@ -89,11 +143,11 @@ class Router {
       return std::string();
     };
     bool api = path.rfind("/api/", 0) == 0;
-    std::lock_guard<std::mutex> lock(mu_);
+    StorePool::Lease db = pool_->Take();
     if (path == "/healthz") {
       store::FactFilter none;
       none.id = -1;  // Matches nothing: only asks the database to answer.
-      auto facts = store_->FindFacts(none);
+      auto facts = db->FindFacts(none);
       if (!facts.ok()) return Failure(false, facts.status());
       return {HTTPResponse::HTTP_OK, "text/plain; charset=utf-8", "ok\n"};
     }
@@ -102,14 +156,14 @@ class Router {
       f.status = param("status");
       f.entity = param("entity");
       f.metric = param("metric");
-      auto facts = store_->FindFacts(f);
+      auto facts = db->FindFacts(f);
       if (!facts.ok()) return Failure(api, facts.status());
       if (api) return Json(FactsJson(*facts));
       if (path == "/facts.csv") return Csv(FactsCsv(*facts));
       return Html(OverviewPage(*facts, f.status));
     }
     if (int64_t id = IdAfter(path, api ? "/api/facts/" : "/facts/")) {
-      auto fact = store_->FindFact(id);
+      auto fact = db->FindFact(id);
       if (!fact.ok()) return Failure(api, fact.status());
       if (!*fact) return NotFound(api, "no fact " + std::to_string(id));
       return api ? Json(FactJson(**fact)) : Html(FactPage(**fact));
@@ -123,31 +177,31 @@ class Router {
       f.search = path == "/search" ? param("q") : param("search");
       if (path == "/search" && f.search.empty())
         return Html(SearchPage("", {}));
-      auto claims = store_->FindClaims(f);
+      auto claims = db->FindClaims(f);
       if (!claims.ok()) return Failure(api, claims.status());
       if (api) return Json(ClaimsJson(*claims));
       if (path == "/claims.csv") return Csv(ClaimsCsv(*claims));
       return Html(SearchPage(f.search, *claims));
     }
     if (path == "/articles" || path == "/api/articles") {
-      auto articles = store_->ListArticles();
+      auto articles = db->ListArticles();
       if (!articles.ok()) return Failure(api, articles.status());
       return api ? Json(ArticlesJson(*articles))
                  : Html(ArticlesPage(*articles));
     }
     if (int64_t id = IdAfter(path, api ? "/api/articles/" : "/articles/")) {
-      auto article = store_->FindArticle(id);
+      auto article = db->FindArticle(id);
       if (!article.ok()) return Failure(api, article.status());
       if (!*article) return NotFound(api, "no article " + std::to_string(id));
       store::ClaimFilter f;
       f.article_id = id;
-      auto claims = store_->FindClaims(f);
+      auto claims = db->FindClaims(f);
       if (!claims.ok()) return Failure(api, claims.status());
       return api ? Json(ArticleJson(**article, *claims))
                  : Html(ArticlePage(**article, *claims));
     }
     if (path == "/sources" || path == "/api/sources") {
-      auto sources = store_->ListSources();
+      auto sources = db->ListSources();
       if (!sources.ok()) return Failure(api, sources.status());
       return api ? Json(SourcesJson(*sources)) : Html(SourcesPage(*sources));
     }
@@ -155,8 +209,7 @@ class Router {
   }
 
  private:
-  std::mutex mu_;
-  std::unique_ptr<store::ClaimStore> store_;
+  StorePool* pool_;
 };
 
 // Whether a request's Host header names this server: a loopback name or
@@ -176,6 +229,151 @@ bool HostAllowed(const HTTPServerRequest& request, const std::string& bound) {
          host == bound;
 }
 
+// Deadlines for whole requests. A client must send all of a request's
+// headers within the deadline of connecting, or of its previous answer,
+// however it trickles them: the read timeout alone lets a line every few
+// seconds hold a worker for ever. A thread looks every 100 ms and shuts
+// the connections that are late.
+class Watchdog {
+ public:
+  struct Connection {
+    Poco::Net::StreamSocket* socket;
+    std::chrono::steady_clock::time_point deadline;
+    bool awaiting = true;  // A request, whose headers are not all read.
+  };
+
+  explicit Watchdog(std::chrono::milliseconds deadline)
+      : deadline_(deadline), thread_([this] { Run(); }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+
+  Connection* Register(Poco::Net::StreamSocket* socket) {
+    std::lock_guard<std::mutex> lock(mu_);
+    connections_.push_back(
+        {socket, std::chrono::steady_clock::now() + deadline_, true});
+    return &connections_.back();
+  }
+  void Unregister(Connection* c) {
+    std::lock_guard<std::mutex> lock(mu_);
+    connections_.remove_if([c](const Connection& o) { return &o == c; });
+  }
+  // A request's headers are in; or it was answered and the next may come.
+  void Awaiting(Connection* c, bool awaiting) {
+    std::lock_guard<std::mutex> lock(mu_);
+    c->awaiting = awaiting;
+    c->deadline = std::chrono::steady_clock::now() + deadline_;
+  }
+  // At the server's end: every connection ends now.
+  void CloseAll() {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (Connection& c : connections_) Shut(c);
+  }
+
+ private:
+  static void Shut(Connection& c) {
+    try {
+      c.socket->shutdown();
+    } catch (const Poco::Exception&) {
+      // Closed already.
+    }
+  }
+
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+      wake_.wait_for(lock, std::chrono::milliseconds(100));
+      auto now = std::chrono::steady_clock::now();
+      for (Connection& c : connections_) {
+        if (c.awaiting && now > c.deadline) {
+          Shut(c);
+          c.awaiting = false;  // Once.
+        }
+      }
+    }
+  }
+
+  std::chrono::milliseconds deadline_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::list<Connection> connections_;
+  std::thread thread_;
+};
+
+// The connection a worker thread serves, for its requests' deadlines.
+thread_local Watchdog::Connection* current_connection = nullptr;
+thread_local Watchdog* current_watchdog = nullptr;
+
+// Poco's HTTP connection, registered with the watchdog while it lasts.
+class WatchedConnection : public Poco::Net::TCPServerConnection {
+ public:
+  WatchedConnection(const Poco::Net::StreamSocket& socket,
+                    Poco::Net::HTTPServerParams::Ptr params,
+                    Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                    Watchdog* watchdog)
+      : TCPServerConnection(socket),
+        params_(std::move(params)),
+        factory_(std::move(factory)),
+        watchdog_(watchdog) {}
+
+  void run() override {
+    current_watchdog = watchdog_;
+    current_connection = watchdog_->Register(&socket());
+    try {
+      Poco::Net::HTTPServerConnection http(socket(), params_, factory_);
+      http.run();
+    } catch (const Poco::Exception&) {
+      // The client went away or was cut off: nothing more to do.
+    }
+    watchdog_->Unregister(current_connection);
+    current_connection = nullptr;
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::Net::HTTPRequestHandlerFactory::Ptr factory_;
+  Watchdog* watchdog_;
+};
+
+class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+ public:
+  ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                    Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                    Watchdog* watchdog)
+      : params_(std::move(params)),
+        factory_(std::move(factory)),
+        watchdog_(watchdog) {}
+
+  Poco::Net::TCPServerConnection* createConnection(
+      const Poco::Net::StreamSocket& socket) override {
+    return new WatchedConnection(socket, params_, factory_, watchdog_);
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::Net::HTTPRequestHandlerFactory::Ptr factory_;
+  Watchdog* watchdog_;
+};
+
+// A strong validator of a body: a 64-bit FNV-1a hash, quoted.
+std::string EntityTag(const std::string& body) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : body) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  char tag[24];
+  std::snprintf(tag, sizeof tag, "\"%016llx\"",
+                static_cast<unsigned long long>(h));
+  return tag;
+}
+
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
   Handler(Router* router, const ServerOptions* options)
@@ -183,17 +381,27 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(HTTPServerRequest& request,
                      HTTPServerResponse& response) override {
+    if (current_connection != nullptr) {
+      current_watchdog->Awaiting(current_connection, false);
+    }
     Reply reply;
+    // Under /api/ every answer is JSON, errors too.
+    bool api = request.getURI().rfind("/api/", 0) == 0;
+    auto error = [api](HTTPResponse::HTTPStatus status,
+                       const std::string& message) {
+      if (api) return Reply{status, "application/json", ErrorJson(message)};
+      return Reply{status, "text/plain; charset=utf-8", message + "\n"};
+    };
     try {
       Poco::URI uri(request.getURI());
       if (!options_->any_host && !HostAllowed(request, options_->host)) {
-        reply = {HTTPResponse::HTTP_FORBIDDEN, "text/plain; charset=utf-8",
-                 "this server answers to its own name only (start it with "
-                 "--host to serve others)\n"};
+        reply = error(HTTPResponse::HTTP_FORBIDDEN,
+                      "this server answers to its own name only (start it "
+                      "with --host to serve others)");
       } else if (request.getMethod() != "GET" &&
                  request.getMethod() != "HEAD") {
-        reply = {HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
-                 "text/plain; charset=utf-8", "only GET and HEAD\n"};
+        reply =
+            error(HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
         response.set("Allow", "GET, HEAD");
       } else {
         Poco::URI::QueryParameters query = uri.getQueryParameters();
@@ -204,24 +412,48 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         reply = router_->Route(CleanText(uri.getPath()), query);
       }
     } catch (const Poco::Exception& e) {
-      reply = {HTTPResponse::HTTP_BAD_REQUEST, "text/plain; charset=utf-8",
-               "bad request: the address cannot be read\n"};
+      reply = error(HTTPResponse::HTTP_BAD_REQUEST,
+                    "bad request: the address cannot be read");
     } catch (const std::exception& e) {
       // A bug fails its request, never the server; its text goes to the
       // log only.
       std::fprintf(stderr, "claimtrack serve: internal error: %s\n", e.what());
-      reply = {HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
-               "text/plain; charset=utf-8", "internal error\n"};
+      reply = error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error");
+    }
+    response.set("X-Content-Type-Options", "nosniff");
+    // Nothing from elsewhere, no framing, no <base>, forms only to itself.
+    response.set("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; "
+                 "img-src 'self' data:; frame-ancestors 'none'; "
+                 "base-uri 'none'; form-action 'self'");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Referrer-Policy", "no-referrer");
+    // Every answer may change with the next ingest: caches ask again, and
+    // the ETag lets them keep what did not change.
+    response.set("Cache-Control", "no-cache");
+    if (reply.status == HTTPResponse::HTTP_OK) {
+      std::string etag = EntityTag(reply.body);
+      response.set("ETag", etag);
+      if (request.has("If-None-Match") &&
+          request.get("If-None-Match") == etag) {
+        response.setStatusAndReason(HTTPResponse::HTTP_NOT_MODIFIED);
+        response.setContentLength(0);
+        response.send().flush();
+        if (current_connection != nullptr) {
+          current_watchdog->Awaiting(current_connection, true);
+        }
+        return;
+      }
     }
     response.setStatusAndReason(reply.status);
     response.setContentType(reply.type);
-    response.set("X-Content-Type-Options", "nosniff");
-    response.set(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:");
     response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
     std::ostream& out = response.send();
     if (request.getMethod() != "HEAD") out << reply.body;
+    out.flush();
+    if (current_connection != nullptr) {
+      current_watchdog->Awaiting(current_connection, true);
+    }
   }
 
  private:
@@ -243,12 +475,47 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
   const ServerOptions* options_;
 };
 
+// Connections past the queue are answered 503 at once, never dropped
+// without a word: the server is busy, not broken.
+class Overflow : public Poco::Net::TCPServerConnectionFilter {
+ public:
+  Overflow(const Poco::Net::TCPServer* const* server, int max_queued)
+      : server_(server), max_queued_(max_queued) {}
+
+  bool accept(const Poco::Net::StreamSocket& socket) override {
+    if (*server_ == nullptr || (*server_)->queuedConnections() < max_queued_) {
+      return true;
+    }
+    static const std::string kBusy =
+        "HTTP/1.1 503 Service Unavailable\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        "Retry-After: 1\r\nConnection: close\r\nContent-Length: 17\r\n"
+        "\r\nserver too busy\r\n";
+    try {
+      Poco::Net::StreamSocket reply(socket);
+      reply.setSendTimeout(Poco::Timespan(1, 0));
+      reply.sendBytes(kBusy.data(), static_cast<int>(kBusy.size()));
+    } catch (const Poco::Exception&) {
+      // The client left; nothing to tell it.
+    }
+    return false;
+  }
+
+ private:
+  const Poco::Net::TCPServer* const* server_;
+  int max_queued_;
+};
+
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
+  std::unique_ptr<StorePool> stores;
   std::unique_ptr<Router> router;
-  std::unique_ptr<Poco::Net::HTTPServer> http;
+  std::unique_ptr<Watchdog> watchdog;
+  std::unique_ptr<Poco::ThreadPool> threads;
+  std::unique_ptr<Poco::Net::TCPServer> http;
+  const Poco::Net::TCPServer* listening = nullptr;  // For Overflow.
   int port = 0;
   bool stopped = false;
 };
@@ -261,21 +528,30 @@ int Server::port() const { return impl_->port; }
 
 void Server::Stop() {
   if (impl_ && impl_->http && !impl_->stopped) {
-    impl_->http->stopAll(true);
+    // No new connections; those open end now; then their threads.
+    impl_->http->stop();
+    impl_->watchdog->CloseAll();
+    impl_->threads->joinAll();
     impl_->stopped = true;
   }
 }
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   // The server only reads; a missing database is a mistake in the path.
+  // One connection for each worker thread.
   store::OpenOptions open;
   open.create = false;
   open.write = false;
-  auto store = store::ClaimStore::Open(options.db_path, open);
-  if (!store.ok()) return store.status();
+  std::vector<std::unique_ptr<store::ClaimStore>> stores;
+  for (int i = 0; i < std::max(1, options.threads); ++i) {
+    auto store = store::ClaimStore::Open(options.db_path, open);
+    if (!store.ok()) return store.status();
+    stores.push_back(std::move(*store));
+  }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->router = std::make_unique<Router>(std::move(*store));
+  impl->stores = std::make_unique<StorePool>(std::move(stores));
+  impl->router = std::make_unique<Router>(impl->stores.get());
   try {
     // Without SO_REUSEPORT, which would let two servers share the port
     // and split its requests: a port in use is an error.
@@ -285,12 +561,29 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
                 /*reuseAddress=*/true, /*reusePort=*/false);
     socket.listen();
     impl->port = socket.address().port();
+    int threads = std::max(1, options.threads);
     auto* params = new Poco::Net::HTTPServerParams();
-    params->setMaxThreads(options.threads);
+    params->setMaxThreads(threads);
+    params->setMaxQueued(options.max_queued);
+    // A client that sends nothing for this long, within a request or
+    // between two, gives its thread back: idle and slow connections cannot
+    // hold the workers.
+    params->setTimeout(Poco::Timespan(options.read_timeout_s, 0));
     params->setKeepAlive(true);
-    // The server owns the factory and the parameters.
-    impl->http = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(impl->router.get(), &impl->options), socket, params);
+    params->setKeepAliveTimeout(Poco::Timespan(options.read_timeout_s, 0));
+    impl->threads = std::make_unique<Poco::ThreadPool>(1, threads);
+    impl->watchdog = std::make_unique<Watchdog>(
+        std::chrono::seconds(options.request_deadline_s));
+    Poco::Net::HTTPServerParams::Ptr shared(params);
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(
+        new Factory(impl->router.get(), &impl->options));
+    // The server owns the connection factory and the parameters.
+    impl->http = std::make_unique<Poco::Net::TCPServer>(
+        new ConnectionFactory(shared, handlers, impl->watchdog.get()),
+        *impl->threads, socket, shared);
+    impl->listening = impl->http.get();
+    impl->http->setConnectionFilter(
+        new Overflow(&impl->listening, options.max_queued));
     impl->http->start();
   } catch (const Poco::Exception& e) {
     std::string where = options.host + ":" + std::to_string(options.port);

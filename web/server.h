@@ -11,8 +11,8 @@
 //   /facts.csv, /claims.csv                   CSV export
 //   /healthz          "ok" when the database answers
 //
-// Thread-safety: requests run on the server's threads and share one store
-// connection behind a mutex; Start/Stop from one thread.
+// Thread-safety: requests run on the server's worker threads, each with a
+// read-only store connection of its own; Start/Stop from one thread.
 
 #ifndef CT_WEB_SERVER_H_
 #define CT_WEB_SERVER_H_
@@ -32,7 +32,15 @@ struct ServerOptions {
   // through a name that resolves to this machine (DNS rebinding).
   bool any_host = false;
   int port = 8080;  // 0 picks a free port.
-  int threads = 8;
+  // Worker threads, each with its own read-only connection.
+  int threads = 16;
+  // Connections waiting for a worker; past them, 503.
+  int max_queued = 256;
+  // Seconds a client may send nothing, within a request or between two.
+  int read_timeout_s = 3;
+  // Seconds a client has for all of a request's headers, from connecting
+  // or from its previous answer.
+  int request_deadline_s = 10;
 };
 
 class Server {

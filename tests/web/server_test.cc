@@ -1,16 +1,24 @@
 #include "web/server.h"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
+#include <optional>
+#include <thread>
+#include <vector>
 
 #include "store/claim_store.h"
 
@@ -21,20 +29,63 @@ struct Fetched {
   std::string type;
   std::string body;
   std::string reason;
+  Poco::Net::NameValueCollection headers;
 };
 
-Fetched Get(int port, const std::string& path, const std::string& host = "") {
+Fetched Get(int port, const std::string& path, const std::string& host = "",
+            const std::string& method = Poco::Net::HTTPRequest::HTTP_GET,
+            const std::string& if_none_match = "") {
   Poco::Net::HTTPClientSession session("127.0.0.1",
                                        static_cast<Poco::UInt16>(port));
-  Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path);
+  session.setTimeout(Poco::Timespan(20, 0));
+  Poco::Net::HTTPRequest request(method, path);
   if (!host.empty()) request.setHost(host);
+  if (!if_none_match.empty()) request.set("If-None-Match", if_none_match);
   session.sendRequest(request);
   Poco::Net::HTTPResponse response;
   std::istream& in = session.receiveResponse(response);
   std::string body;
   Poco::StreamCopier::copyToString(in, body);
+  Poco::Net::NameValueCollection headers;
+  for (const auto& [name, value] : response) headers.add(name, value);
   return {static_cast<int>(response.getStatus()), response.getContentType(),
-          body, response.getReason()};
+          body, response.getReason(), headers};
+}
+
+// A raw connection to the server, for clients that misbehave.
+Poco::Net::StreamSocket Connect(int port) {
+  Poco::Net::StreamSocket s(
+      Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+  s.setReceiveTimeout(Poco::Timespan(20, 0));
+  return s;
+}
+
+void Send(Poco::Net::StreamSocket& s, const std::string& text) {
+  s.sendBytes(text.data(), static_cast<int>(text.size()));
+}
+
+// What the server sent until it closed the connection; empty when it
+// stayed open and silent (or reset it) until the receive timeout.
+std::optional<std::string> Receive(Poco::Net::StreamSocket& s) {
+  std::string out;
+  char buf[4096];
+  try {
+    for (;;) {
+      int n = s.receiveBytes(buf, sizeof buf);
+      if (n <= 0) return out;
+      out.append(buf, static_cast<size_t>(n));
+    }
+  } catch (const Poco::TimeoutException&) {
+    return std::nullopt;
+  } catch (const Poco::Exception&) {
+    // Reset by the server: closed, with what came before.
+    return out;
+  }
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 // A database with one conflict: two outlets say 6 GW, one 8 GW, and one
@@ -204,5 +255,164 @@ TEST_CASE("Server refuses a port another server listens on", "[web]") {
     CHECK(Get((*first)->port(), "/healthz").status == 200);
   }
   (*first)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A server with few workers and short limits, so that clients that hold
+// connections are cheap to make.
+ct::web::ServerOptions SmallServer(const std::string& dir) {
+  ct::web::ServerOptions options;
+  options.db_path = MakeDb(dir);
+  options.port = 0;
+  options.threads = 4;
+  options.max_queued = 16;
+  options.read_timeout_s = 1;
+  options.request_deadline_s = 2;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("Server answers while idle connections outnumber its workers",
+          "[web]") {
+  char tmpl[] = "/tmp/ct_web_idle_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  auto server = ct::web::Server::Start(SmallServer(dir));
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  // Eight connections that never send a byte, twice the workers.
+  std::vector<Poco::Net::StreamSocket> idle;
+  for (int i = 0; i < 8; ++i) idle.push_back(Connect(port));
+  auto start = std::chrono::steady_clock::now();
+  CHECK(Get(port, "/healthz").status == 200);
+  // The idle ones give their workers back after the read timeout (1 s
+  // here), not after a minute.
+  CHECK(SecondsSince(start) < 10);
+  // And the server closed them.
+  for (auto& s : idle) CHECK(Receive(s) == std::optional<std::string>(""));
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Server cuts off clients that trickle their headers", "[web]") {
+  char tmpl[] = "/tmp/ct_web_slow_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  auto server = ct::web::Server::Start(SmallServer(dir));
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  // Eight clients each send a header line every half second: never idle
+  // long enough for the read timeout, so only the request deadline (2 s
+  // here) stops them.
+  std::vector<Poco::Net::StreamSocket> slow;
+  for (int i = 0; i < 8; ++i) {
+    slow.push_back(Connect(port));
+    Send(slow.back(), "GET /healthz HTTP/1.1\r\nHost: localhost\r\n");
+  }
+  auto start = std::chrono::steady_clock::now();
+  std::vector<bool> cut(slow.size(), false);
+  for (int tick = 0; tick < 20 && std::count(cut.begin(), cut.end(), false) > 0;
+       ++tick) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    for (size_t i = 0; i < slow.size(); ++i) {
+      if (cut[i]) continue;
+      try {
+        Send(slow[i], "X-Slow: " + std::to_string(tick) + "\r\n");
+      } catch (const Poco::Exception&) {
+        cut[i] = true;
+      }
+    }
+  }
+  // Each was cut off: it reads the end of the connection, no answer.
+  for (auto& s : slow) CHECK(Receive(s) == std::optional<std::string>(""));
+  // Meanwhile, and after, others are answered.
+  CHECK(Get(port, "/healthz").status == 200);
+  CHECK(SecondsSince(start) < 20);
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Server answers each of 200 simultaneous connections", "[web]") {
+  char tmpl[] = "/tmp/ct_web_many_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  auto server = ct::web::Server::Start(SmallServer(dir));
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  std::vector<Poco::Net::StreamSocket> many;
+  for (int i = 0; i < 200; ++i) {
+    many.push_back(Connect(port));
+    Send(many.back(),
+         "GET /healthz HTTP/1.1\r\nHost: localhost\r\n"
+         "Connection: close\r\n\r\n");
+  }
+  int ok = 0, busy = 0;
+  for (auto& s : many) {
+    std::string answer = Receive(s).value_or("(no answer)");
+    // Answered, either way: none is closed without a word.
+    bool answered =
+        answer.rfind("HTTP/1.1 200 OK\r\n", 0) == 0 ||
+        answer.rfind("HTTP/1.1 503 Service Unavailable\r\n", 0) == 0;
+    CHECK(answered);
+    ok += answer.rfind("HTTP/1.1 200", 0) == 0;
+    busy += answer.rfind("HTTP/1.1 503", 0) == 0;
+  }
+  CHECK(ok > 0);
+  CHECK(ok + busy == 200);
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Server sends security and caching headers, and answers 304",
+          "[web]") {
+  char tmpl[] = "/tmp/ct_web_headers_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  auto server = ct::web::Server::Start(SmallServer(dir));
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  for (const char* path : {"/", "/api/facts", "/facts.csv", "/sources"}) {
+    INFO(path);
+    Fetched page = Get(port, path);
+    REQUIRE(page.status == 200);
+    std::string csp = page.headers.get("Content-Security-Policy", "");
+    CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+    CHECK(csp.find("base-uri 'none'") != std::string::npos);
+    CHECK(csp.find("form-action 'self'") != std::string::npos);
+    CHECK(page.headers.get("Referrer-Policy", "") == "no-referrer");
+    CHECK(page.headers.get("Cache-Control", "") == "no-cache");
+    std::string etag = page.headers.get("ETag", "");
+    REQUIRE(etag.size() > 2);
+    Fetched again = Get(port, path, "", "GET", etag);
+    CHECK(again.status == 304);
+    CHECK(again.body.empty());
+    CHECK(Get(port, path, "", "GET", "\"other\"").status == 200);
+  }
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Server answers every error under /api/ in JSON", "[web]") {
+  char tmpl[] = "/tmp/ct_web_apierr_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  auto server = ct::web::Server::Start(SmallServer(dir));
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  Fetched missing = Get(port, "/api/facts/999");
+  Fetched foreign = Get(port, "/api/facts", "attacker.example");
+  Fetched post = Get(port, "/api/facts", "", "POST");
+  Fetched nowhere = Get(port, "/api/nothing");
+  for (const Fetched& f : {missing, foreign, post, nowhere}) {
+    INFO(f.status << " " << f.body);
+    CHECK(f.type == "application/json");
+    Poco::JSON::Parser parser;
+    auto error = parser.parse(f.body).extract<Poco::JSON::Object::Ptr>();
+    CHECK(error->has("error"));
+  }
+  CHECK(missing.status == 404);
+  CHECK(foreign.status == 403);
+  CHECK(post.status == 405);
+  // Outside /api/, people read plain text.
+  CHECK(Get(port, "/", "", "POST").type == "text/plain; charset=utf-8");
+  (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
