@@ -300,8 +300,10 @@ class ClaimStore {
   // Appends the claims of an article that have no statement yet, with
   // what its article adds to their statements.
   Status ReadArticleClaims(int64_t article_id, std::vector<ArticleClaim>* out);
-  // Adds `claims` to their statements, each found and written once.
-  Status JoinStatements(const std::vector<ArticleClaim>& claims);
+  // Adds claims [begin, end) to their statements, each found and written
+  // once.
+  Status JoinStatements(const std::vector<ArticleClaim>& claims, size_t begin,
+                        size_t end);
   // Sets the outlet ids of `share` from its names.
   Status ResolveOutlets(StatementShare* share);
   Status RecountStatements(const std::vector<int64_t>& ids);

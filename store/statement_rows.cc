@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -39,13 +40,13 @@ struct StatementShare {
   std::optional<int64_t> day;
   std::string reported;  // Published, or else first seen.
   std::string url;       // Its article's.
-  std::string order;     // Its article's URL and its place there.
 
-  void SetPlace(int64_t ordinal) {
+  // The claim's order: its article's URL and its place there.
+  std::string OrderOf(int64_t ordinal) const {
     char place[24];
     std::snprintf(place, sizeof place, "\x1f%08lld",
                   static_cast<long long>(ordinal));
-    order = url + place;
+    return url + place;
   }
 };
 // One claim of an article, as kArticleClaims reads it.
@@ -58,7 +59,8 @@ struct ArticleClaim {
   int64_t subject_id = 0, object_id = 0;
   bool kept_apart = false;  // Told apart by its article.
   int64_t article_id = 0;
-  StatementShare share;  // What its article adds to its statement.
+  // What its article adds to its statement, shared by its claims.
+  std::shared_ptr<const StatementShare> share;
 
   facts::ClaimInterval Interval() const {
     facts::ClaimInterval c;
@@ -76,9 +78,8 @@ struct ArticleClaim {
 
 namespace {
 
-// Reads a share from columns `col`.. of kArticleShare's shape, for the
-// claim at `ordinal`.
-StatementShare ReadShare(const Stmt& r, int col, int64_t ordinal) {
+// Reads a share from columns `col`.. of kArticleShare's shape.
+StatementShare ReadShare(const Stmt& r, int col) {
   StatementShare s;
   s.url = r.Text(col + 2);
   std::string original_url = r.Text(col + 3);
@@ -88,7 +89,6 @@ StatementShare ReadShare(const Stmt& r, int col, int64_t ordinal) {
   if (s.own_outlet.empty()) s.own_outlet = s.url;
   s.day = days::FromIso(r.Text(col + 4));
   s.reported = r.Text(col + 5);
-  s.SetPlace(ordinal);
   return s;
 }
 
@@ -114,7 +114,7 @@ struct Tally {
   std::optional<int64_t> first_day, last_day;
   std::string first_reported, first_order;
 
-  void Add(const StatementShare& s) {
+  void Add(const StatementShare& s, int64_t ordinal) {
     ++claims;
     outlets.insert(s.outlet_id);
     own_outlets.insert(s.own_outlet_id);
@@ -124,7 +124,10 @@ struct Tally {
     if (first_reported.empty() || s.reported < first_reported) {
       first_reported = s.reported;
     }
-    if (first_order.empty() || s.order < first_order) first_order = s.order;
+    std::string order = s.OrderOf(ordinal);
+    if (first_order.empty() || order < first_order) {
+      first_order = std::move(order);
+    }
   }
 
   // Columns `col`.. as kFindStatement reads them.
@@ -258,9 +261,10 @@ Status ClaimStore::ReadArticleClaims(int64_t article_id,
     if (!(*st)->Bind(1, article_id).Step(&s)) {
       return s.ok() ? Status::Internal("article vanished while writing") : s;
     }
-    article = ReadShare(**st, 0, 0);
+    article = ReadShare(**st, 0);
   }
   CT_RETURN_IF_ERROR(ResolveOutlets(&article));
+  auto shared = std::make_shared<const StatementShare>(std::move(article));
   std::vector<ArticleClaim>& claims = *out;
   size_t first = claims.size();
   {
@@ -289,8 +293,7 @@ Status ClaimStore::ReadArticleClaims(int64_t article_id,
       c.subject_id = r.Int(15);
       c.object_id = r.Int(16);
       c.article_id = article_id;
-      c.share = article;
-      c.share.SetPlace(c.ordinal);
+      c.share = shared;
       claims.push_back(std::move(c));
     }
     CT_RETURN_IF_ERROR(s);
@@ -314,19 +317,26 @@ Status ClaimStore::AssignStatements(const std::vector<int64_t>& article_ids) {
     for (size_t i = at; i < end; ++i) {
       CT_RETURN_IF_ERROR(ReadArticleClaims(article_ids[i], &claims));
     }
-    CT_RETURN_IF_ERROR(JoinStatements(claims));
+    // And at most so many claims, for an article of very many.
+    constexpr size_t kClaimsAtOnce = 20000;
+    for (size_t from = 0; from < claims.size(); from += kClaimsAtOnce) {
+      CT_RETURN_IF_ERROR(JoinStatements(
+          claims, from, std::min(claims.size(), from + kClaimsAtOnce)));
+    }
   }
   return Status::Ok();
 }
 
-Status ClaimStore::JoinStatements(const std::vector<ArticleClaim>& claims) {
+Status ClaimStore::JoinStatements(const std::vector<ArticleClaim>& claims,
+                                  size_t begin, size_t end) {
   // The claims by statement, every article's together, so that each
   // statement is found and written once: one that an article states twice
   // counts twice.
   std::map<std::tuple<std::string, std::string, std::string>,
            std::vector<const ArticleClaim*>>
       by_statement;
-  for (const ArticleClaim& c : claims) {
+  for (size_t i = begin; i < end; ++i) {
+    const ArticleClaim& c = claims[i];
     by_statement[{c.parties, c.family, KeyOf(c)}].push_back(&c);
   }
   auto find = Prepare(kFindStatement);
@@ -361,7 +371,7 @@ Status ClaimStore::JoinStatements(const std::vector<ArticleClaim>& claims) {
       tally.Read(f, 1);
     }
     CT_RETURN_IF_ERROR(s);
-    for (const ArticleClaim* m : members) tally.Add(m->share);
+    for (const ArticleClaim* m : members) tally.Add(*m->share, m->ordinal);
     if (statement_id != 0) {
       Stmt& u = **update;
       u.Reset();
@@ -419,9 +429,9 @@ Status ClaimStore::RecountStatements(const std::vector<int64_t>& ids) {
     r.Bind(1, id);
     Status s;
     while (r.Step(&s)) {
-      StatementShare share = ReadShare(r, 1, r.Int(0));
+      StatementShare share = ReadShare(r, 1);
       CT_RETURN_IF_ERROR(ResolveOutlets(&share));
-      tally.Add(share);
+      tally.Add(share, r.Int(0));
     }
     CT_RETURN_IF_ERROR(s);
     if (tally.claims == 0) {
