@@ -79,6 +79,7 @@ struct ClaimRow {
   std::string title;
   int64_t fact_id = 0;  // 0 when the claim belongs to no fact.
   bool outlier = false;
+  std::string fact_status;  // Its fact's status, or empty.
   extract::Claim claim;
 };
 
@@ -141,6 +142,8 @@ struct FactFilter {
   std::string status;
   std::string entity;
   std::string metric;
+  // Exactly these parties (identities, sorted): the facts of one deal.
+  std::vector<std::string> parties;
 };
 
 enum class PutOutcome { kNew, kUpdated, kUnchanged, kDuplicate };

@@ -92,6 +92,7 @@ ClaimRow ReadClaim(const Stmt& st) {
     }
   }
   c.in_title = st.Int(32) != 0;
+  r.fact_status = st.Text(33);
   return r;
 }
 
@@ -237,6 +238,7 @@ WHERE 1 = 1)sql";
         "char(10), char(10) || lower(?2) || char(10)) > 0)";
   }
   if (!f.metric.empty()) sql += " AND f.metric = ?3";
+  if (!f.parties.empty()) sql += " AND f.parties = ?5";
   sql += R"sql(
 ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1
   WHEN 'agree' THEN 2 ELSE 3 END, f.sources DESC, f.id)sql";
@@ -251,6 +253,7 @@ ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1
   if (!f.entity.empty()) r.Bind(2, f.entity);
   if (!f.metric.empty()) r.Bind(3, f.metric);
   if (f.id != 0) r.Bind(4, f.id);
+  if (!f.parties.empty()) r.Bind(5, JoinParties(f.parties));
   Status s;
   while (r.Step(&s)) {
     FactRow fact;

@@ -389,10 +389,10 @@ Status ClaimStore::JoinStatements(const std::vector<ArticleClaim>& claims,
       statement_id = i.Int(0);
       CT_RETURN_IF_ERROR(i.Run());
     }
-    for (const ArticleClaim* c : members) {
+    for (const ArticleClaim* m : members) {
       Stmt& j = **join;
       j.Reset();
-      CT_RETURN_IF_ERROR(j.Bind(1, c->id).Bind(2, statement_id).Run());
+      CT_RETURN_IF_ERROR(j.Bind(1, m->id).Bind(2, statement_id).Run());
     }
   }
   return Status::Ok();

@@ -201,12 +201,13 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
   "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet, c.roles, "   \
-  "c.in_title "                                                               \
+  "c.in_title, COALESCE(fx.status, '') "                                      \
   "FROM claims c "                                                            \
   "JOIN articles a ON a.id = c.article_id "                                   \
   "LEFT JOIN entities s ON s.id = c.subject_id "                              \
   "LEFT JOIN entities o ON o.id = c.object_id "                               \
-  "LEFT JOIN statements cf ON cf.id = c.statement_id "
+  "LEFT JOIN statements cf ON cf.id = c.statement_id "                        \
+  "LEFT JOIN facts fx ON fx.id = cf.fact_id "
 
 // A fact's claims for the listings, in the order of its timeline.
 constexpr const char* kClaimsOfFact = CT_CLAIM_SELECT

@@ -119,7 +119,13 @@ std::string FormatValue(double v, std::string_view unit,
     std::string n = Grouped(v);
     return noun.empty() ? n : n + " " + std::string(noun);
   }
-  return Trimmed(v, 3) + " " + std::string(unit);
+  // A unit that is a word counts like one: "5 years", "160,000,000 shares".
+  std::string word(unit);
+  bool letters =
+      !word.empty() && std::all_of(word.begin(), word.end(),
+                                   [](char c) { return c >= 'a' && c <= 'z'; });
+  if (letters && v != 1 && word.back() != 's') word += 's';
+  return (letters ? Grouped(v) : Trimmed(v, 3)) + " " + word;
 }
 
 std::string FormatClaimValue(const extract::Claim& c) {
@@ -138,6 +144,97 @@ std::string FormatInterval(const extract::Claim& c) {
   out += c.high ? FormatValue(*c.high, c.unit, c.noun) : "∞";
   out += c.high && c.high_inclusive ? "]" : ")";
   return out;
+}
+
+std::string QualifiedValue(const extract::Claim& c) {
+  std::string_view words;
+  switch (c.qualifier) {
+    case extract::Qualifier::kApprox:
+      words = "about ";
+      break;
+    case extract::Qualifier::kAtLeast:
+      words = "at least ";
+      break;
+    case extract::Qualifier::kMoreThan:
+      words = "more than ";
+      break;
+    case extract::Qualifier::kAtMost:
+      words = "at most ";
+      break;
+    case extract::Qualifier::kLessThan:
+      words = "less than ";
+      break;
+    case extract::Qualifier::kUpTo:
+      words = "up to ";
+      break;
+    case extract::Qualifier::kExact:
+    case extract::Qualifier::kRange:
+      break;
+  }
+  return std::string(words) + FormatClaimValue(c);
+}
+
+double SortValue(const extract::Claim& c) {
+  if (c.value) return *c.value;
+  if (c.low && c.high) return (*c.low + *c.high) / 2;
+  if (c.low) return *c.low;
+  if (c.high) return *c.high;
+  return 0;
+}
+
+std::string ReadableMetric(std::string_view metric) {
+  static const std::pair<std::string_view, std::string_view> kNames[] = {
+      {"gpu_count", "GPU count"},
+      {"power_capacity", "power capacity"},
+      {"rate_limit_change", "rate limit change"},
+      {"usage_time", "usage time"},
+      {"other", "other figure"},
+  };
+  for (const auto& [id, name] : kNames) {
+    if (id == metric) return std::string(name);
+  }
+  std::string out(metric);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+std::string ReadableDate(std::string_view iso) {
+  static const char* kMonths[] = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  int y = 0, m = 0, d = 0;
+  auto digits = [&](size_t at, size_t n, int* out) {
+    if (iso.size() < at + n) return false;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return false;
+      v = v * 10 + (iso[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  if (!digits(0, 4, &y) || iso.size() < 10 || iso[4] != '-' || iso[7] != '-' ||
+      !digits(5, 2, &m) || !digits(8, 2, &d) || m < 1 || m > 12 || d < 1 ||
+      d > 31) {
+    return std::string(iso);
+  }
+  return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+}
+
+std::string ReadableReason(std::string_view reason) {
+  static const std::pair<std::string_view, std::string_view> kNames[] = {
+      {"rounding", "within rounding"},
+      {"ceiling", "a ceiling against the base"},
+      {"time", "changed over time"},
+      {"scale_slip", "scale slip"},
+      {"garbled", "garbled digits"},
+      {"unit_confusion", "wrong unit"},
+      {"conflict", "true conflict"},
+  };
+  for (const auto& [id, name] : kNames) {
+    if (id == reason) return std::string(name);
+  }
+  return std::string(reason);
 }
 
 namespace {

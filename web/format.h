@@ -23,6 +23,19 @@ std::string FormatValue(double value, std::string_view unit,
 std::string FormatClaimValue(const extract::Claim& c);
 // The interval a claim allows: "[5.5 GW, 6.5 GW]", "(220,000 GPUs, ∞)".
 std::string FormatInterval(const extract::Claim& c);
+// A claim's value with its qualifier in words: "about 6 GW", "more than
+// 220,000 GPUs", "up to $19.4 billion".
+std::string QualifiedValue(const extract::Claim& c);
+// The number a claim states, for sorting by value: its value, or the middle
+// of its range, or its one bound.
+double SortValue(const extract::Claim& c);
+
+// Names for people: "power capacity" for power_capacity, "6 May 2026" for
+// an RFC 3339 time or an ISO date (anything else unchanged), and what a
+// judge's reason means ("scale slip", "changed over time").
+std::string ReadableMetric(std::string_view metric);
+std::string ReadableDate(std::string_view iso);
+std::string ReadableReason(std::string_view reason);
 
 // One plain sentence on what the sources say of a fact and why they
 // differ: "Ferrous Wire's 8 GW disagrees with the 6 GW that 3 outlets

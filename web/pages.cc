@@ -27,6 +27,12 @@ th{font-size:.85em;color:#5a6172}
 .single{background:#eceef2;color:#4b5263}
 .outlier td{background:#fff5f5}
 mark{background:#fff2a8;padding:0 .1em}
+mark.conflict{background:#fbc9c6}
+mark.compatible{background:#ffe8a3}
+mark.agree{background:#c8ecd1}
+mark.single{background:#e4e6eb}
+.legend span{margin-right:1em}
+.first{font-size:.8em;font-weight:600;color:#1c6b32}
 .muted{color:#6b7280;font-size:.9em}
 blockquote{margin:.2em 0;color:#394150}
 form.search input{font-size:1em;padding:.3em;width:20em}
@@ -58,23 +64,51 @@ std::string StatusBadge(std::string_view status) {
 }
 
 std::string FactTitle(const store::FactRow& f) {
-  std::string t = f.subject + ": " + f.metric;
+  std::string t = f.subject + ": " + ReadableMetric(f.metric);
   if (!f.noun.empty()) t += " (" + f.noun + ")";
   if (!f.object.empty()) t += " · with " + f.object;
   if (!f.time.empty()) t += " · " + f.time;
   return t;
 }
 
+// The values a fact's claims state, by number, each once, with its
+// qualifier: "about 6 GW · 6 GW · 8 GW".
 std::string ValueSpread(const store::FactRow& f) {
-  std::set<std::string> values;
+  std::vector<std::pair<double, std::string>> values;
   for (const store::ClaimRow& r : f.claims) {
-    values.insert(FormatClaimValue(r.claim));
+    values.emplace_back(SortValue(r.claim), QualifiedValue(r.claim));
+  }
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end(),
+                           [](const auto& a, const auto& b) {
+                             return a.second == b.second;
+                           }),
+               values.end());
+  std::string out;
+  for (const auto& [number, text] : values) {
+    if (!out.empty()) out += " · ";
+    out += text;
+  }
+  return out;
+}
+
+// Who disagrees, for the overview: the outlier outlets with their values
+// ("C Times: 8 GW"), or what the difference is when none stands out.
+std::string WhoDisagrees(const store::FactRow& f) {
+  std::vector<std::string> named;
+  for (const store::ClaimRow& r : f.claims) {
+    if (!r.outlier) continue;
+    std::string one = r.source + ": " + QualifiedValue(r.claim);
+    if (std::find(named.begin(), named.end(), one) == named.end()) {
+      named.push_back(one);
+    }
   }
   std::string out;
-  for (const std::string& v : values) {
-    if (!out.empty()) out += " · ";
-    out += v;
+  for (const std::string& n : named) {
+    if (!out.empty()) out += "; ";
+    out += n;
   }
+  if (out.empty() && f.status == "conflict") out = "no outlier: outlets tie";
   return out;
 }
 
@@ -91,14 +125,20 @@ std::string ExternalLink(std::string_view url) {
   return "<span class=\"muted\">" + EscapeHtml(url) + "</span>";
 }
 
+// `timeline`: the claims are a fact's in the order reported, and the
+// first is marked as its first report.
 std::string ClaimTableRows(const std::vector<store::ClaimRow>& claims,
-                           bool show_fact) {
+                           bool show_fact, bool timeline = false) {
   std::string out;
   for (const store::ClaimRow& r : claims) {
     const extract::Claim& c = r.claim;
     out += r.outlier ? "<tr class=\"outlier\">" : "<tr>";
-    out += "<td>" + EscapeHtml(r.source) + "<div class=\"muted\">" +
-           EscapeHtml(r.published) + "</div></td>";
+    out += "<td>" + EscapeHtml(r.source);
+    if (timeline && &r == &claims.front()) {
+      out += " <span class=\"first\">first reported</span>";
+    }
+    out += "<div class=\"muted\">" + EscapeHtml(ReadableDate(r.published)) +
+           "</div></td>";
     out += "<td><strong>" + EscapeHtml(c.surface) +
            "</strong><div class=\"muted\">" + EscapeHtml(FormatClaimValue(c)) +
            " · " + EscapeHtml(extract::QualifierName(c.qualifier)) + " · " +
@@ -125,6 +165,30 @@ std::string ClaimTableRows(const std::vector<store::ClaimRow>& claims,
 
 }  // namespace
 
+namespace {
+
+// Ticks at 1, 2 or 5 times a power of ten, about five across [lo, hi].
+std::vector<double> NiceTicks(double lo, double hi) {
+  double raw = (hi - lo) / 5;
+  if (!(raw > 0)) return {lo};
+  double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = 10 * magnitude;
+  for (double m : {1.0, 2.0, 5.0}) {
+    if (raw <= m * magnitude) {
+      step = m * magnitude;
+      break;
+    }
+  }
+  std::vector<double> ticks;
+  for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9;
+       v += step) {
+    ticks.push_back(std::fabs(v) < step * 1e-9 ? 0 : v);
+  }
+  return ticks;
+}
+
+}  // namespace
+
 std::string NumberLineSvg(const store::FactRow& fact) {
   const double kInf = std::numeric_limits<double>::infinity();
   double lo = kInf, hi = -kInf;
@@ -137,6 +201,7 @@ std::string NumberLineSvg(const store::FactRow& fact) {
     }
   }
   if (!std::isfinite(lo)) return "";
+  bool negative = lo < 0;
   if (hi <= lo) {
     double pad = std::max(std::fabs(lo) * 0.1, 1.0);
     lo -= pad;
@@ -145,9 +210,32 @@ std::string NumberLineSvg(const store::FactRow& fact) {
   double pad = (hi - lo) * 0.08;
   lo -= pad;
   hi += pad;
+  // The axis goes below zero only when a value does.
+  if (!negative) lo = std::max(lo, 0.0);
+
+  // One label per outlet: its rows together, in the order outlets first
+  // reported, each outlet's by value.
+  std::vector<const store::ClaimRow*> rows;
+  std::vector<std::string> outlets;
+  for (const store::ClaimRow& r : fact.claims) {
+    if (std::find(outlets.begin(), outlets.end(), r.source) == outlets.end()) {
+      outlets.push_back(r.source);
+    }
+    rows.push_back(&r);
+  }
+  auto rank = [&](const std::string& source) {
+    return std::find(outlets.begin(), outlets.end(), source) - outlets.begin();
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
+    if (a->source != b->source) return rank(a->source) < rank(b->source);
+    return SortValue(a->claim) < SortValue(b->claim);
+  });
+
   const int kLeft = 170, kWidth = 520, kRow = 26, kTop = 10;
-  int height = kTop + kRow * static_cast<int>(fact.claims.size()) + 30;
-  auto x = [&](double v) { return kLeft + (v - lo) / (hi - lo) * kWidth; };
+  int height = kTop + kRow * static_cast<int>(rows.size()) + 30;
+  auto x = [&](double v) {
+    return kLeft + (std::clamp(v, lo, hi) - lo) / (hi - lo) * kWidth;
+  };
   char buf[512];
   std::string out;
   std::snprintf(
@@ -158,25 +246,45 @@ std::string NumberLineSvg(const store::FactRow& fact) {
       kLeft + kWidth + 60, height, kLeft + kWidth + 60);
   out += buf;
   int y = kTop;
-  for (const store::ClaimRow& r : fact.claims) {
+  const std::string* labelled = nullptr;
+  for (const store::ClaimRow* row : rows) {
+    const store::ClaimRow& r = *row;
     const extract::Claim& c = r.claim;
     const char* colour = r.outlier ? "#c0392b" : "#2563eb";
+    if (labelled == nullptr || *labelled != r.source) {
+      std::snprintf(
+          buf, sizeof buf,
+          "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">",
+          kLeft - 8, y + 14);
+      out += buf;
+      std::string label = r.source;
+      if (label.size() > 24) label = label.substr(0, 23) + "…";
+      out += EscapeHtml(label) + "</text>";
+      labelled = &r.source;
+    }
     double a = c.low ? x(*c.low) : kLeft;
     double b = c.high ? x(*c.high) : kLeft + kWidth;
-    std::snprintf(
-        buf, sizeof buf,
-        "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">",
-        kLeft - 8, y + 14);
-    out += buf;
-    std::string label = r.source;
-    if (label.size() > 24) label = label.substr(0, 23) + "…";
-    out += EscapeHtml(label) + "</text>";
     std::snprintf(buf, sizeof buf,
                   "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                   "stroke=\"%s\" stroke-width=\"6\" stroke-linecap=\"round\" "
                   "opacity=\"0.35\"/>",
                   a, y + 10, std::max(b, a + 1), y + 10, colour);
     out += buf;
+    // An open bound runs off the axis: an arrow at that end.
+    if (!c.low) {
+      std::snprintf(buf, sizeof buf,
+                    "<polygon class=\"open\" points=\"%.1f,%d %.1f,%d "
+                    "%.1f,%d\" fill=\"%s\"/>",
+                    a - 4, y + 10, a + 6, y + 4, a + 6, y + 16, colour);
+      out += buf;
+    }
+    if (!c.high) {
+      std::snprintf(buf, sizeof buf,
+                    "<polygon class=\"open\" points=\"%.1f,%d %.1f,%d "
+                    "%.1f,%d\" fill=\"%s\"/>",
+                    b + 4, y + 10, b - 6, y + 4, b - 6, y + 16, colour);
+      out += buf;
+    }
     if (c.value) {
       std::snprintf(buf, sizeof buf,
                     "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"/>",
@@ -190,16 +298,20 @@ std::string NumberLineSvg(const store::FactRow& fact) {
       "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>", kLeft,
       y + 2, kLeft + kWidth, y + 2);
   out += buf;
-  for (int i = 0; i <= 4; ++i) {
-    double v = lo + (hi - lo) * i / 4;
+  for (double v : NiceTicks(lo, hi)) {
     std::snprintf(buf, sizeof buf,
-                  "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#555\" "
-                  "text-anchor=\"middle\">",
+                  "<text class=\"tick\" x=\"%.1f\" y=\"%d\" font-size=\"11\" "
+                  "fill=\"#555\" text-anchor=\"middle\">",
                   x(v), y + 18);
     out += buf;
     out += EscapeHtml(FormatValue(v, fact.unit, fact.noun)) + "</text>";
   }
   out += "</svg>";
+  out +=
+      "<p class=\"legend muted\"><span>● the value stated</span>"
+      "<span>▬ the interval it allows</span>"
+      "<span style=\"color:#c0392b\">● an outlier</span>"
+      "<span>◀ ▶ no bound on that side</span></p>";
   return out;
 }
 
@@ -222,42 +334,62 @@ std::string OverviewPage(const std::vector<store::FactRow>& facts,
     return Layout("Facts", body);
   }
   body +=
-      "<table><tr><th>Status</th><th>Reason</th><th>Fact</th><th>Values</th>"
-      "<th>Sources</th><th>First reported</th></tr>";
+      "<table><tr><th>Status</th><th>Fact</th><th>Consensus</th>"
+      "<th>Who disagrees, and why</th><th>Values</th><th>Sources</th>"
+      "<th>First reported</th></tr>";
   for (const store::FactRow& f : facts) {
-    body += "<tr><td>" + StatusBadge(f.status) + "</td><td class=\"muted\">" +
-            EscapeHtml(f.reason) + "</td><td>" +
+    std::string consensus =
+        f.consensus ? FormatValue(*f.consensus, f.unit, f.noun) : "";
+    std::string who = WhoDisagrees(f);
+    std::string why = ReadableReason(f.reason);
+    body += "<tr><td>" + StatusBadge(f.status) + "</td><td>" +
             Link("/facts/" + std::to_string(f.id), FactTitle(f)) + "</td><td>" +
+            EscapeHtml(consensus) + "</td><td>" + EscapeHtml(who) +
+            (who.empty() || why.empty() ? "" : "<br>") +
+            "<span class=\"muted\">" + EscapeHtml(why) + "</span></td><td>" +
             EscapeHtml(ValueSpread(f)) + "</td><td>" +
             std::to_string(f.sources) + "</td><td class=\"muted\">" +
-            EscapeHtml(f.first_reported) + "</td></tr>";
+            EscapeHtml(ReadableDate(f.first_reported)) + "</td></tr>";
   }
   body += "</table>";
   return Layout("Facts", body);
 }
 
-std::string FactPage(const store::FactRow& f) {
+std::string FactPage(const store::FactRow& f,
+                     const std::vector<store::FactRow>& related) {
   std::string body = "<h1>" + EscapeHtml(FactTitle(f)) + "</h1>";
+  // First what the sources say and why they differ.
+  body += "<p class=\"summary\">" + EscapeHtml(FactSummary(f));
+  if (!f.reason.empty()) {
+    body += " <span class=\"muted\">(" + EscapeHtml(ReadableReason(f.reason)) +
+            ")</span>";
+  }
+  body += "</p>";
   body += "<p>" + StatusBadge(f.status) + " · " + std::to_string(f.sources) +
           " source" + (f.sources == 1 ? "" : "s") + " · " +
           std::to_string(f.claims.size()) + " claim" +
           (f.claims.size() == 1 ? "" : "s");
   if (!f.claims.empty()) {
     body += " · first reported by " + EscapeHtml(f.claims.front().source) +
-            " (" + EscapeHtml(f.first_reported) + ")";
+            " (" + EscapeHtml(ReadableDate(f.first_reported)) + ")";
   }
   body += " · " + Link("/api/facts/" + std::to_string(f.id), "JSON") + "</p>";
-  body += "<p class=\"summary\">" + EscapeHtml(FactSummary(f));
-  if (!f.reason.empty()) {
-    body += " <span class=\"muted\">(" + EscapeHtml(f.reason) + ")</span>";
-  }
-  body += "</p>";
   body += NumberLineSvg(f);
   body +=
       "<h2>Timeline</h2><table><tr><th>Source</th><th>Claim</th>"
       "<th>Sentence</th></tr>";
-  body += ClaimTableRows(f.claims, false);
+  body += ClaimTableRows(f.claims, false, true);
   body += "</table>";
+  if (!related.empty()) {
+    body += "<h2>The same deal's other figures</h2><ul>";
+    for (const store::FactRow& r : related) {
+      body += "<li>" + StatusBadge(r.status) + " " +
+              Link("/facts/" + std::to_string(r.id), FactTitle(r)) +
+              (r.facet.empty() ? "" : " · " + EscapeHtml(r.facet)) + " · " +
+              EscapeHtml(ValueSpread(r)) + "</li>";
+    }
+    body += "</ul>";
+  }
   return Layout(FactTitle(f), body);
 }
 
@@ -279,8 +411,13 @@ std::string MarkClaims(std::string_view text,
     marked += EscapeHtml(text.substr(pos, s - pos));
     std::string title = FormatClaimValue(r->claim) + " · " + r->claim.metric;
     if (!r->claim.subject.empty()) title += " · " + r->claim.subject;
-    marked += "<mark id=\"claim-" + std::to_string(r->id) + "\" title=\"" +
-              EscapeHtml(title) + "\">";
+    if (!r->fact_status.empty()) title += " · fact: " + r->fact_status;
+    // Coloured by the status of its fact.
+    marked += "<mark id=\"claim-" + std::to_string(r->id) + "\"";
+    if (!r->fact_status.empty()) {
+      marked += " class=\"" + EscapeHtml(r->fact_status) + "\"";
+    }
+    marked += " title=\"" + EscapeHtml(title) + "\">";
     if (r->fact_id)
       marked += "<a href=\"/facts/" + std::to_string(r->fact_id) + "\">";
     marked += EscapeHtml(text.substr(s, e - s));
@@ -310,6 +447,13 @@ std::string ArticlePage(const store::ArticleRow& a,
   body +=
       " · " + ExternalLink(a.canonical_url.empty() ? a.url : a.canonical_url);
   body += " · " + std::to_string(claims.size()) + " claims</p>";
+  body +=
+      "<p class=\"legend muted\">Figures are coloured by their fact: "
+      "<mark class=\"conflict\">conflict</mark> "
+      "<mark class=\"compatible\">compatible</mark> "
+      "<mark class=\"agree\">agree</mark> "
+      "<mark class=\"single\">single</mark> "
+      "<mark>no fact</mark></p>";
   // The text with each claim marked; offsets are bytes of the stored text.
   std::string marked = MarkClaims(a.text, in_text);
   // Paragraphs: blank lines in the stored text.

@@ -17,7 +17,9 @@ namespace ct::web {
 
 std::string OverviewPage(const std::vector<store::FactRow>& facts,
                          std::string_view status_filter);
-std::string FactPage(const store::FactRow& fact);
+// `related`: the other facts of the same deal (the same parties).
+std::string FactPage(const store::FactRow& fact,
+                     const std::vector<store::FactRow>& related = {});
 std::string ArticlePage(const store::ArticleRow& article,
                         const std::vector<store::ClaimRow>& claims);
 std::string ArticlesPage(const std::vector<store::ArticleRow>& articles);
@@ -27,7 +29,9 @@ std::string SourcesPage(const std::vector<store::SourceRow>& sources);
 std::string NotFoundPage(std::string_view what);
 
 // The number line of a fact: one row per claim, its interval as a bar and
-// its stated value as a dot; outliers in their own colour. Inline SVG.
+// its stated value as a dot, an arrow where it has no bound; outliers in
+// their own colour; each outlet named once; ticks at round values, below
+// zero only when a value is. Inline SVG, then its legend.
 std::string NumberLineSvg(const store::FactRow& fact);
 
 }  // namespace ct::web

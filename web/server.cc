@@ -166,7 +166,17 @@ class Router {
       auto fact = db->FindFact(id);
       if (!fact.ok()) return Failure(api, fact.status());
       if (!*fact) return NotFound(api, "no fact " + std::to_string(id));
-      return api ? Json(FactJson(**fact)) : Html(FactPage(**fact));
+      if (api) return Json(FactJson(**fact));
+      // The same deal's other figures.
+      store::FactFilter deal;
+      deal.parties = (*fact)->parties;
+      auto related = db->FindFacts(deal);
+      if (!related.ok()) return Failure(api, related.status());
+      std::vector<store::FactRow> others;
+      for (store::FactRow& r : *related) {
+        if (r.id != id) others.push_back(std::move(r));
+      }
+      return Html(FactPage(**fact, others));
     }
     if (path == "/api/claims" || path == "/claims.csv" || path == "/search") {
       store::ClaimFilter f;

@@ -17,6 +17,29 @@ TEST_CASE("FormatValue writes figures the way people read them", "[web]") {
   CHECK(FormatValue(50, "percent") == "50%");
   CHECK(FormatValue(17, "ratio") == "17x");
   CHECK(FormatValue(300, "count", "employee") == "300 employee");
+  CHECK(FormatValue(1.6e8, "share") == "160,000,000 shares");
+  CHECK(FormatValue(5, "year") == "5 years");
+  CHECK(FormatValue(1, "year") == "1 year");
+}
+
+TEST_CASE("Readable names: metrics, dates, reasons and qualified values",
+          "[web]") {
+  using ct::web::ReadableDate;
+  using ct::web::ReadableMetric;
+  using ct::web::ReadableReason;
+  CHECK(ReadableMetric("power_capacity") == "power capacity");
+  CHECK(ReadableMetric("gpu_count") == "GPU count");
+  CHECK(ReadableMetric("valuation") == "valuation");
+  CHECK(ReadableDate("2025-10-06T13:05:00Z") == "6 October 2025");
+  CHECK(ReadableDate("2025-10-06") == "6 October 2025");
+  CHECK(ReadableDate("last week") == "last week");
+  CHECK(ReadableDate("2025-13-06") == "2025-13-06");
+  CHECK(ReadableReason("scale_slip") == "scale slip");
+  ct::extract::Claim c;
+  c.value = 2.2e5;
+  c.unit = "gpu";
+  c.qualifier = ct::extract::Qualifier::kMoreThan;
+  CHECK(ct::web::QualifiedValue(c) == "more than 220,000 GPUs");
 }
 
 TEST_CASE("EscapeHtml escapes every character that could open markup",
