@@ -127,6 +127,11 @@ struct PollRecord {
   std::string next_due_at;  // RFC 3339 UTC.
 };
 
+// Listings come a page at a time when a limit is set. The page after is
+// asked for with the token the last one gave (`next`): it names where the
+// last row stood in the listing's order, so no page is found by counting
+// rows (OFFSET), and rows added meanwhile neither repeat nor vanish.
+// A token that cannot be read is an InvalidArgument error.
 struct ClaimFilter {
   std::string entity;  // Subject or object, canonical name.
   std::string metric;
@@ -135,6 +140,7 @@ struct ClaimFilter {
   std::string search;  // FTS5 query over article title and text.
   int64_t article_id = 0;
   int64_t limit = 0;  // 0: no limit.
+  std::string after;  // A page's `next` token: the rows after it.
 };
 
 struct FactFilter {
@@ -144,6 +150,24 @@ struct FactFilter {
   std::string metric;
   // Exactly these parties (identities, sorted): the facts of one deal.
   std::vector<std::string> parties;
+  std::string reason;
+  // "status" (conflicts first, then by sources; the default), "sources"
+  // (most first), "reported" (newest first) or "fact" (by subject).
+  std::string sort;
+  int64_t limit = 0;  // 0: no limit.
+  std::string after;  // A page's `next` token: the rows after it.
+};
+
+struct ArticleFilter {
+  bool newest_first = false;
+  int64_t limit = 0;  // 0: no limit.
+  std::string after;  // A page's `next` token: the rows after it.
+};
+
+// How many facts have each value of one of their columns.
+struct FacetCount {
+  std::string value;
+  int64_t count = 0;
 };
 
 enum class PutOutcome { kNew, kUpdated, kUnchanged, kDuplicate };
@@ -242,16 +266,33 @@ class ClaimStore {
   using ClaimFn = std::function<Status(const ClaimRow&)>;
   using FactFn = std::function<Status(const FactRow&)>;
   using ArticleFn = std::function<Status(const ArticleRow&)>;
-  Status ForEachClaim(const ClaimFilter& filter, const ClaimFn& fn);
+  // With a limit, `next` (when given) is set to the token of the page
+  // after, or emptied when this page is the last.
+  Status ForEachClaim(const ClaimFilter& filter, const ClaimFn& fn,
+                      std::string* next = nullptr);
   // Facts with their claims; conflicts first, then by number of sources.
-  Status ForEachFact(const FactFilter& filter, const FactFn& fn);
+  Status ForEachFact(const FactFilter& filter, const FactFn& fn,
+                     std::string* next = nullptr);
   Status ForEachArticle(const ArticleFn& fn);
+  Status ForEachArticle(const ArticleFilter& filter, const ArticleFn& fn,
+                        std::string* next = nullptr);
 
   // The same listings gathered into memory, for small results.
   Result<std::vector<ArticleRow>> ListArticles();
+  Result<std::vector<ArticleRow>> ListArticles(const ArticleFilter& filter,
+                                               std::string* next);
   Result<std::optional<ArticleRow>> FindArticle(int64_t id);
-  Result<std::vector<ClaimRow>> FindClaims(const ClaimFilter& filter);
-  Result<std::vector<FactRow>> FindFacts(const FactFilter& filter);
+  Result<std::vector<ClaimRow>> FindClaims(const ClaimFilter& filter,
+                                           std::string* next = nullptr);
+  Result<std::vector<FactRow>> FindFacts(const FactFilter& filter,
+                                         std::string* next = nullptr);
+  // The values of `column` ("status", "metric", "reason" or "entity", the
+  // subject) among the facts `filter` finds, with how many have each, most
+  // first, at most `most`. The filter's own condition on that column is
+  // left out, so that the other values show with their counts.
+  Result<std::vector<FacetCount>> FactFacet(const FactFilter& filter,
+                                            std::string_view column,
+                                            int most = 20);
   Result<std::optional<FactRow>> FindFact(int64_t id);
 
   // Sources that scheduled runs poll.

@@ -3,6 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
 #include "store/claim_store.h"
 #include "store/sqlite.h"
 #include "store/statements.h"
@@ -35,6 +39,110 @@ std::string FtsQuery(const std::string& text) {
   }
   flush();
   return out;
+}
+
+// One column of a listing's order. The last of a listing's keys is unique,
+// so that the keys of a row say exactly where it stands.
+struct SortKey {
+  const char* expr;
+  bool descending;
+  bool text;
+};
+
+constexpr int kFirstAfterParam = 10;  // Keyset parameters: ?10, ?11, ...
+
+std::string OrderBy(const std::vector<SortKey>& keys) {
+  std::string out = " ORDER BY ";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += keys[i].expr;
+    if (keys[i].descending) out += " DESC";
+  }
+  return out;
+}
+
+// The rows after the one whose keys are bound from ?10 on, in the order
+// of `keys`: (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ...
+std::string AfterClause(const std::vector<SortKey>& keys) {
+  std::string out = " AND (";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) out += " OR ";
+    out += "(";
+    for (size_t j = 0; j < i; ++j) {
+      out += std::string(keys[j].expr) + " = ?" +
+             std::to_string(kFirstAfterParam + static_cast<int>(j)) + " AND ";
+    }
+    out += std::string(keys[i].expr) + (keys[i].descending ? " < ?" : " > ?") +
+           std::to_string(kFirstAfterParam + static_cast<int>(i)) + ")";
+  }
+  return out + ")";
+}
+
+// A page token: the last row's keys, hex-encoded so that it travels in a
+// URL as it is.
+std::string EncodeToken(const std::vector<std::string>& values) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string raw;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) raw += '\x1f';
+    raw += values[i];
+  }
+  std::string out;
+  for (unsigned char c : raw) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+Status DecodeToken(const std::string& token, const std::vector<SortKey>& keys,
+                   std::vector<std::string>* values) {
+  auto bad = [] {
+    return Status::InvalidArgument(
+        "the next token cannot be read (use the one the last page gave)");
+  };
+  auto nibble = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  if (token.size() % 2 != 0) return bad();
+  std::string raw;
+  for (size_t i = 0; i < token.size(); i += 2) {
+    int hi = nibble(token[i]), lo = nibble(token[i + 1]);
+    if (hi < 0 || lo < 0) return bad();
+    raw += static_cast<char>(hi * 16 + lo);
+  }
+  values->clear();
+  size_t begin = 0;
+  for (;;) {
+    size_t end = raw.find('\x1f', begin);
+    values->push_back(raw.substr(begin, end - begin));
+    if (end == std::string::npos) break;
+    begin = end + 1;
+  }
+  if (values->size() != keys.size()) return bad();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].text) continue;
+    const std::string& v = (*values)[i];
+    char* stop = nullptr;
+    std::strtoll(v.c_str(), &stop, 10);
+    if (v.empty() || *stop != '\0') return bad();
+  }
+  return Status::Ok();
+}
+
+void BindAfter(Stmt* st, const std::vector<SortKey>& keys,
+               const std::vector<std::string>& values) {
+  for (size_t i = 0; i < keys.size(); ++i) {
+    int at = kFirstAfterParam + static_cast<int>(i);
+    if (keys[i].text) {
+      st->Bind(at, values[i]);
+    } else {
+      st->Bind(at, static_cast<int64_t>(
+                       std::strtoll(values[i].c_str(), nullptr, 10)));
+    }
+  }
 }
 
 // Reads the columns of CT_CLAIM_SELECT.
@@ -130,27 +238,64 @@ Status Finish(Transaction* tx, Status s) {
 }  // namespace
 
 Status ClaimStore::ForEachArticle(const ArticleFn& fn) {
+  return ForEachArticle(ArticleFilter(), fn);
+}
+
+Status ClaimStore::ForEachArticle(const ArticleFilter& f, const ArticleFn& fn,
+                                  std::string* next) {
+  bool desc = f.newest_first;
+  const std::vector<SortKey> keys = {
+      {"COALESCE(a.published, a.first_seen)", desc, true},
+      {"a.id", desc, false}};
+  std::vector<std::string> after;
+  if (!f.after.empty()) CT_RETURN_IF_ERROR(DecodeToken(f.after, keys, &after));
+  std::string sql =
+      std::string(kArticleColumns) + " FROM articles a WHERE 1 = 1";
+  if (!after.empty()) sql += AfterClause(keys);
+  sql += OrderBy(keys);
+  if (f.limit > 0) sql += " LIMIT ?1";
   Transaction tx(db_, &path_);
   CT_RETURN_IF_ERROR(tx.BeginRead());
-  auto st = Prepare(std::string(kArticleColumns) +
-                    " FROM articles a ORDER BY COALESCE(a.published, "
-                    "a.first_seen), a.id");
+  auto st = Prepare(sql);
   if (!st.ok()) return st.status();
   Stmt& r = **st;
+  if (f.limit > 0) r.Bind(1, f.limit + 1);
+  if (!after.empty()) BindAfter(&r, keys, after);
+  if (next != nullptr) next->clear();
   Status s;
+  int64_t n = 0;
+  ArticleRow last;
   while (r.Step(&s)) {
-    Status out = fn(ReadArticle(r));
+    if (f.limit > 0 && n == f.limit) {
+      if (next != nullptr) {
+        *next = EncodeToken(
+            {last.published.empty() ? last.first_seen : last.published,
+             std::to_string(last.id)});
+      }
+      break;
+    }
+    last = ReadArticle(r);
+    ++n;
+    Status out = fn(last);
     if (!out.ok()) return out;
   }
   return Finish(&tx, s);
 }
 
 Result<std::vector<ArticleRow>> ClaimStore::ListArticles() {
+  return ListArticles(ArticleFilter(), nullptr);
+}
+
+Result<std::vector<ArticleRow>> ClaimStore::ListArticles(
+    const ArticleFilter& filter, std::string* next) {
   std::vector<ArticleRow> rows;
-  CT_RETURN_IF_ERROR(ForEachArticle([&](const ArticleRow& a) {
-    rows.push_back(a);
-    return Status::Ok();
-  }));
+  CT_RETURN_IF_ERROR(ForEachArticle(
+      filter,
+      [&](const ArticleRow& a) {
+        rows.push_back(a);
+        return Status::Ok();
+      },
+      next));
   return rows;
 }
 
@@ -169,7 +314,16 @@ Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
   return std::optional<ArticleRow>(std::move(a));
 }
 
-Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn) {
+Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
+                                std::string* next) {
+  // In the order of the timeline; a claim's id follows its place in its
+  // article.
+  static const std::vector<SortKey> kKeys = {
+      {"COALESCE(a.published, a.first_seen)", false, true},
+      {"a.id", false, false},
+      {"c.id", false, false}};
+  std::vector<std::string> after;
+  if (!f.after.empty()) CT_RETURN_IF_ERROR(DecodeToken(f.after, kKeys, &after));
   std::string sql = CT_CLAIM_SELECT "WHERE 1 = 1";
   // Entities by their ids, so that the claims come through the indexes on
   // subject and object rather than a scan of every claim.
@@ -188,7 +342,8 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn) {
         "MATCH ?5)";
   }
   if (f.article_id != 0) sql += " AND c.article_id = ?6";
-  sql += " ORDER BY COALESCE(a.published, a.first_seen), a.id, c.ordinal";
+  if (!after.empty()) sql += AfterClause(kKeys);
+  sql += OrderBy(kKeys);
   if (f.limit > 0) sql += " LIMIT ?7";
   Transaction tx(db_, &path_);
   CT_RETURN_IF_ERROR(tx.BeginRead());
@@ -201,47 +356,150 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn) {
   if (!f.since.empty()) r.Bind(4, f.since);
   if (!f.search.empty()) r.Bind(5, FtsQuery(f.search));
   if (f.article_id != 0) r.Bind(6, f.article_id);
-  if (f.limit > 0) r.Bind(7, f.limit);
+  // One row more than the page: whether there is a next.
+  if (f.limit > 0) r.Bind(7, f.limit + 1);
+  if (!after.empty()) BindAfter(&r, kKeys, after);
+  if (next != nullptr) next->clear();
   Status s;
+  int64_t n = 0;
+  ClaimRow last;
   while (r.Step(&s)) {
-    Status out = fn(ReadClaim(r));
+    if (f.limit > 0 && n == f.limit) {
+      if (next != nullptr) {
+        *next = EncodeToken({last.published, std::to_string(last.article_id),
+                             std::to_string(last.id)});
+      }
+      break;
+    }
+    last = ReadClaim(r);
+    ++n;
+    Status out = fn(last);
     if (!out.ok()) return out;
   }
   return Finish(&tx, s);
 }
 
-Result<std::vector<ClaimRow>> ClaimStore::FindClaims(const ClaimFilter& f) {
+Result<std::vector<ClaimRow>> ClaimStore::FindClaims(const ClaimFilter& f,
+                                                     std::string* next) {
   std::vector<ClaimRow> rows;
-  CT_RETURN_IF_ERROR(ForEachClaim(f, [&](const ClaimRow& r) {
-    rows.push_back(r);
-    return Status::Ok();
-  }));
+  CT_RETURN_IF_ERROR(ForEachClaim(
+      f,
+      [&](const ClaimRow& r) {
+        rows.push_back(r);
+        return Status::Ok();
+      },
+      next));
   return rows;
 }
 
-Status ClaimStore::ForEachFact(const FactFilter& f, const FactFn& fn) {
-  std::string sql = R"sql(
-SELECT f.id, s.name, COALESCE(o.name, ''), f.metric, f.unit, f.noun, f.time,
-  f.status, f.sources, COALESCE(f.first_reported, ''), f.parties, f.facet,
-  f.reason, f.consensus, f.independent_sources
-FROM facts f
-JOIN entities s ON s.id = f.subject_id
-LEFT JOIN entities o ON o.id = f.object_id
-WHERE 1 = 1)sql";
+namespace {
+
+constexpr const char* kStatusRank =
+    "CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1 "
+    "WHEN 'agree' THEN 2 ELSE 3 END";
+
+int StatusRank(const std::string& status) {
+  if (status == "conflict") return 0;
+  if (status == "compatible") return 1;
+  if (status == "agree") return 2;
+  return 3;
+}
+
+// A facts listing's order, and the keys of one of its rows.
+struct FactOrder {
+  std::vector<SortKey> keys;
+  std::vector<std::string> (*values)(const FactRow&);
+};
+
+Result<FactOrder> FactOrderOf(const std::string& sort) {
+  if (sort.empty() || sort == "status") {
+    return FactOrder{{{kStatusRank, false, false},
+                      {"f.sources", true, false},
+                      {"f.id", false, false}},
+                     [](const FactRow& f) {
+                       return std::vector<std::string>{
+                           std::to_string(StatusRank(f.status)),
+                           std::to_string(f.sources), std::to_string(f.id)};
+                     }};
+  }
+  if (sort == "sources") {
+    return FactOrder{{{"f.sources", true, false}, {"f.id", false, false}},
+                     [](const FactRow& f) {
+                       return std::vector<std::string>{
+                           std::to_string(f.sources), std::to_string(f.id)};
+                     }};
+  }
+  if (sort == "reported") {
+    return FactOrder{
+        {{"COALESCE(f.first_reported, '')", true, true}, {"f.id", true, false}},
+        [](const FactRow& f) {
+          return std::vector<std::string>{f.first_reported,
+                                          std::to_string(f.id)};
+        }};
+  }
+  if (sort == "fact") {
+    return FactOrder{{{"s.name", false, true},
+                      {"f.metric", false, true},
+                      {"f.id", false, false}},
+                     [](const FactRow& f) {
+                       return std::vector<std::string>{f.subject, f.metric,
+                                                       std::to_string(f.id)};
+                     }};
+  }
+  return Status::InvalidArgument("unknown sort \"" + sort +
+                                 "\" (status, sources, reported or fact)");
+}
+
+// The conditions of a facts filter, but the one on `skip` (a facet's own
+// column): parameters ?1 to ?6.
+std::string FactWhere(const FactFilter& f, std::string_view skip = {}) {
+  std::string sql = " WHERE 1 = 1";
   if (f.id != 0) sql += " AND f.id = ?4";
-  if (!f.status.empty()) sql += " AND f.status = ?1";
-  if (!f.entity.empty()) {
+  if (!f.status.empty() && skip != "status") sql += " AND f.status = ?1";
+  if (!f.entity.empty() && skip != "entity") {
     sql +=
         " AND (f.subject_id IN (SELECT id FROM entities WHERE name = ?2 "
         "COLLATE NOCASE) OR f.object_id IN (SELECT id FROM entities WHERE "
         "name = ?2 COLLATE NOCASE) OR instr(char(10) || lower(f.parties) || "
         "char(10), char(10) || lower(?2) || char(10)) > 0)";
   }
-  if (!f.metric.empty()) sql += " AND f.metric = ?3";
+  if (!f.metric.empty() && skip != "metric") sql += " AND f.metric = ?3";
   if (!f.parties.empty()) sql += " AND f.parties = ?5";
-  sql += R"sql(
-ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1
-  WHEN 'agree' THEN 2 ELSE 3 END, f.sources DESC, f.id)sql";
+  if (!f.reason.empty() && skip != "reason") sql += " AND f.reason = ?6";
+  return sql;
+}
+
+void BindFactWhere(Stmt* r, const FactFilter& f, const std::string& parties,
+                   std::string_view skip) {
+  if (!f.status.empty() && skip != "status") r->Bind(1, f.status);
+  if (!f.entity.empty() && skip != "entity") r->Bind(2, f.entity);
+  if (!f.metric.empty() && skip != "metric") r->Bind(3, f.metric);
+  if (f.id != 0) r->Bind(4, f.id);
+  if (!f.parties.empty()) r->Bind(5, parties);
+  if (!f.reason.empty() && skip != "reason") r->Bind(6, f.reason);
+}
+
+}  // namespace
+
+Status ClaimStore::ForEachFact(const FactFilter& f, const FactFn& fn,
+                               std::string* next) {
+  auto order = FactOrderOf(f.sort);
+  if (!order.ok()) return order.status();
+  std::vector<std::string> after;
+  if (!f.after.empty()) {
+    CT_RETURN_IF_ERROR(DecodeToken(f.after, order->keys, &after));
+  }
+  std::string sql = R"sql(
+SELECT f.id, s.name, COALESCE(o.name, ''), f.metric, f.unit, f.noun, f.time,
+  f.status, f.sources, COALESCE(f.first_reported, ''), f.parties, f.facet,
+  f.reason, f.consensus, f.independent_sources
+FROM facts f
+JOIN entities s ON s.id = f.subject_id
+LEFT JOIN entities o ON o.id = f.object_id)sql";
+  sql += FactWhere(f);
+  if (!after.empty()) sql += AfterClause(order->keys);
+  sql += OrderBy(order->keys);
+  if (f.limit > 0) sql += " LIMIT ?7";
   Transaction tx(db_, &path_);
   CT_RETURN_IF_ERROR(tx.BeginRead());
   auto st = Prepare(sql);
@@ -249,13 +507,18 @@ ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1
   auto claims = Prepare(kClaimsOfFact);
   if (!claims.ok()) return claims.status();
   Stmt& r = **st;
-  if (!f.status.empty()) r.Bind(1, f.status);
-  if (!f.entity.empty()) r.Bind(2, f.entity);
-  if (!f.metric.empty()) r.Bind(3, f.metric);
-  if (f.id != 0) r.Bind(4, f.id);
-  if (!f.parties.empty()) r.Bind(5, JoinParties(f.parties));
+  BindFactWhere(&r, f, JoinParties(f.parties), {});
+  if (f.limit > 0) r.Bind(7, f.limit + 1);
+  if (!after.empty()) BindAfter(&r, order->keys, after);
+  if (next != nullptr) next->clear();
   Status s;
+  int64_t n = 0;
+  FactRow last;
   while (r.Step(&s)) {
+    if (f.limit > 0 && n == f.limit) {
+      if (next != nullptr) *next = EncodeToken(order->values(last));
+      break;
+    }
     FactRow fact;
     fact.id = r.Int(0);
     fact.subject = r.Text(1);
@@ -277,19 +540,53 @@ ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'compatible' THEN 1
     c.Bind(1, fact.id);
     while (c.Step(&s)) fact.claims.push_back(ReadClaim(c));
     if (!s.ok()) return s;
+    ++n;
     Status out = fn(fact);
     if (!out.ok()) return out;
+    last = std::move(fact);
   }
   return Finish(&tx, s);
 }
 
-Result<std::vector<FactRow>> ClaimStore::FindFacts(const FactFilter& f) {
+Result<std::vector<FactRow>> ClaimStore::FindFacts(const FactFilter& f,
+                                                   std::string* next) {
   std::vector<FactRow> facts;
-  CT_RETURN_IF_ERROR(ForEachFact(f, [&](const FactRow& fact) {
-    facts.push_back(fact);
-    return Status::Ok();
-  }));
+  CT_RETURN_IF_ERROR(ForEachFact(
+      f,
+      [&](const FactRow& fact) {
+        facts.push_back(fact);
+        return Status::Ok();
+      },
+      next));
   return facts;
+}
+
+Result<std::vector<FacetCount>> ClaimStore::FactFacet(const FactFilter& f,
+                                                      std::string_view column,
+                                                      int most) {
+  const char* expr = column == "status"   ? "f.status"
+                     : column == "metric" ? "f.metric"
+                     : column == "reason" ? "f.reason"
+                     : column == "entity" ? "s.name"
+                                          : nullptr;
+  if (expr == nullptr) {
+    return Status::InvalidArgument("no facet " + std::string(column));
+  }
+  std::string sql = std::string("SELECT ") + expr +
+                    ", count(*) FROM facts f "
+                    "JOIN entities s ON s.id = f.subject_id" +
+                    FactWhere(f, column) + " GROUP BY 1 ORDER BY 2 DESC, 1 " +
+                    "LIMIT ?8";
+  auto st = Prepare(sql);
+  if (!st.ok()) return st.status();
+  Stmt& r = **st;
+  BindFactWhere(&r, f, JoinParties(f.parties), column);
+  r.Bind(8, static_cast<int64_t>(most));
+  std::vector<FacetCount> out;
+  Status s;
+  while (r.Step(&s)) out.push_back({r.Text(0), r.Int(1)});
+  CT_RETURN_IF_ERROR(s);
+  return out;
 }
 
 Result<std::optional<FactRow>> ClaimStore::FindFact(int64_t id) {
