@@ -480,6 +480,19 @@ std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles) {
   return out;
 }
 
+std::string SourcesCsv(const std::vector<store::SourceRow>& sources) {
+  std::string out = CsvRow({"id", "url", "title", "every_seconds", "added_at",
+                            "last_polled_at", "next_due_at", "failures",
+                            "last_error", "last_error_at"});
+  for (const store::SourceRow& s : sources) {
+    out += CsvRow({std::to_string(s.id), s.url, s.title,
+                   std::to_string(s.every_seconds), s.added_at,
+                   s.last_polled_at, s.next_due_at, std::to_string(s.failures),
+                   s.last_error, s.last_error_at});
+  }
+  return out;
+}
+
 std::string CleanText(std::string_view s) {
   // ICU replaces each invalid sequence with U+FFFD on the way to UTF-16.
   std::vector<UChar> wide(s.size() + 1);

@@ -65,6 +65,7 @@ std::string ArticleCsvRow(const store::ArticleRow& article);
 std::string ClaimsCsv(const std::vector<store::ClaimRow>& claims);
 std::string FactsCsv(const std::vector<store::FactRow>& facts);
 std::string ArticlesCsv(const std::vector<store::ArticleRow>& articles);
+std::string SourcesCsv(const std::vector<store::SourceRow>& sources);
 
 // A number without trailing zeros: 5e9 -> "5000000000", 0.5 -> "0.5".
 std::string PlainNumber(double v);

@@ -36,6 +36,11 @@ mark.single{background:#e4e6eb}
 .muted{color:#6b7280;font-size:.9em}
 blockquote{margin:.2em 0;color:#394150}
 form.search input{font-size:1em;padding:.3em;width:20em}
+form.filters{margin:.5em 0}
+form.filters select,form.filters input{font-size:.95em;margin-right:.6em}
+.facets{display:flex;flex-wrap:wrap;gap:1.5em;font-size:.9em;margin:.5em 0}
+.facets ul{list-style:none;margin:0;padding:0}
+nav.pages{margin:1em 0}
 .article p{max-width:46em}
 )css";
 
@@ -114,6 +119,32 @@ std::string WhoDisagrees(const store::FactRow& f) {
 
 std::string Link(std::string_view href, std::string_view text) {
   return "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(text) + "</a>";
+}
+
+// "JSON · CSV" for a listing, and its next page.
+std::string LinksLine(const ListingLinks& links) {
+  std::string out;
+  if (!links.json.empty() || !links.csv.empty()) {
+    out += "<p class=\"muted\">This list as ";
+    if (!links.json.empty()) out += Link(links.json, "JSON");
+    if (!links.json.empty() && !links.csv.empty()) out += " · ";
+    if (!links.csv.empty()) out += Link(links.csv, "CSV");
+    out += "</p>";
+  }
+  return out;
+}
+
+std::string NextLink(const ListingLinks& links) {
+  if (links.next.empty()) return "";
+  return "<nav class=\"pages\"><a rel=\"next\" href=\"" +
+         EscapeHtml(links.next) + "\">Next page →</a></nav>";
+}
+
+std::string Option(std::string_view value, std::string_view label,
+                   std::string_view chosen) {
+  return "<option value=\"" + EscapeHtml(value) + "\"" +
+         (value == chosen ? " selected" : "") + ">" + EscapeHtml(label) +
+         "</option>";
 }
 
 // Only web links are made clickable; a file: URL is shown as text.
@@ -316,21 +347,67 @@ std::string NumberLineSvg(const store::FactRow& fact) {
 }
 
 std::string OverviewPage(const std::vector<store::FactRow>& facts,
-                         std::string_view status_filter) {
+                         const store::FactFilter& filter,
+                         const std::vector<Facet>& facets,
+                         const ListingLinks& links) {
   std::string body =
-      "<h1>Facts</h1><p class=\"muted\">Each fact is one figure "
-      "in the world; conflicts first. Filter: ";
-  for (std::string_view s : {"conflict", "compatible", "agree", "single"}) {
-    body += Link("/?status=" + std::string(s), s) + " ";
+      "<h1>Facts</h1><p class=\"muted\">Each fact is one figure in the "
+      "world, as the outlets state it.</p>";
+  // The controls: a plain form, so that they work without scripts.
+  body += "<form class=\"filters\" method=\"get\" action=\"/\">";
+  body += "<label>Status <select name=\"status\">" +
+          Option("", "any", filter.status);
+  for (std::string_view st : {"conflict", "compatible", "agree", "single"}) {
+    body += Option(st, st, filter.status);
   }
-  body += Link("/", "all") + "</p>";
-  if (!status_filter.empty()) {
-    body += "<p>Showing " + StatusBadge(status_filter) + " facts.</p>";
+  body += "</select></label>";
+  for (const Facet& facet : facets) {
+    if (facet.name != "metric" && facet.name != "reason") continue;
+    const std::string& chosen =
+        facet.name == "metric" ? filter.metric : filter.reason;
+    body += "<label>" +
+            EscapeHtml(facet.name == "metric" ? "Metric" : "Reason") +
+            " <select name=\"" + facet.name + "\">" + Option("", "any", chosen);
+    for (const Facet::Value& v : facet.values) {
+      if (v.value.empty()) continue;
+      body += Option(v.value,
+                     facet.name == "metric" ? ReadableMetric(v.value)
+                                            : ReadableReason(v.value),
+                     chosen);
+    }
+    body += "</select></label>";
   }
+  body += "<label>Entity <input name=\"entity\" value=\"" +
+          EscapeHtml(filter.entity) + "\" size=\"14\"></label>";
+  body += "<label>Sort <select name=\"sort\">";
+  body += Option("status", "conflicts first", filter.sort);
+  body += Option("sources", "most sources", filter.sort);
+  body += Option("reported", "newest", filter.sort);
+  body += Option("fact", "by subject", filter.sort);
+  body += "</select></label><button>Show</button> " + Link("/", "clear") +
+          "</form>";
+  // Facets: each value with its count, a link that filters on it.
+  body += "<div class=\"facets\">";
+  for (const Facet& facet : facets) {
+    if (facet.values.empty()) continue;
+    body += "<div><strong>" + EscapeHtml(facet.name) + "</strong><ul>";
+    for (const Facet::Value& v : facet.values) {
+      std::string label = v.value.empty() ? "(none)" : v.value;
+      if (facet.name == "metric") label = ReadableMetric(v.value);
+      if (facet.name == "reason" && !v.value.empty()) {
+        label = ReadableReason(v.value);
+      }
+      body += "<li>" + Link(v.url, label) + " <span class=\"muted\">" +
+              std::to_string(v.count) + "</span></li>";
+    }
+    body += "</ul></div>";
+  }
+  body += "</div>";
+  body += LinksLine(links);
   if (facts.empty()) {
     body +=
-        "<p>No facts yet. Ingest some articles: <code>claimtrack ingest "
-        "FOLDER</code>.</p>";
+        "<p>No facts here. Ingest some articles (<code>claimtrack ingest "
+        "FOLDER</code>) or loosen the filter.</p>";
     return Layout("Facts", body);
   }
   body +=
@@ -352,6 +429,7 @@ std::string OverviewPage(const std::vector<store::FactRow>& facts,
             EscapeHtml(ReadableDate(f.first_reported)) + "</td></tr>";
   }
   body += "</table>";
+  body += NextLink(links);
   return Layout("Facts", body);
 }
 
@@ -478,10 +556,12 @@ std::string ArticlePage(const store::ArticleRow& a,
   return Layout(a.title.empty() ? "Article" : a.title, body);
 }
 
-std::string ArticlesPage(const std::vector<store::ArticleRow>& articles) {
-  std::string body =
-      "<h1>Articles</h1><table><tr><th>Published</th>"
-      "<th>Title</th><th>Source</th><th>Claims</th></tr>";
+std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
+                         const ListingLinks& links) {
+  std::string body = "<h1>Articles</h1><p class=\"muted\">Newest first.</p>" +
+                     LinksLine(links) +
+                     "<table><tr><th>Published</th>"
+                     "<th>Title</th><th>Source</th><th>Claims</th></tr>";
   for (const store::ArticleRow& a : articles) {
     body += "<tr><td class=\"muted\">" +
             EscapeHtml(a.published.empty() ? a.first_seen : a.published) +
@@ -492,11 +572,13 @@ std::string ArticlesPage(const std::vector<store::ArticleRow>& articles) {
             std::to_string(a.claims) + "</td></tr>";
   }
   body += "</table>";
+  body += NextLink(links);
   return Layout("Articles", body);
 }
 
 std::string SearchPage(std::string_view query,
-                       const std::vector<store::ClaimRow>& claims) {
+                       const std::vector<store::ClaimRow>& claims,
+                       const ListingLinks& links) {
   std::string body =
       "<h1>Search</h1><form class=\"search\" method=\"get\" action=\"/search\">"
       "<input name=\"q\" value=\"" +
@@ -505,20 +587,22 @@ std::string SearchPage(std::string_view query,
       "<button>Search</button></form>";
   if (!query.empty()) {
     body += "<p>" + std::to_string(claims.size()) +
-            " claims in articles "
-            "matching “" +
-            EscapeHtml(query) + "”.</p>";
+            (links.next.empty() ? "" : " (this page)") +
+            " claims in articles matching “" + EscapeHtml(query) + "”.</p>";
+    body += LinksLine(links);
     body +=
         "<table><tr><th>Source</th><th>Claim</th><th>Sentence</th>"
         "<th>Fact</th></tr>";
     body += ClaimTableRows(claims, true);
     body += "</table>";
+    body += NextLink(links);
   }
   return Layout("Search", body);
 }
 
-std::string SourcesPage(const std::vector<store::SourceRow>& sources) {
-  std::string body = "<h1>Sources</h1>";
+std::string SourcesPage(const std::vector<store::SourceRow>& sources,
+                        const ListingLinks& links) {
+  std::string body = "<h1>Sources</h1>" + LinksLine(links);
   if (sources.empty()) {
     body +=
         "<p>No sources are polled. Add one with <code>claimtrack sources "

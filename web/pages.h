@@ -15,17 +15,44 @@
 
 namespace ct::web {
 
+// Where a listing page links beside its rows: its next page (empty on the
+// last) and the same listing as JSON and as CSV.
+struct ListingLinks {
+  std::string next;
+  std::string json;
+  std::string csv;
+};
+
+// A facet: one column's values among the listed facts, each with its
+// count and the URL that filters on it.
+struct Facet {
+  std::string name;  // "status", "metric", "reason", "entity".
+  struct Value {
+    std::string value;
+    int64_t count = 0;
+    std::string url;
+  };
+  std::vector<Value> values;
+};
+
+// The facts listing: its rows, the filter and sort it was asked for (shown
+// in its controls), its facets and its links.
 std::string OverviewPage(const std::vector<store::FactRow>& facts,
-                         std::string_view status_filter);
+                         const store::FactFilter& filter,
+                         const std::vector<Facet>& facets,
+                         const ListingLinks& links);
 // `related`: the other facts of the same deal (the same parties).
 std::string FactPage(const store::FactRow& fact,
                      const std::vector<store::FactRow>& related = {});
 std::string ArticlePage(const store::ArticleRow& article,
                         const std::vector<store::ClaimRow>& claims);
-std::string ArticlesPage(const std::vector<store::ArticleRow>& articles);
+std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
+                         const ListingLinks& links = {});
 std::string SearchPage(std::string_view query,
-                       const std::vector<store::ClaimRow>& claims);
-std::string SourcesPage(const std::vector<store::SourceRow>& sources);
+                       const std::vector<store::ClaimRow>& claims,
+                       const ListingLinks& links = {});
+std::string SourcesPage(const std::vector<store::SourceRow>& sources,
+                        const ListingLinks& links = {});
 std::string NotFoundPage(std::string_view what);
 
 // The number line of a fact: one row per claim, its interval as a bar and

@@ -44,6 +44,7 @@ struct Reply {
   HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
   std::string type = "text/html; charset=utf-8";
   std::string body;
+  std::string next;  // The next page's URL, for a Link header.
 };
 
 Reply Html(std::string body) {
@@ -64,6 +65,16 @@ Reply NotFound(bool api, const std::string& what) {
 }
 
 Reply Failure(bool api, const Status& s) {
+  // A request the store cannot take (a bad next token, an unknown sort)
+  // says why; its message is the store's own.
+  if (s.code() == Status::Code::kInvalidArgument) {
+    if (api) {
+      return {HTTPResponse::HTTP_BAD_REQUEST, "application/json",
+              ErrorJson(s.message())};
+    }
+    return {HTTPResponse::HTTP_BAD_REQUEST, "text/plain; charset=utf-8",
+            "bad request: " + s.message() + "\n"};
+  }
   // The details (SQL among them) go to the log, never to the client.
   std::fprintf(stderr, "claimtrack serve: database error: %s\n",
                s.message().c_str());
@@ -84,6 +95,35 @@ int64_t IdAfter(const std::string& path, const std::string& prefix) {
   if (ec != std::errc() || ptr != rest.data() + rest.size() || id <= 0)
     return 0;
   return id;
+}
+
+bool EndsWith(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() &&
+         s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// `path` with the query `params`, `name` set to `value` (or dropped when
+// `value` is empty).
+std::string WithParam(const std::string& path,
+                      const Poco::URI::QueryParameters& params,
+                      const std::string& name, const std::string& value) {
+  Poco::URI uri(path);
+  Poco::URI::QueryParameters out;
+  for (const auto& [k, v] : params) {
+    if (k != name && !v.empty()) out.emplace_back(k, v);
+  }
+  if (!name.empty() && !value.empty()) out.emplace_back(name, value);
+  uri.setQueryParameters(out);
+  return uri.toString();
+}
+
+Poco::URI::QueryParameters ParamsWithout(
+    const Poco::URI::QueryParameters& params, const std::string& name) {
+  Poco::URI::QueryParameters out;
+  for (const auto& [k, v] : params) {
+    if (k != name) out.emplace_back(k, v);
+  }
+  return out;
 }
 
 // Read-only connections to the database, one for each worker thread, so
@@ -134,15 +174,52 @@ class Router {
  public:
   explicit Router(StorePool* pool) : pool_(pool) {}
 
-  Reply Route(const std::string& path,
-              const Poco::URI::QueryParameters& query) {
+  Reply Route(std::string path, const Poco::URI::QueryParameters& query) {
     auto param = [&](const std::string& name) {
       for (const auto& [k, v] : query) {
         if (k == name) return v;
       }
       return std::string();
     };
+    // Every view's twins: NAME.json is /api/NAME, and NAME.csv its CSV.
+    bool csv = EndsWith(path, ".csv");
+    if (EndsWith(path, ".json")) {
+      path = "/api" + path.substr(0, path.size() - 5);
+    } else if (csv) {
+      path = path.substr(0, path.size() - 4);
+    }
     bool api = path.rfind("/api/", 0) == 0;
+    if (api) path = path.substr(4);
+    if (csv && api) return NotFound(true, "no CSV under /api/");
+    // Lists come a page at a time: HTML and JSON 100 rows unless asked for
+    // up to 1,000, CSV 1,000 unless asked for up to 10,000.
+    int64_t most = csv ? 10000 : 1000;
+    int64_t limit = csv ? 1000 : 100;
+    if (std::string l = param("limit"); !l.empty()) {
+      int64_t n = 0;
+      auto [ptr, ec] = std::from_chars(l.data(), l.data() + l.size(), n);
+      if (ec != std::errc() || ptr != l.data() + l.size() || n < 1 ||
+          n > most) {
+        return Failure(
+            api, Status::InvalidArgument("limit must be a number from 1 to " +
+                                         std::to_string(most)));
+      }
+      limit = n;
+    }
+    // The URL of this view's page after `token`, in the form asked for.
+    auto page_url = [&](const std::string& token) {
+      std::string base = api ? "/api" + path : path;
+      if (csv) base += ".csv";
+      return token.empty() ? std::string()
+                           : WithParam(base, query, "next", token);
+    };
+    auto links = [&](const std::string& token, const std::string& view) {
+      ListingLinks l;
+      l.next = page_url(token);
+      l.json = WithParam(view + ".json", query, "next", "");
+      l.csv = WithParam(view + ".csv", query, "next", "");
+      return l;
+    };
     StorePool::Lease db = pool_->Take();
     if (path == "/healthz") {
       store::FactFilter none;
@@ -151,22 +228,49 @@ class Router {
       if (!facts.ok()) return Failure(false, facts.status());
       return {HTTPResponse::HTTP_OK, "text/plain; charset=utf-8", "ok\n"};
     }
-    if (path == "/" || path == "/api/facts" || path == "/facts.csv") {
+    if (path == "/" || path == "/facts") {
       store::FactFilter f;
       f.status = param("status");
       f.entity = param("entity");
       f.metric = param("metric");
-      auto facts = db->FindFacts(f);
+      f.reason = param("reason");
+      f.sort = param("sort");
+      f.limit = limit;
+      f.after = param("next");
+      std::string next;
+      auto facts = db->FindFacts(f, &next);
       if (!facts.ok()) return Failure(api, facts.status());
-      if (api) return Json(FactsJson(*facts));
-      if (path == "/facts.csv") return Csv(FactsCsv(*facts));
-      return Html(OverviewPage(*facts, f.status));
+      Reply reply;
+      if (api) {
+        reply = Json(FactsJson(*facts));
+      } else if (csv) {
+        reply = Csv(FactsCsv(*facts));
+      } else {
+        std::vector<Facet> facets;
+        for (const char* name : {"status", "metric", "reason", "entity"}) {
+          auto counts = db->FactFacet(f, name, 15);
+          if (!counts.ok()) return Failure(false, counts.status());
+          Facet facet;
+          facet.name = name;
+          for (const store::FacetCount& c : *counts) {
+            // Filtering on a value starts again from the first page.
+            facet.values.push_back(
+                {c.value, c.count,
+                 WithParam("/", ParamsWithout(query, "next"), name, c.value)});
+          }
+          facets.push_back(std::move(facet));
+        }
+        reply = Html(OverviewPage(*facts, f, facets, links(next, "/facts")));
+      }
+      reply.next = page_url(next);
+      return reply;
     }
-    if (int64_t id = IdAfter(path, api ? "/api/facts/" : "/facts/")) {
+    if (int64_t id = IdAfter(path, "/facts/")) {
       auto fact = db->FindFact(id);
       if (!fact.ok()) return Failure(api, fact.status());
       if (!*fact) return NotFound(api, "no fact " + std::to_string(id));
       if (api) return Json(FactJson(**fact));
+      if (csv) return Csv(ClaimsCsv((*fact)->claims));
       // The same deal's other figures.
       store::FactFilter deal;
       deal.parties = (*fact)->parties;
@@ -178,28 +282,45 @@ class Router {
       }
       return Html(FactPage(**fact, others));
     }
-    if (path == "/api/claims" || path == "/claims.csv" || path == "/search") {
+    if (path == "/claims" || path == "/search") {
       store::ClaimFilter f;
       f.entity = param("entity");
       f.metric = param("metric");
       f.source = param("source");
       f.since = param("since");
-      f.search = path == "/search" ? param("q") : param("search");
-      if (path == "/search" && f.search.empty())
+      // One name for the words everywhere; the API's older name still works.
+      f.search = param("q").empty() ? param("search") : param("q");
+      f.limit = limit;
+      f.after = param("next");
+      if (path == "/search" && !api && !csv && f.search.empty()) {
         return Html(SearchPage("", {}));
-      auto claims = db->FindClaims(f);
+      }
+      std::string next;
+      auto claims = db->FindClaims(f, &next);
       if (!claims.ok()) return Failure(api, claims.status());
-      if (api) return Json(ClaimsJson(*claims));
-      if (path == "/claims.csv") return Csv(ClaimsCsv(*claims));
-      return Html(SearchPage(f.search, *claims));
+      Reply reply =
+          api   ? Json(ClaimsJson(*claims))
+          : csv ? Csv(ClaimsCsv(*claims))
+                : Html(SearchPage(f.search, *claims, links(next, "/claims")));
+      reply.next = page_url(next);
+      return reply;
     }
-    if (path == "/articles" || path == "/api/articles") {
-      auto articles = db->ListArticles();
+    if (path == "/articles") {
+      store::ArticleFilter f;
+      f.newest_first = true;
+      f.limit = limit;
+      f.after = param("next");
+      std::string next;
+      auto articles = db->ListArticles(f, &next);
       if (!articles.ok()) return Failure(api, articles.status());
-      return api ? Json(ArticlesJson(*articles))
-                 : Html(ArticlesPage(*articles));
+      Reply reply =
+          api   ? Json(ArticlesJson(*articles))
+          : csv ? Csv(ArticlesCsv(*articles))
+                : Html(ArticlesPage(*articles, links(next, "/articles")));
+      reply.next = page_url(next);
+      return reply;
     }
-    if (int64_t id = IdAfter(path, api ? "/api/articles/" : "/articles/")) {
+    if (int64_t id = IdAfter(path, "/articles/")) {
       auto article = db->FindArticle(id);
       if (!article.ok()) return Failure(api, article.status());
       if (!*article) return NotFound(api, "no article " + std::to_string(id));
@@ -207,15 +328,19 @@ class Router {
       f.article_id = id;
       auto claims = db->FindClaims(f);
       if (!claims.ok()) return Failure(api, claims.status());
+      if (csv) return Csv(ClaimsCsv(*claims));
       return api ? Json(ArticleJson(**article, *claims))
                  : Html(ArticlePage(**article, *claims));
     }
-    if (path == "/sources" || path == "/api/sources") {
+    if (path == "/sources") {
+      // Sources are few: one page.
       auto sources = db->ListSources();
       if (!sources.ok()) return Failure(api, sources.status());
-      return api ? Json(SourcesJson(*sources)) : Html(SourcesPage(*sources));
+      if (csv) return Csv(SourcesCsv(*sources));
+      return api ? Json(SourcesJson(*sources))
+                 : Html(SourcesPage(*sources, links("", "/sources")));
     }
-    return NotFound(api, "no page at " + path);
+    return NotFound(api, "no page at " + (api ? "/api" + path : path));
   }
 
  private:
@@ -454,6 +579,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         }
         return;
       }
+    }
+    if (!reply.next.empty()) {
+      response.set("Link", "<" + reply.next + ">; rel=\"next\"");
     }
     response.setStatusAndReason(reply.status);
     response.setContentType(reply.type);

@@ -76,11 +76,29 @@ size_t Count(const std::string& text, const std::string& what) {
 
 TEST_CASE("OverviewPage says who disagrees, with readable names and values",
           "[web]") {
-  std::string page = ct::web::OverviewPage({Conflict()}, "");
+  ct::web::Facet metric;
+  metric.name = "metric";
+  metric.values.push_back({"power_capacity", 1, "/?metric=power_capacity"});
+  ct::web::ListingLinks links;
+  links.next = "/?next=abc";
+  links.json = "/facts.json";
+  links.csv = "/facts.csv";
+  std::string page = ct::web::OverviewPage({Conflict()}, {}, {metric}, links);
+  // Controls, facets with counts, the twins and the next page.
+  CHECK(page.find("<form class=\"filters\" method=\"get\"") !=
+        std::string::npos);
+  CHECK(page.find("<option value=\"power_capacity\">power capacity</option>") !=
+        std::string::npos);
+  CHECK(page.find("href=\"/?metric=power_capacity\">power capacity</a> "
+                  "<span class=\"muted\">1</span>") != std::string::npos);
+  CHECK(page.find("href=\"/facts.json\">JSON</a>") != std::string::npos);
+  CHECK(page.find("rel=\"next\" href=\"/?next=abc\"") != std::string::npos);
   CHECK(page.find("Ferrous Wire: 8 GW") != std::string::npos);
   CHECK(page.find("true conflict") != std::string::npos);
   CHECK(page.find("Lab: power capacity") != std::string::npos);
-  CHECK(page.find("power_capacity") == std::string::npos);
+  // Raw ids only in URLs and form values, never as text people read.
+  CHECK(page.find(">power_capacity") == std::string::npos);
+  CHECK(page.find("power_capacity<") == std::string::npos);
   CHECK(page.find("1 May 2026") != std::string::npos);
   // The consensus, then the values by number, each with its qualifier.
   CHECK(page.find("<td>6 GW</td>") != std::string::npos);

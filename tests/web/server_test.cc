@@ -416,3 +416,56 @@ TEST_CASE("Server answers every error under /api/ in JSON", "[web]") {
   (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("Server pages every list by key and gives each view its twins",
+          "[web]") {
+  char tmpl[] = "/tmp/ct_web_pages_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  auto server = ct::web::Server::Start(SmallServer(dir));
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  // Three articles, two a page: the Link header leads to the third.
+  Fetched first = Get(port, "/api/articles?limit=2");
+  REQUIRE(first.status == 200);
+  Poco::JSON::Parser parser;
+  CHECK(parser.parse(first.body).extract<Poco::JSON::Array::Ptr>()->size() ==
+        2);
+  std::string link = first.headers.get("Link", "");
+  REQUIRE(link.rfind("</api/articles?limit=2&next=", 0) == 0);
+  std::string next = link.substr(1, link.find('>') - 1);
+  Fetched second = Get(port, next);
+  REQUIRE(second.status == 200);
+  Poco::JSON::Parser again;
+  CHECK(again.parse(second.body).extract<Poco::JSON::Array::Ptr>()->size() ==
+        1);
+  CHECK_FALSE(second.headers.has("Link"));
+  // The HTML page links its next page, its JSON and its CSV.
+  Fetched page = Get(port, "/articles?limit=2");
+  CHECK(page.body.find("rel=\"next\" href=\"/articles?limit=2&amp;next=") !=
+        std::string::npos);
+  CHECK(page.body.find("href=\"/articles.json?limit=2\"") != std::string::npos);
+  CHECK(page.body.find("href=\"/articles.csv?limit=2\"") != std::string::npos);
+  // Every view has its twins, with the same parameters.
+  CHECK(Get(port, "/facts.json").body == Get(port, "/api/facts").body);
+  CHECK(Get(port, "/articles.csv").type == "text/csv; charset=utf-8");
+  CHECK(Get(port, "/sources.csv").status == 200);
+  CHECK(Get(port, "/claims.json?q=OpenAI").body ==
+        Get(port, "/api/claims?search=OpenAI").body);
+  Fetched search = Get(port, "/search?q=OpenAI");
+  CHECK(search.body.find("href=\"/claims.csv?q=OpenAI\"") != std::string::npos);
+  // Facets and controls on the overview.
+  Fetched overview = Get(port, "/?status=conflict");
+  CHECK(overview.body.find("<select name=\"status\">") != std::string::npos);
+  CHECK(overview.body.find("href=\"/?status=single\"") == std::string::npos);
+  CHECK(overview.body.find("href=\"/?status=conflict\">conflict</a> "
+                           "<span class=\"muted\">1</span>") !=
+        std::string::npos);
+  // A token or a limit that cannot be read is the client's mistake.
+  Fetched bad = Get(port, "/api/facts?next=nonsense");
+  CHECK(bad.status == 400);
+  CHECK(bad.type == "application/json");
+  CHECK(Get(port, "/?limit=0").status == 400);
+  CHECK(Get(port, "/?sort=price").status == 400);
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
