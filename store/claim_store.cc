@@ -148,6 +148,7 @@ Result<std::unique_ptr<ClaimStore>> ClaimStore::Open(
   // migrated; otherwise the database is only read.
   bool write = options.write || file.fresh || file.version < latest;
   int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+  if (options.one_thread_at_a_time) flags |= SQLITE_OPEN_NOMUTEX;
   if (write && options.create) flags |= SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -742,6 +743,8 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
           kUnmarkStatement,
           kDeleteFact,
           kClaimsOfFact,
+          kSomeClaimsOfFact,
+          kClaimCountOfFact,
           kArticleClaimCount,
           kArticleRevisionCount};
 }

@@ -79,6 +79,7 @@ struct ClaimRow {
   std::string title;
   int64_t fact_id = 0;  // 0 when the claim belongs to no fact.
   bool outlier = false;
+  int64_t ordinal = 0;      // Its place in its article.
   std::string fact_status;  // Its fact's status, or empty.
   extract::Claim claim;
 };
@@ -100,6 +101,9 @@ struct FactRow {
   int independent_sources = 0;
   std::string first_reported;    // Earliest publication among its claims.
   std::vector<ClaimRow> claims;  // Ordered by publication: the timeline.
+  // How many claims it has: more than `claims` holds when the listing
+  // asked for fewer (FactFilter::claims_per_fact).
+  int64_t claim_count = 0;
 };
 
 struct SourceRow {
@@ -156,6 +160,10 @@ struct FactFilter {
   std::string sort;
   int64_t limit = 0;  // 0: no limit.
   std::string after;  // A page's `next` token: the rows after it.
+  // At most this many claims of each fact, its outliers among them (0:
+  // all; -1: none, only claim_count): a listing shows who disagrees
+  // without reading every claim.
+  int64_t claims_per_fact = 0;
 };
 
 struct ArticleFilter {
@@ -188,6 +196,9 @@ struct OpenOptions {
   bool write = true;
   // How long a write waits for another connection's lock before it fails.
   std::chrono::milliseconds busy_timeout{30000};
+  // The store is used by one thread at a time (a pool that lends it out):
+  // SQLite then takes no lock of its own on every call.
+  bool one_thread_at_a_time = false;
 };
 
 class ClaimStore {
@@ -293,7 +304,9 @@ class ClaimStore {
   Result<std::vector<FacetCount>> FactFacet(const FactFilter& filter,
                                             std::string_view column,
                                             int most = 20);
-  Result<std::optional<FactRow>> FindFact(int64_t id);
+  // With `claims`, at most that many of its claims, its outliers among
+  // them (FactFilter::claims_per_fact).
+  Result<std::optional<FactRow>> FindFact(int64_t id, int64_t claims = 0);
 
   // Sources that scheduled runs poll.
   Result<int64_t> AddSource(const std::string& url, int64_t every_seconds);

@@ -3,8 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "store/claim_store.h"
@@ -201,6 +203,7 @@ ClaimRow ReadClaim(const Stmt& st) {
   }
   c.in_title = st.Int(32) != 0;
   r.fact_status = st.Text(33);
+  r.ordinal = st.Int(34);
   return r;
 }
 
@@ -316,15 +319,32 @@ Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
 
 Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
                                 std::string* next) {
-  // In the order of the timeline; a claim's id follows its place in its
-  // article.
+  // In the order of the timeline: the order of the articles_order and
+  // claims_article indexes, so that a page reads no more rows than it
+  // shows.
   static const std::vector<SortKey> kKeys = {
       {"COALESCE(a.published, a.first_seen)", false, true},
       {"a.id", false, false},
-      {"c.id", false, false}};
+      {"c.ordinal", false, false}};
   std::vector<std::string> after;
   if (!f.after.empty()) CT_RETURN_IF_ERROR(DecodeToken(f.after, kKeys, &after));
-  std::string sql = CT_CLAIM_SELECT "WHERE 1 = 1";
+  // Words that many articles hold: read in order, and stop at the page's
+  // end. Few: gather the matches, then sort them.
+  bool in_order = false;
+  if (!f.search.empty() && f.article_id == 0 && f.limit > 0) {
+    constexpr int64_t kFewMatches = 500;
+    auto st = Prepare(
+        "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE "
+        "articles_fts MATCH ?1 LIMIT ?2)");
+    if (!st.ok()) return st.status();
+    Status s;
+    if ((*st)->Bind(1, FtsQuery(f.search)).Bind(2, kFewMatches + 1).Step(&s)) {
+      in_order = (*st)->Int(0) > kFewMatches;
+    }
+    CT_RETURN_IF_ERROR(s);
+  }
+  std::string sql = in_order ? CT_CLAIM_SELECT_IN_ORDER "WHERE 1 = 1"
+                             : CT_CLAIM_SELECT "WHERE 1 = 1";
   // Entities by their ids, so that the claims come through the indexes on
   // subject and object rather than a scan of every claim.
   if (!f.entity.empty()) {
@@ -367,7 +387,7 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
     if (f.limit > 0 && n == f.limit) {
       if (next != nullptr) {
         *next = EncodeToken({last.published, std::to_string(last.article_id),
-                             std::to_string(last.id)});
+                             std::to_string(last.ordinal)});
       }
       break;
     }
@@ -504,8 +524,11 @@ LEFT JOIN entities o ON o.id = f.object_id)sql";
   CT_RETURN_IF_ERROR(tx.BeginRead());
   auto st = Prepare(sql);
   if (!st.ok()) return st.status();
-  auto claims = Prepare(kClaimsOfFact);
+  bool some = f.claims_per_fact != 0;
+  auto claims = Prepare(some ? kSomeClaimsOfFact : kClaimsOfFact);
   if (!claims.ok()) return claims.status();
+  auto count = Prepare(kClaimCountOfFact);
+  if (!count.ok()) return count.status();
   Stmt& r = **st;
   BindFactWhere(&r, f, JoinParties(f.parties), {});
   if (f.limit > 0) r.Bind(7, f.limit + 1);
@@ -538,8 +561,25 @@ LEFT JOIN entities o ON o.id = f.object_id)sql";
     Stmt& c = **claims;
     c.Reset();
     c.Bind(1, fact.id);
-    while (c.Step(&s)) fact.claims.push_back(ReadClaim(c));
+    if (some) c.Bind(2, f.claims_per_fact);
+    while (f.claims_per_fact >= 0 && c.Step(&s)) {
+      fact.claims.push_back(ReadClaim(c));
+    }
     if (!s.ok()) return s;
+    fact.claim_count = static_cast<int64_t>(fact.claims.size());
+    if (some) {
+      // Back in the order of the timeline.
+      std::sort(fact.claims.begin(), fact.claims.end(),
+                [](const ClaimRow& x, const ClaimRow& y) {
+                  return std::tie(x.published, x.article_id, x.ordinal) <
+                         std::tie(y.published, y.article_id, y.ordinal);
+                });
+      Stmt& n_claims = **count;
+      n_claims.Reset();
+      if (n_claims.Bind(1, fact.id).Step(&s))
+        fact.claim_count = n_claims.Int(0);
+      if (!s.ok()) return s;
+    }
     ++n;
     Status out = fn(fact);
     if (!out.ok()) return out;
@@ -589,9 +629,11 @@ Result<std::vector<FacetCount>> ClaimStore::FactFacet(const FactFilter& f,
   return out;
 }
 
-Result<std::optional<FactRow>> ClaimStore::FindFact(int64_t id) {
+Result<std::optional<FactRow>> ClaimStore::FindFact(int64_t id,
+                                                    int64_t claims) {
   FactFilter filter;
   filter.id = id;
+  filter.claims_per_fact = claims;
   auto found = FindFacts(filter);
   if (!found.ok()) return found.status();
   if (found->empty()) return std::optional<FactRow>();

@@ -314,6 +314,12 @@ CREATE VIEW claim_facts AS
   FROM claims c JOIN statements s ON s.id = c.statement_id
   WHERE s.fact_id IS NOT NULL;
 )sql",
+      // 7: a fact's statements in the order a listing reads some of its
+      // claims, outliers first.
+      R"sql(
+DROP INDEX statements_fact;
+CREATE INDEX statements_fact ON statements(fact_id, outlier DESC);
+)sql",
   };
   return kMigrations;
 }

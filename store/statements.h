@@ -191,8 +191,8 @@ WHERE parties = ?2 AND family = ?3 AND id = ?1)sql";
 constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
 
 // The columns of a claim row in the listings (ReadClaim reads them in this
-// order), before the WHERE clause.
-#define CT_CLAIM_SELECT                                                       \
+// order), and the joins they need after claims c and articles a.
+#define CT_CLAIM_COLUMNS                                                      \
   "SELECT c.id, c.article_id, COALESCE(NULLIF(a.canonical_url, ''), a.url), " \
   "a.outlet, COALESCE(a.published, a.first_seen), a.title, "                  \
   "COALESCE(cf.fact_id, 0), COALESCE(cf.outlier, 0), c.surface, c.number, "   \
@@ -201,18 +201,34 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
   "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet, c.roles, "   \
-  "c.in_title, COALESCE(fx.status, '') "                                      \
-  "FROM claims c "                                                            \
-  "JOIN articles a ON a.id = c.article_id "                                   \
-  "LEFT JOIN entities s ON s.id = c.subject_id "                              \
-  "LEFT JOIN entities o ON o.id = c.object_id "                               \
-  "LEFT JOIN statements cf ON cf.id = c.statement_id "                        \
+  "c.in_title, COALESCE(fx.status, ''), c.ordinal "
+#define CT_CLAIM_JOINS                                 \
+  "LEFT JOIN entities s ON s.id = c.subject_id "       \
+  "LEFT JOIN entities o ON o.id = c.object_id "        \
+  "LEFT JOIN statements cf ON cf.id = c.statement_id " \
   "LEFT JOIN facts fx ON fx.id = cf.fact_id "
+#define CT_CLAIM_SELECT \
+  CT_CLAIM_COLUMNS      \
+  "FROM claims c JOIN articles a ON a.id = c.article_id " CT_CLAIM_JOINS
+// The same, read in the order of the timeline through the articles_order
+// index: for a search that matches many articles, a page then reads no
+// more than it shows, where the plan SQLite prefers gathers and sorts
+// every match.
+#define CT_CLAIM_SELECT_IN_ORDER               \
+  CT_CLAIM_COLUMNS                             \
+  "FROM articles a INDEXED BY articles_order " \
+  "JOIN claims c ON c.article_id = a.id " CT_CLAIM_JOINS
 
 // A fact's claims for the listings, in the order of its timeline.
 constexpr const char* kClaimsOfFact = CT_CLAIM_SELECT
     "WHERE cf.fact_id = ?1 "
     "ORDER BY COALESCE(a.published, a.first_seen), a.id, c.ordinal";
+// Some of a fact's claims, its outliers first: read in the order of the
+// statements_fact index, so that no more than ?2 claims are read.
+constexpr const char* kSomeClaimsOfFact =
+    CT_CLAIM_SELECT "WHERE cf.fact_id = ?1 ORDER BY cf.outlier DESC LIMIT ?2";
+constexpr const char* kClaimCountOfFact =
+    "SELECT IFNULL(SUM(claims), 0) FROM statements WHERE fact_id = ?1";
 
 constexpr const char* kArticleClaimCount =
     "SELECT count(*) FROM claims WHERE article_id = ?1";

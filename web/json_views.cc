@@ -103,6 +103,7 @@ Object::Ptr FactObject(const store::FactRow& f) {
   }
   o->set("outliers", outliers);
   o->set("claims", claims);
+  o->set("claim_count", f.claim_count);
   return o;
 }
 

@@ -445,8 +445,13 @@ std::string FactPage(const store::FactRow& f,
   body += "</p>";
   body += "<p>" + StatusBadge(f.status) + " · " + std::to_string(f.sources) +
           " source" + (f.sources == 1 ? "" : "s") + " · " +
-          std::to_string(f.claims.size()) + " claim" +
-          (f.claims.size() == 1 ? "" : "s");
+          std::to_string(f.claim_count) + " claim" +
+          (f.claim_count == 1 ? "" : "s");
+  if (f.claim_count > static_cast<int64_t>(f.claims.size())) {
+    body += " (the first " + std::to_string(f.claims.size()) +
+            " here, outliers among them; all in " +
+            Link("/facts/" + std::to_string(f.id) + ".csv", "CSV") + ")";
+  }
   if (!f.claims.empty()) {
     body += " · first reported by " + EscapeHtml(f.claims.front().source) +
             " (" + EscapeHtml(ReadableDate(f.first_reported)) + ")";
@@ -461,10 +466,13 @@ std::string FactPage(const store::FactRow& f,
   if (!related.empty()) {
     body += "<h2>The same deal's other figures</h2><ul>";
     for (const store::FactRow& r : related) {
+      std::string value =
+          r.consensus ? FormatValue(*r.consensus, r.unit, r.noun) : "";
       body += "<li>" + StatusBadge(r.status) + " " +
               Link("/facts/" + std::to_string(r.id), FactTitle(r)) +
               (r.facet.empty() ? "" : " · " + EscapeHtml(r.facet)) + " · " +
-              EscapeHtml(ValueSpread(r)) + "</li>";
+              EscapeHtml(value) + " <span class=\"muted\">(" +
+              std::to_string(r.claim_count) + " claims)</span></li>";
     }
     body += "</ul>";
   }

@@ -15,6 +15,7 @@
 #include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
@@ -25,7 +26,9 @@
 #include <cstdio>
 #include <list>
 #include <mutex>
+#include <set>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "store/claim_store.h"
@@ -97,6 +100,11 @@ int64_t IdAfter(const std::string& path, const std::string& prefix) {
   return id;
 }
 
+// How many claims of each fact the facts list carries, its outliers among
+// them; claim_count says how many it has.
+constexpr int64_t kClaimsPerListedFact = 10;
+constexpr int64_t kClaimsOnFactPage = 200;
+
 bool EndsWith(const std::string& s, std::string_view tail) {
   return s.size() >= tail.size() &&
          s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -125,6 +133,92 @@ Poco::URI::QueryParameters ParamsWithout(
   }
   return out;
 }
+
+// Answers already built, kept until the database changes: pages are read
+// far more often than articles arrive. A change is seen in the database
+// file and its write-ahead log (modification time and size): every commit
+// appends to the log, and every checkpoint writes the file.
+class ResponseCache {
+ public:
+  ResponseCache(std::string db_path, size_t max_bytes)
+      : db_path_(std::move(db_path)), max_bytes_(max_bytes) {}
+
+  struct Version {
+    int64_t db_ns = 0, db_size = 0, wal_ns = 0, wal_size = 0;
+    bool operator==(const Version& o) const {
+      return db_ns == o.db_ns && db_size == o.db_size && wal_ns == o.wal_ns &&
+             wal_size == o.wal_size;
+    }
+  };
+
+  Version Now() const {
+    Version v;
+    struct stat st;
+    if (::stat(db_path_.c_str(), &st) == 0) {
+      v.db_ns = st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+      v.db_size = st.st_size;
+    }
+    std::string wal = db_path_ + "-wal";
+    if (::stat(wal.c_str(), &st) == 0) {
+      v.wal_ns = st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+      v.wal_size = st.st_size;
+    }
+    return v;
+  }
+
+  bool Find(const std::string& key, const Version& v, Reply* reply) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!(v == version_)) {
+      entries_.clear();
+      bytes_ = 0;
+      version_ = v;
+      return false;
+    }
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return false;
+    *reply = it->second;
+    return true;
+  }
+
+  // Whether the caller is to build the answer for `key`. When another
+  // request is building it already, waits for that one instead, and
+  // returns false: a page many ask for at once is built once.
+  bool Begin(const std::string& key) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (building_.insert(key).second) return true;
+    built_.wait(lock, [&] { return building_.count(key) == 0; });
+    return false;
+  }
+  void End(const std::string& key) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      building_.erase(key);
+    }
+    built_.notify_all();
+  }
+
+  void Put(const std::string& key, const Version& v, const Reply& reply) {
+    size_t size = key.size() + reply.body.size() + reply.next.size();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!(v == version_) || size > max_bytes_) return;
+    // Full: start again rather than track which answer is least used.
+    if (bytes_ + size > max_bytes_) {
+      entries_.clear();
+      bytes_ = 0;
+    }
+    if (entries_.emplace(key, reply).second) bytes_ += size;
+  }
+
+ private:
+  const std::string db_path_;
+  const size_t max_bytes_;
+  std::mutex mu_;
+  std::condition_variable built_;
+  Version version_;
+  std::unordered_map<std::string, Reply> entries_;
+  std::set<std::string> building_;
+  size_t bytes_ = 0;
+};
 
 // Read-only connections to the database, one for each worker thread, so
 // that a slow query holds up only its own request.
@@ -237,6 +331,8 @@ class Router {
       f.sort = param("sort");
       f.limit = limit;
       f.after = param("next");
+      // A list shows who disagrees, not every claim: a fact's page does.
+      f.claims_per_fact = kClaimsPerListedFact;
       std::string next;
       auto facts = db->FindFacts(f, &next);
       if (!facts.ok()) return Failure(api, facts.status());
@@ -266,7 +362,9 @@ class Router {
       return reply;
     }
     if (int64_t id = IdAfter(path, "/facts/")) {
-      auto fact = db->FindFact(id);
+      // A page shows a fact's first claims, its outliers among them; its
+      // JSON and CSV hold them all.
+      auto fact = db->FindFact(id, api || csv ? 0 : kClaimsOnFactPage);
       if (!fact.ok()) return Failure(api, fact.status());
       if (!*fact) return NotFound(api, "no fact " + std::to_string(id));
       if (api) return Json(FactJson(**fact));
@@ -274,6 +372,8 @@ class Router {
       // The same deal's other figures.
       store::FactFilter deal;
       deal.parties = (*fact)->parties;
+      deal.limit = 30;
+      deal.claims_per_fact = -1;  // Their consensus says enough.
       auto related = db->FindFacts(deal);
       if (!related.ok()) return Failure(api, related.status());
       std::vector<store::FactRow> others;
@@ -511,8 +611,8 @@ std::string EntityTag(const std::string& body) {
 
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
-  Handler(Router* router, const ServerOptions* options)
-      : router_(router), options_(options) {}
+  Handler(Router* router, ResponseCache* cache, const ServerOptions* options)
+      : router_(router), cache_(cache), options_(options) {}
 
   void handleRequest(HTTPServerRequest& request,
                      HTTPServerResponse& response) override {
@@ -544,7 +644,32 @@ class Handler : public Poco::Net::HTTPRequestHandler {
           name = CleanText(name);
           value = CleanText(value);
         }
-        reply = router_->Route(CleanText(uri.getPath()), query);
+        std::string path = CleanText(uri.getPath());
+        // The same request since the last change is answered as before;
+        // /healthz always asks the database.
+        std::string key = path + "?" + uri.getRawQuery();
+        bool cached = path != "/healthz";
+        ResponseCache::Version version;
+        if (cached) version = cache_->Now();
+        if (!cached) {
+          reply = router_->Route(path, query);
+        } else if (!cache_->Find(key, version, &reply)) {
+          bool builder = cache_->Begin(key);
+          if (builder || !cache_->Find(key, version, &reply)) {
+            struct Done {
+              ResponseCache* cache;
+              const std::string* key;
+              bool builder;
+              ~Done() {
+                if (builder) cache->End(*key);
+              }
+            } done{cache_, &key, builder};
+            reply = router_->Route(path, query);
+            if (reply.status == HTTPResponse::HTTP_OK) {
+              cache_->Put(key, version, reply);
+            }
+          }
+        }
       }
     } catch (const Poco::Exception& e) {
       reply = error(HTTPResponse::HTTP_BAD_REQUEST,
@@ -596,20 +721,22 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
  private:
   Router* router_;
+  ResponseCache* cache_;
   const ServerOptions* options_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  Factory(Router* router, const ServerOptions* options)
-      : router_(router), options_(options) {}
+  Factory(Router* router, ResponseCache* cache, const ServerOptions* options)
+      : router_(router), cache_(cache), options_(options) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const HTTPServerRequest&) override {
-    return new Handler(router_, options_);
+    return new Handler(router_, cache_, options_);
   }
 
  private:
   Router* router_;
+  ResponseCache* cache_;
   const ServerOptions* options_;
 };
 
@@ -650,6 +777,7 @@ struct Server::Impl {
   ServerOptions options;
   std::unique_ptr<StorePool> stores;
   std::unique_ptr<Router> router;
+  std::unique_ptr<ResponseCache> cache;
   std::unique_ptr<Watchdog> watchdog;
   std::unique_ptr<Poco::ThreadPool> threads;
   std::unique_ptr<Poco::Net::TCPServer> http;
@@ -680,6 +808,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   store::OpenOptions open;
   open.create = false;
   open.write = false;
+  open.one_thread_at_a_time = true;  // StorePool lends each to one request.
   std::vector<std::unique_ptr<store::ClaimStore>> stores;
   for (int i = 0; i < std::max(1, options.threads); ++i) {
     auto store = store::ClaimStore::Open(options.db_path, open);
@@ -690,6 +819,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   impl->options = options;
   impl->stores = std::make_unique<StorePool>(std::move(stores));
   impl->router = std::make_unique<Router>(impl->stores.get());
+  constexpr size_t kCacheBytes = 64 << 20;
+  impl->cache = std::make_unique<ResponseCache>(options.db_path, kCacheBytes);
   try {
     // Without SO_REUSEPORT, which would let two servers share the port
     // and split its requests: a port in use is an error.
@@ -714,7 +845,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
         std::chrono::seconds(options.request_deadline_s));
     Poco::Net::HTTPServerParams::Ptr shared(params);
     Poco::Net::HTTPRequestHandlerFactory::Ptr handlers(
-        new Factory(impl->router.get(), &impl->options));
+        new Factory(impl->router.get(), impl->cache.get(), &impl->options));
     // The server owns the connection factory and the parameters.
     impl->http = std::make_unique<Poco::Net::TCPServer>(
         new ConnectionFactory(shared, handlers, impl->watchdog.get()),

@@ -469,3 +469,35 @@ TEST_CASE("Server pages every list by key and gives each view its twins",
   (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("Server answers from its cache only until the database changes",
+          "[web]") {
+  char tmpl[] = "/tmp/ct_web_cache_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  ct::web::ServerOptions options = SmallServer(dir);
+  auto server = ct::web::Server::Start(options);
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  auto count = [&] {
+    Poco::JSON::Parser parser;
+    return parser.parse(Get(port, "/api/articles").body)
+        .extract<Poco::JSON::Array::Ptr>()
+        ->size();
+  };
+  REQUIRE(count() == 3);
+  REQUIRE(count() == 3);  // From the cache.
+  {
+    // Another process's ingest, as it were: a write through its own
+    // connection.
+    auto writer = ct::store::ClaimStore::Open(options.db_path);
+    REQUIRE(writer.ok());
+    ct::ingest::Document d;
+    d.url = "https://3.example/story";
+    d.outlet = "D Post";
+    d.text = "Nothing to count.";
+    REQUIRE((*writer)->PutArticle(d, {}).ok());
+  }
+  CHECK(count() == 4);
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
