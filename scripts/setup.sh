@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages claimtrack builds with, when any is missing.
+# Installs the Debian packages claimtrack builds and tests with (Chromium
+# for the browser test), when any is missing.
 # Runs as root or through sudo; does nothing when everything is there.
 set -euo pipefail
 
@@ -7,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache python3
   libpoco-dev libsqlite3-dev libicu-dev libre2-dev libxml2-dev zlib1g-dev
   catch2 clang libclang-rt-14-dev
+  chromium
 )
 
 missing=()
