@@ -79,7 +79,9 @@ struct ClaimRow {
   std::string title;
   int64_t fact_id = 0;  // 0 when the claim belongs to no fact.
   bool outlier = false;
-  int64_t ordinal = 0;      // Its place in its article.
+  int64_t ordinal = 0;  // Its place in its article.
+  // The article its article copies (a syndicated story), or 0.
+  int64_t original_id = 0;
   std::string fact_status;  // Its fact's status, or empty.
   extract::Claim claim;
 };

@@ -204,6 +204,7 @@ ClaimRow ReadClaim(const Stmt& st) {
   c.in_title = st.Int(32) != 0;
   r.fact_status = st.Text(33);
   r.ordinal = st.Int(34);
+  r.original_id = st.Int(35);
   return r;
 }
 

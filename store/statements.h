@@ -201,7 +201,8 @@ constexpr const char* kDeleteFact = "DELETE FROM facts WHERE id = ?1";
   "c.end_byte, c.value, c.low, c.high, c.low_inclusive, c.high_inclusive, "   \
   "c.unit, c.qualifier, c.metric, COALESCE(s.name, ''), "                     \
   "COALESCE(o.name, ''), c.time, c.sentence, c.parties, c.facet, c.roles, "   \
-  "c.in_title, COALESCE(fx.status, ''), c.ordinal "
+  "c.in_title, COALESCE(fx.status, ''), c.ordinal, "                          \
+  "COALESCE(a.original_id, 0) "
 #define CT_CLAIM_JOINS                                 \
   "LEFT JOIN entities s ON s.id = c.subject_id "       \
   "LEFT JOIN entities o ON o.id = c.object_id "        \

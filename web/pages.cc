@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "web/format.h"
@@ -156,17 +157,43 @@ std::string ExternalLink(std::string_view url) {
   return "<span class=\"muted\">" + EscapeHtml(url) + "</span>";
 }
 
-// `timeline`: the claims are a fact's in the order reported, and the
-// first is marked as its first report.
+// `timeline`: the claims are a fact's in the order reported; the first is
+// marked as its first report, and syndicated copies are folded under the
+// claim of their original.
 std::string ClaimTableRows(const std::vector<store::ClaimRow>& claims,
                            bool show_fact, bool timeline = false) {
+  // Copies by the original article they copy, when that one is listed.
+  std::map<int64_t, std::vector<const store::ClaimRow*>> copies;
+  std::set<int64_t> listed;
+  for (const store::ClaimRow& r : claims) listed.insert(r.article_id);
+  auto folded = [&](const store::ClaimRow& r) {
+    return timeline && r.original_id != 0 && listed.count(r.original_id) > 0;
+  };
+  for (const store::ClaimRow& r : claims) {
+    if (folded(r)) copies[r.original_id].push_back(&r);
+  }
+  std::set<int64_t> shown;  // Originals whose copies are listed already.
   std::string out;
   for (const store::ClaimRow& r : claims) {
+    if (folded(r)) continue;  // Under its original.
     const extract::Claim& c = r.claim;
     out += r.outlier ? "<tr class=\"outlier\">" : "<tr>";
     out += "<td>" + EscapeHtml(r.source);
     if (timeline && &r == &claims.front()) {
       out += " <span class=\"first\">first reported</span>";
+    }
+    auto copied = copies.find(r.article_id);
+    if (copied != copies.end() && shown.insert(r.article_id).second) {
+      // Copies count once, with their original: listed, not counted.
+      out += "<details><summary class=\"muted\">" +
+             std::to_string(copied->second.size()) + " cop" +
+             (copied->second.size() == 1 ? "y" : "ies") + "</summary>";
+      for (const store::ClaimRow* copy : copied->second) {
+        out += "<div class=\"muted\">" + EscapeHtml(copy->source) + ", " +
+               EscapeHtml(ReadableDate(copy->published)) + ": " +
+               EscapeHtml(copy->claim.surface) + "</div>";
+      }
+      out += "</details>";
     }
     out += "<div class=\"muted\">" + EscapeHtml(ReadableDate(r.published)) +
            "</div></td>";

@@ -36,7 +36,7 @@ ALLOWED = {
     "a", "h1", "h2", "p", "div", "span", "strong", "blockquote", "mark", "br",
     "code", "table", "tbody", "tr", "th", "td", "ul", "li", "form", "label",
     "select", "option", "input", "button", "svg", "text", "line", "circle",
-    "polygon",
+    "polygon", "details", "summary",
 }
 
 # Articles written to attack the pages: markup in titles, outlets, URLs and

@@ -170,3 +170,18 @@ TEST_CASE("ArticlePage colours each figure by the status of its fact",
         std::string::npos);
   CHECK(page.find("<mark id=\"claim-2\" title=") != std::string::npos);
 }
+
+TEST_CASE("FactPage folds syndicated copies under their original", "[web]") {
+  ct::store::FactRow f = Conflict();
+  f.claims[0].article_id = 10;
+  f.claims[1].article_id = 11;
+  f.claims[2].article_id = 12;
+  // The Evening Post ran the Daily Ledger's story.
+  f.claims[2].original_id = 10;
+  std::string page = ct::web::FactPage(f);
+  CHECK(page.find("<details><summary class=\"muted\">1 copy</summary>") !=
+        std::string::npos);
+  // Listed once, inside the fold, not as a row of its own.
+  CHECK(Count(page, "Evening Post") == 2);  // The number line and the fold.
+  CHECK(page.find("<td>Evening Post") == std::string::npos);
+}
