@@ -611,15 +611,33 @@ std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
   return Layout("Articles", body);
 }
 
-std::string SearchPage(std::string_view query,
+std::string SearchPage(const store::ClaimFilter& filter,
                        const std::vector<store::ClaimRow>& claims,
                        const ListingLinks& links) {
+  const std::string& query = filter.search;
+  auto input = [](std::string_view name, std::string_view label,
+                  const std::string& value, std::string_view hint) {
+    return "<label>" + EscapeHtml(label) + " <input name=\"" +
+           EscapeHtml(name) + "\" value=\"" + EscapeHtml(value) +
+           "\" placeholder=\"" + EscapeHtml(hint) + "\" size=\"12\"></label>";
+  };
   std::string body =
-      "<h1>Search</h1><form class=\"search\" method=\"get\" action=\"/search\">"
-      "<input name=\"q\" value=\"" +
-      EscapeHtml(query) +
-      "\" placeholder=\"words in the articles\"> "
-      "<button>Search</button></form>";
+      "<h1>Search</h1><form class=\"search filters\" method=\"get\" "
+      "action=\"/search\"><input name=\"q\" value=\"" +
+      EscapeHtml(query) + "\" placeholder=\"words in the articles\"> ";
+  body += "<label>Metric <select name=\"metric\">" +
+          Option("", "any", filter.metric);
+  for (std::string_view m :
+       {"gpu_count", "power_capacity", "energy", "investment", "commitment",
+        "valuation", "revenue", "backlog", "share", "growth", "price",
+        "headcount", "other"}) {
+    body += Option(m, ReadableMetric(m), filter.metric);
+  }
+  body += "</select></label>";
+  body += input("entity", "Entity", filter.entity, "a company");
+  body += input("source", "Outlet", filter.source, "an outlet");
+  body += input("since", "Since", filter.since, "2025-10-01");
+  body += "<button>Search</button></form>";
   if (!query.empty()) {
     body += "<p>" + std::to_string(claims.size()) +
             (links.next.empty() ? "" : " (this page)") +

@@ -48,7 +48,9 @@ std::string ArticlePage(const store::ArticleRow& article,
                         const std::vector<store::ClaimRow>& claims);
 std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
                          const ListingLinks& links = {});
-std::string SearchPage(std::string_view query,
+// Claims in articles that match words, narrowed by the filter's entity,
+// metric, outlet (source) and date (since), which its controls show.
+std::string SearchPage(const store::ClaimFilter& filter,
                        const std::vector<store::ClaimRow>& claims,
                        const ListingLinks& links = {});
 std::string SourcesPage(const std::vector<store::SourceRow>& sources,

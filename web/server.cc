@@ -393,15 +393,15 @@ class Router {
       f.limit = limit;
       f.after = param("next");
       if (path == "/search" && !api && !csv && f.search.empty()) {
-        return Html(SearchPage("", {}));
+        return Html(SearchPage(f, {}));
       }
       std::string next;
       auto claims = db->FindClaims(f, &next);
       if (!claims.ok()) return Failure(api, claims.status());
-      Reply reply =
-          api   ? Json(ClaimsJson(*claims))
-          : csv ? Csv(ClaimsCsv(*claims))
-                : Html(SearchPage(f.search, *claims, links(next, "/claims")));
+      Reply reply = api ? Json(ClaimsJson(*claims))
+                    : csv
+                        ? Csv(ClaimsCsv(*claims))
+                        : Html(SearchPage(f, *claims, links(next, "/claims")));
       reply.next = page_url(next);
       return reply;
     }
