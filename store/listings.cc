@@ -323,10 +323,11 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
   // In the order of the timeline: the order of the articles_order and
   // claims_article indexes, so that a page reads no more rows than it
   // shows.
-  static const std::vector<SortKey> kKeys = {
-      {"COALESCE(a.published, a.first_seen)", false, true},
-      {"a.id", false, false},
-      {"c.ordinal", false, false}};
+  const bool desc = f.newest_first;
+  const std::vector<SortKey> kKeys = {
+      {"COALESCE(a.published, a.first_seen)", desc, true},
+      {"a.id", desc, false},
+      {"c.ordinal", desc, false}};
   std::vector<std::string> after;
   if (!f.after.empty()) CT_RETURN_IF_ERROR(DecodeToken(f.after, kKeys, &after));
   // Words that many articles hold: read in order, and stop at the page's

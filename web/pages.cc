@@ -593,7 +593,8 @@ std::string ArticlePage(const store::ArticleRow& a,
 
 std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
                          const ListingLinks& links) {
-  std::string body = "<h1>Articles</h1><p class=\"muted\">Newest first.</p>" +
+  std::string body = "<h1>Articles</h1><p class=\"muted\">Newest first; " +
+                     Link("/articles?sort=oldest", "oldest first") + ".</p>" +
                      LinksLine(links) +
                      "<table><tr><th>Published</th>"
                      "<th>Title</th><th>Source</th><th>Claims</th></tr>";
@@ -637,6 +638,12 @@ std::string SearchPage(const store::ClaimFilter& filter,
   body += input("entity", "Entity", filter.entity, "a company");
   body += input("source", "Outlet", filter.source, "an outlet");
   body += input("since", "Since", filter.since, "2025-10-01");
+  body += "<label>Sort <select name=\"sort\">" +
+          Option("oldest", "oldest first",
+                 filter.newest_first ? "newest" : "oldest") +
+          Option("newest", "newest first",
+                 filter.newest_first ? "newest" : "oldest") +
+          "</select></label>";
   body += "<button>Search</button></form>";
   if (!query.empty()) {
     body += "<p>" + std::to_string(claims.size()) +

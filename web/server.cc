@@ -391,6 +391,12 @@ class Router {
       // One name for the words everywhere; the API's older name still works.
       f.search = param("q").empty() ? param("search") : param("q");
       f.limit = limit;
+      std::string sort = param("sort");
+      if (!sort.empty() && sort != "oldest" && sort != "newest") {
+        return Failure(api, Status::InvalidArgument("unknown sort \"" + sort +
+                                                    "\" (oldest or newest)"));
+      }
+      f.newest_first = sort == "newest";
       f.after = param("next");
       if (path == "/search" && !api && !csv && f.search.empty()) {
         return Html(SearchPage(f, {}));
@@ -407,7 +413,12 @@ class Router {
     }
     if (path == "/articles") {
       store::ArticleFilter f;
-      f.newest_first = true;
+      std::string sort = param("sort");
+      if (!sort.empty() && sort != "oldest" && sort != "newest") {
+        return Failure(api, Status::InvalidArgument("unknown sort \"" + sort +
+                                                    "\" (newest or oldest)"));
+      }
+      f.newest_first = sort != "oldest";
       f.limit = limit;
       f.after = param("next");
       std::string next;

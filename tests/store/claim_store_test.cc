@@ -896,7 +896,23 @@ TEST_CASE("ClaimStore pages through every listing by key, each row once",
   }
   CHECK(ids.size() == 21);
   CHECK(std::set<int64_t>(ids.begin(), ids.end()).size() == 21);
-  // Articles, newest first.
+  // Newest first, a page at a time: the same claims the other way round.
+  ct::store::ClaimFilter latest;
+  latest.newest_first = true;
+  latest.limit = 4;
+  std::vector<int64_t> back;
+  do {
+    auto rows = s.FindClaims(latest, &next);
+    REQUIRE(rows.ok());
+    for (const auto& c : *rows) back.push_back(c.id);
+    latest.after = next;
+  } while (!next.empty());
+  auto all = s.FindClaims({});
+  REQUIRE(all.ok());
+  std::vector<int64_t> forward;
+  for (const auto& c : *all) forward.push_back(c.id);
+  CHECK(std::vector<int64_t>(back.rbegin(), back.rend()) == forward);
+  // Articles, latest first.
   ct::store::ArticleFilter articles;
   articles.newest_first = true;
   articles.limit = 4;

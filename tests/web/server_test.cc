@@ -466,6 +466,8 @@ TEST_CASE("Server pages every list by key and gives each view its twins",
   CHECK(bad.type == "application/json");
   CHECK(Get(port, "/?limit=0").status == 400);
   CHECK(Get(port, "/?sort=price").status == 400);
+  CHECK(Get(port, "/articles?sort=price").status == 400);
+  CHECK(Get(port, "/api/claims?sort=newest").status == 200);
   (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
