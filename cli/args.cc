@@ -1,5 +1,6 @@
 #include "cli/args.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -67,7 +68,18 @@ Status Args::Parse() {
       continue;
     }
     if (!value_flags_.count(name)) {
-      return Status::InvalidArgument("unknown flag --" + name);
+      if (name == "db" || name == "gazetteer") {
+        return Status::InvalidArgument(
+            "--" + name +
+            " is a global flag: put it before the command (claimtrack --" +
+            name + " ... COMMAND)");
+      }
+      std::vector<std::string> known(value_flags_.begin(), value_flags_.end());
+      known.insert(known.end(), bool_flags_.begin(), bool_flags_.end());
+      std::string near = Nearest(name, known);
+      return Status::InvalidArgument(
+          "unknown flag --" + name +
+          (near.empty() ? "" : " (did you mean --" + near + "?)"));
     }
     if (!has_value) {
       if (i + 1 >= argv_.size()) {
@@ -84,6 +96,36 @@ Status Args::Parse() {
 std::string Args::Get(const std::string& flag, const std::string& dflt) const {
   auto it = values_.find(flag);
   return it == values_.end() ? dflt : it->second;
+}
+
+std::string Nearest(const std::string& word,
+                    const std::vector<std::string>& choices) {
+  // Levenshtein distance, one row at a time.
+  auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                           diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  size_t best_distance = 3;
+  for (const std::string& c : choices) {
+    size_t d = distance(word, c);
+    if (d < best_distance && d * 2 < std::max(word.size(), c.size())) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
 }
 
 int Fail(int code, const std::string& message) {

@@ -58,6 +58,11 @@ class Args {
   std::vector<std::string> positional_;
 };
 
+// The one of `choices` nearest `word` (at most two edits away, and fewer
+// than half its letters), for "did you mean"; empty when none is.
+std::string Nearest(const std::string& word,
+                    const std::vector<std::string>& choices);
+
 // Prints "claimtrack: MESSAGE" to stderr and returns `code`.
 int Fail(int code, const std::string& message);
 // The exit code for a failed status: kExitUsage when the command line or

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 
@@ -108,9 +109,19 @@ int Dispatch(int argc, char** argv) {
       }
     }
   }
+  auto command_help = [](const Command& c) {
+    std::printf("usage: claimtrack %s\n  %s\n", c.usage, c.help);
+    return kExitOk;
+  };
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "help" && i + 1 < argc) {
+      // "claimtrack help COMMAND": that command's help.
+      for (const Command& c : kCommands) {
+        if (c.name == std::string(argv[i + 1])) return command_help(c);
+      }
+    }
     if (a == "--help" || a == "-h" || a == "help") {
       PrintHelp(stdout);
       return kExitOk;
@@ -152,15 +163,20 @@ int Dispatch(int argc, char** argv) {
   Argv rest(argv + i + 1, argv + argc);
   for (const Command& c : kCommands) {
     if (name == c.name) {
-      if (!rest.empty() && (rest[0] == "--help" || rest[0] == "-h")) {
-        std::printf("usage: claimtrack %s\n  %s\n", c.usage, c.help);
-        return kExitOk;
+      // --help anywhere on the line is a request for help, not a flag.
+      for (const std::string& a : rest) {
+        if (a == "--help" || a == "-h") return command_help(c);
       }
       return c.run(ctx, rest);
     }
   }
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) names.push_back(c.name);
+  std::string near = Nearest(name, names);
   return Fail(kExitUsage,
-              "unknown command '" + name + "' (see claimtrack --help)");
+              "unknown command '" + name + "' (" +
+                  (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                  "see claimtrack --help)");
 }
 
 }  // namespace

@@ -114,6 +114,17 @@ TEST_CASE("Usage and input errors exit 2 with one line naming the problem",
   CHECK(Claimtrack("frobnicate", err).code == 2);
   CHECK(ReadAll(err) ==
         "claimtrack: unknown command 'frobnicate' (see claimtrack --help)\n");
+  CHECK(Claimtrack("factz", err).code == 2);
+  CHECK(ReadAll(err) ==
+        "claimtrack: unknown command 'factz' (did you mean "
+        "'facts'? see claimtrack --help)\n");
+  CHECK(Claimtrack("--db " + db + " facts --stauts conflict", err).code == 2);
+  CHECK(ReadAll(err) ==
+        "claimtrack: facts: unknown flag --stauts (did you mean --status?)\n");
+  // A global flag after the command says where it goes.
+  CHECK(Claimtrack("facts --db " + db, err).code == 2);
+  CHECK(ReadAll(err).find("--db is a global flag: put it before the command") !=
+        std::string::npos);
   CHECK(Claimtrack("--db " + db + " facts --bogus", err).code == 2);
   CHECK(ReadAll(err) == "claimtrack: facts: unknown flag --bogus\n");
   CHECK(Claimtrack("--db " + db + " ingest " + dir.path + "/missing.txt", err)
@@ -424,4 +435,17 @@ TEST_CASE("extract --explain prints each number with its rules", "[cli]") {
   Run both = Claimtrack("extract --explain --jsonl < " + input, err);
   CHECK(both.code == 2);
   CHECK(ReadAll(err).find("--explain") != std::string::npos);
+}
+
+TEST_CASE("Help like git: help COMMAND, and --help anywhere on the line",
+          "[cli]") {
+  Run help = Claimtrack("help facts");
+  CHECK(help.code == 0);
+  CHECK(help.out.rfind("usage: claimtrack facts [--json|--csv]", 0) == 0);
+  Run anywhere = Claimtrack("facts --json --help");
+  CHECK(anywhere.code == 0);
+  CHECK(anywhere.out == help.out);
+  Run general = Claimtrack("help");
+  CHECK(general.code == 0);
+  CHECK(general.out.find("commands:") != std::string::npos);
 }
