@@ -26,8 +26,10 @@ const Command kCommands[] = {
      "store articles from feed and page URLs, OPML lists, files and folders "
      "(HTML, text, feeds, .gz); extract their claims and judge facts",
      CmdIngest},
-    {"run-due", "run-due [--timeout S] [--delay S] [--no-pages]",
-     "poll every source that is due (for cron or a systemd timer)", CmdRunDue},
+    {"run-due", "run-due [--timeout S] [--delay S] [--no-pages] [--quiet]",
+     "poll every source that is due (for cron or a systemd timer); prints "
+     "nothing when nothing was due, and only failures with --quiet",
+     CmdRunDue},
     {"articles", "articles [--json|--csv]", "list stored articles",
      CmdArticles},
     {"claims",

@@ -48,9 +48,11 @@ long PeakMemoryMiB() {
   return 0;
 }
 
-int ReportSummary(const pipeline::IngestSummary& summary) {
+// Failures are always printed; the summary line unless `quiet`.
+int ReportSummary(const pipeline::IngestSummary& summary, bool quiet = false) {
   for (const std::string& e : summary.errors)
     Fail(kExitPartial, "failed: " + e);
+  if (quiet) return summary.errors.empty() ? kExitOk : kExitPartial;
   std::fprintf(
       stderr,
       "ingested %d input%s: %d new, %d updated, %d unchanged, %d duplicate, "
@@ -116,7 +118,7 @@ int CmdIngest(const Context& ctx, const Argv& argv) {
 namespace ct::cli {
 
 int CmdRunDue(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"threads", "timeout", "delay"}, {"no-pages"});
+  Args args(argv, {"threads", "timeout", "delay"}, {"no-pages", "quiet"});
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "run-due");
   if (!args.positional().empty()) {
     return Fail(kExitUsage,
@@ -140,7 +142,8 @@ int CmdRunDue(const Context& ctx, const Argv& argv) {
   auto summary = pipeline::RunDue(**extractor, fetcher.get(), store->get(),
                                   options, ProgressBar());
   if (!summary.ok()) return Fail(summary.status());
-  return ReportSummary(*summary);
+  // Nothing due says nothing, so that cron mails only when there is news.
+  return ReportSummary(*summary, args.Has("quiet") || summary->inputs == 0);
 }
 
 }  // namespace ct::cli

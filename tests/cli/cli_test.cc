@@ -449,3 +449,15 @@ TEST_CASE("Help like git: help COMMAND, and --help anywhere on the line",
   CHECK(general.code == 0);
   CHECK(general.out.find("commands:") != std::string::npos);
 }
+
+TEST_CASE("run-due says nothing when nothing was due", "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  Run due = Claimtrack("--db " + db + " run-due", err);
+  CHECK(due.code == 0);
+  CHECK(due.out.empty());
+  CHECK(ReadAll(err).empty());
+  CHECK(Claimtrack("--db " + db + " run-due --quiet", err).code == 0);
+  CHECK(ReadAll(err).empty());
+}
