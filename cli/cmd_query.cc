@@ -103,14 +103,13 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
       return Status::Ok();
     });
   } else {
-    TablePrinter table({"ID", "DATE", "SOURCE", "CLAIM", "VALUE", "QUALIFIER",
-                        "METRIC", "SUBJECT", "FACT"},
+    TablePrinter table({"ID", "DATE", "SOURCE", "CLAIM", "VALUE", "METRIC",
+                        "SUBJECT", "OBJECT", "FACT"},
                        40, &std::cout);
     s = (*store)->ForEachClaim(f, [&](const store::ClaimRow& r) {
       table.Row({std::to_string(r.id), Day(r.published), r.source,
-                 r.claim.surface, web::FormatClaimValue(r.claim),
-                 std::string(extract::QualifierName(r.claim.qualifier)),
-                 r.claim.metric, r.claim.subject,
+                 r.claim.surface, web::QualifiedValue(r.claim), r.claim.metric,
+                 r.claim.subject, r.claim.object,
                  r.fact_id
                      ? std::to_string(r.fact_id) + (r.outlier ? " outlier" : "")
                      : ""});
@@ -164,18 +163,26 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
                         "TIME", "SOURCES", "VALUES", "OUTLIERS"},
                        40, &std::cout);
     s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
-      std::set<std::string> values;
+      // Each value once, by number, with its qualifier ("about 6 GW").
+      std::vector<std::pair<double, std::string>> values;
       std::set<std::string> outlier_sources;
       for (const store::ClaimRow& r : fact.claims) {
-        values.insert(web::FormatClaimValue(r.claim));
+        values.emplace_back(web::SortValue(r.claim),
+                            web::QualifiedValue(r.claim));
         if (r.outlier) outlier_sources.insert(r.source);
       }
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end(),
+                               [](const auto& a, const auto& b) {
+                                 return a.second == b.second;
+                               }),
+                   values.end());
       std::string outliers;
       for (const std::string& o : outlier_sources) {
         outliers += (outliers.empty() ? "" : ", ") + o;
       }
       std::string joined;
-      for (const std::string& v : values)
+      for (const auto& [number, v] : values)
         joined += (joined.empty() ? "" : " | ") + v;
       table.Row({std::to_string(fact.id), fact.status, fact.reason,
                  fact.subject, fact.metric, fact.object, fact.time,

@@ -437,12 +437,20 @@ std::string FactsCsvHeader() {
 }
 
 std::string FactCsvRow(const store::FactRow& f) {
-  int outliers = 0;
+  // The outlets that are outliers, by name, each once.
+  std::vector<std::string> outlier_names;
   std::string values;
   for (const store::ClaimRow& r : f.claims) {
-    outliers += r.outlier;
+    if (r.outlier && std::find(outlier_names.begin(), outlier_names.end(),
+                               r.source) == outlier_names.end()) {
+      outlier_names.push_back(r.source);
+    }
     if (!values.empty()) values += "; ";
     values += r.source + ": " + r.claim.surface;
+  }
+  std::string outliers;
+  for (const std::string& o : outlier_names) {
+    outliers += (outliers.empty() ? "" : "; ") + o;
   }
   std::string parties;
   for (const std::string& p : f.parties) {
@@ -451,11 +459,11 @@ std::string FactCsvRow(const store::FactRow& f) {
   char consensus[32] = "";
   if (f.consensus)
     std::snprintf(consensus, sizeof consensus, "%.10g", *f.consensus);
-  return CsvRow(
-      {std::to_string(f.id), f.subject, f.object, parties, f.metric, f.facet,
-       f.unit, f.time, f.status, f.reason, consensus, std::to_string(f.sources),
-       std::to_string(f.independent_sources), f.first_reported,
-       std::to_string(f.claims.size()), std::to_string(outliers), values});
+  return CsvRow({std::to_string(f.id), f.subject, f.object, parties, f.metric,
+                 f.facet, f.unit, f.time, f.status, f.reason, consensus,
+                 std::to_string(f.sources),
+                 std::to_string(f.independent_sources), f.first_reported,
+                 std::to_string(f.claim_count), outliers, values});
 }
 
 std::string FactsCsv(const std::vector<store::FactRow>& facts) {

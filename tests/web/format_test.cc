@@ -122,3 +122,21 @@ TEST_CASE("FactSummary says in one sentence who disagrees and why", "[web]") {
   f.claims.resize(1);
   CHECK(FactSummary(f) == "Only Daily A reports this figure.");
 }
+
+TEST_CASE("FactCsvRow names the outlier outlets and counts every claim",
+          "[web]") {
+  ct::store::FactRow f;
+  f.id = 1;
+  f.subject = "Lab";
+  f.claim_count = 40;  // A list carries only some.
+  ct::store::ClaimRow six;
+  six.source = "Daily Ledger";
+  six.claim.surface = "6 GW";
+  ct::store::ClaimRow eight = six;
+  eight.source = "Ferrous Wire";
+  eight.claim.surface = "8 GW";
+  eight.outlier = true;
+  f.claims = {six, eight, eight};
+  std::string row = ct::web::FactCsvRow(f);
+  CHECK(row.find(",40,Ferrous Wire,") != std::string::npos);
+}
