@@ -8,4 +8,8 @@ scripts/build.sh build Release
 db=${CLAIMTRACK_DB:-demo.db}
 build/cli/claimtrack --db "$db" ingest examples/corpus
 build/cli/claimtrack --db "$db" facts
+# The README's examples run as written against this database, in a shell
+# where these two are set (or after `cmake --install build`, the first).
+echo "demo: to try the README's commands on this database, run:" >&2
+echo "  export PATH=\"$PWD/build/cli:\$PATH\" CLAIMTRACK_DB=\"$(realpath "$db")\"" >&2
 exec build/cli/claimtrack --db "$db" serve --port "${PORT:-8080}"
