@@ -50,6 +50,31 @@ class JsonArrayWriter {
   bool first_ = true;
 };
 
+// --entity as people type it: any case, or the start of a name ("Colossus"
+// for "Colossus 1"), which is said on stderr. Several names that start
+// with it are an error that lists them.
+Status ResolveEntity(store::ClaimStore* store, const std::string& command,
+                     std::string* entity) {
+  if (entity->empty()) return Status::Ok();
+  auto matches = store->MatchEntities(*entity);
+  if (!matches.ok()) return matches.status();
+  if (matches->empty()) return Status::Ok();
+  if (matches->size() > 1) {
+    std::string names;
+    for (const std::string& m : *matches) {
+      names += (names.empty() ? "" : ", ") + m;
+    }
+    return Status::InvalidArgument(command + ": --entity " + *entity +
+                                   " could be any of " + names + "; say which");
+  }
+  if (matches->front() != *entity) {
+    std::fprintf(stderr, "claimtrack: %s: --entity %s matched %s\n",
+                 command.c_str(), entity->c_str(), matches->front().c_str());
+    *entity = matches->front();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int CmdClaims(const Context& ctx, const Argv& argv) {
@@ -87,6 +112,9 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
   }
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
+  if (Status e = ResolveEntity(store->get(), "claims", &f.entity); !e.ok()) {
+    return Fail(e);
+  }
   // Rows go out as they are read, so memory stays flat however many.
   Status s;
   if (*format == Format::kJson) {
@@ -144,6 +172,9 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
   if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "facts");
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
+  if (Status e = ResolveEntity(store->get(), "facts", &f.entity); !e.ok()) {
+    return Fail(e);
+  }
   Status s;
   if (*format == Format::kJson) {
     JsonArrayWriter json(&std::cout);

@@ -310,6 +310,10 @@ class ClaimStore {
   // With `claims`, at most that many of its claims, its outliers among
   // them (FactFilter::claims_per_fact).
   Result<std::optional<FactRow>> FindFact(int64_t id, int64_t claims = 0);
+  // The entities `name` may mean: itself in any case; else those whose
+  // names start with it ("Colossus" for "Colossus 1"), at most `most`.
+  Result<std::vector<std::string>> MatchEntities(const std::string& name,
+                                                 int most = 10);
 
   // Sources that scheduled runs poll.
   Result<int64_t> AddSource(const std::string& url, int64_t every_seconds);

@@ -631,6 +631,31 @@ Result<std::vector<FacetCount>> ClaimStore::FactFacet(const FactFilter& f,
   return out;
 }
 
+Result<std::vector<std::string>> ClaimStore::MatchEntities(
+    const std::string& name, int most) {
+  std::vector<std::string> out;
+  auto exact = Prepare(
+      "SELECT name FROM entities WHERE name = ?1 COLLATE NOCASE LIMIT 1");
+  if (!exact.ok()) return exact.status();
+  Status s;
+  if ((*exact)->Bind(1, name).Step(&s)) {
+    out.push_back((*exact)->Text(0));
+    return out;
+  }
+  CT_RETURN_IF_ERROR(s);
+  // A prefix, through the case-blind index of names: a range, not a scan.
+  auto prefix = Prepare(
+      "SELECT name FROM entities WHERE name >= ?1 COLLATE NOCASE "
+      "AND name < ?2 COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT ?3");
+  if (!prefix.ok()) return prefix.status();
+  std::string upper = name + "\xf4\x8f\xbf\xbf";  // Past any next letter.
+  Stmt& r = **prefix;
+  r.Bind(1, name).Bind(2, upper).Bind(3, static_cast<int64_t>(most));
+  while (r.Step(&s)) out.push_back(r.Text(0));
+  CT_RETURN_IF_ERROR(s);
+  return out;
+}
+
 Result<std::optional<FactRow>> ClaimStore::FindFact(int64_t id,
                                                     int64_t claims) {
   FactFilter filter;

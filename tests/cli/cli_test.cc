@@ -461,3 +461,21 @@ TEST_CASE("run-due says nothing when nothing was due", "[cli]") {
   CHECK(Claimtrack("--db " + db + " run-due --quiet", err).code == 0);
   CHECK(ReadAll(err).empty());
 }
+
+TEST_CASE("--entity takes any case and the start of a name, and says so",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  REQUIRE(Claimtrack("--db " + db + " ingest " + std::string(CT_SOURCE_DIR) +
+                     "/examples/corpus")
+              .code == 0);
+  Run colossus = Claimtrack("--db " + db + " facts --entity colossus", err);
+  CHECK(colossus.code == 0);
+  CHECK(colossus.out.find("Colossus 1") != std::string::npos);
+  CHECK(ReadAll(err) == "claimtrack: facts: --entity colossus matched "
+                        "Colossus 1\n");
+  // More than one name starts so: the user says which.
+  CHECK(Claimtrack("--db " + db + " claims --entity O", err).code == 2);
+  CHECK(ReadAll(err).find("could be any of") != std::string::npos);
+}
