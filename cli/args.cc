@@ -128,6 +128,44 @@ std::string Nearest(const std::string& word,
   return best;
 }
 
+std::string ProgressLine(int done, int total, const std::string& name,
+                         double elapsed_s, int width) {
+  const int bar = std::clamp(width / 5, 5, 30);
+  int filled = total > 0 ? done * bar / total : bar;
+  std::string line = "[" + std::string(static_cast<size_t>(filled), '#') +
+                     std::string(static_cast<size_t>(bar - filled), ' ') +
+                     "] " + std::to_string(done) + "/" + std::to_string(total);
+  if (elapsed_s >= 2 && done > 0) {
+    double rate = done / elapsed_s;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %.1f/s", rate);
+    line += buf;
+    if (done < total) {
+      long left = static_cast<long>((total - done) / rate + 0.5);
+      std::snprintf(buf, sizeof buf, " ETA %ldm%02lds", left / 60, left % 60);
+      line += buf;
+    }
+  }
+  // The name's end, cut at a character's start, in what is left.
+  int room = width - 1 - static_cast<int>(line.size()) - 1;
+  if (room >= 8 && !name.empty()) {
+    std::string shown = name;
+    if (static_cast<int>(shown.size()) > room) {
+      size_t cut = shown.size() - static_cast<size_t>(room - 3);
+      while (cut < shown.size() &&
+             (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
+        ++cut;
+      }
+      shown = "..." + shown.substr(cut);
+    }
+    line += " " + shown;
+  }
+  if (static_cast<int>(line.size()) > width - 1) {
+    line.resize(static_cast<size_t>(std::max(width - 1, 0)));
+  }
+  return line;
+}
+
 int Fail(int code, const std::string& message) {
   std::fprintf(stderr, "claimtrack: %s\n", message.c_str());
   return code;

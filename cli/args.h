@@ -63,6 +63,12 @@ class Args {
 std::string Nearest(const std::string& word,
                     const std::vector<std::string>& choices);
 
+// The progress line of a run, at most `width` columns: a bar, done/total,
+// and after two seconds the rate and the time left, then as much of the
+// input's name as fits (its end, which tells inputs apart).
+std::string ProgressLine(int done, int total, const std::string& name,
+                         double elapsed_s, int width);
+
 // Prints "claimtrack: MESSAGE" to stderr and returns `code`.
 int Fail(int code, const std::string& message);
 // The exit code for a failed status: kExitUsage when the command line or

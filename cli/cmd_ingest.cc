@@ -1,6 +1,8 @@
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -25,14 +27,22 @@ std::optional<std::chrono::milliseconds> SecondsOf(const std::string& s) {
 
 pipeline::ProgressFn ProgressBar() {
   if (isatty(STDERR_FILENO) == 0) return nullptr;
-  return [](int done, int total, const std::string& name) {
-    const int kWidth = 30;
-    int filled = total ? done * kWidth / total : kWidth;
-    std::string shown =
-        name.size() > 40 ? "..." + name.substr(name.size() - 37) : name;
-    std::fprintf(
-        stderr, "\r[%s%s] %d/%d %-40s", std::string(filled, '#').c_str(),
-        std::string(kWidth - filled, ' ').c_str(), done, total, shown.c_str());
+  auto start = std::chrono::steady_clock::now();
+  auto last = start - std::chrono::seconds(1);
+  return [start, last](int done, int total, const std::string& name) mutable {
+    // At most ten redraws a second, and always the last.
+    auto now = std::chrono::steady_clock::now();
+    if (done != total && now - last < std::chrono::milliseconds(100)) return;
+    last = now;
+    int width = 80;
+    struct winsize ws;
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+      width = ws.ws_col;
+    }
+    double elapsed = std::chrono::duration<double>(now - start).count();
+    std::string line = ProgressLine(done, total, name, elapsed, width);
+    // Clear to the end of the line: a shorter line leaves nothing behind.
+    std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
     if (done == total) std::fprintf(stderr, "\n");
   };
 }
