@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "ingest/fetcher.h"
+#include "ingest/local_files.h"
 #include "ingest/opml.h"
 #include "web/json_views.h"
 
@@ -12,10 +13,73 @@ namespace ct::cli {
 namespace {}  // namespace
 
 int CmdSources(const Context& ctx, const Argv& argv) {
-  if (argv.empty()) return Fail(kExitUsage, "sources: add, list or remove?");
+  if (argv.empty()) {
+    return Fail(kExitUsage, "sources: add, list, remove, import or export?");
+  }
   std::string verb = argv.front();
   Args args(Argv(argv.begin() + 1, argv.end()), {"every"}, {"json"});
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "sources");
+  // The interval --every asks for, in seconds; 3600 without it.
+  auto every_of = [&](const std::string& verb_name) -> Result<int64_t> {
+    if (!args.Has("every")) return int64_t{3600};
+    int64_t every = DurationSeconds(args.Get("every"));
+    if (every < 60) {
+      return Status::InvalidArgument(
+          "sources " + verb_name +
+          ": --every wants a duration of a minute or more like 30m, 2h or "
+          "1d, not '" +
+          args.Get("every") + "'");
+    }
+    return every;
+  };
+  if (verb == "import") {
+    if (args.positional().size() != 1)
+      return Fail(kExitUsage, "sources import: one OPML file");
+    auto every = every_of("import");
+    if (!every.ok()) return Fail(every.status());
+    const std::string& path = args.positional().front();
+    auto bytes = ingest::ReadFileBytes(path);
+    if (!bytes.ok()) return Fail(bytes.status(), "sources import");
+    auto feeds = ingest::ParseOpml(*bytes);
+    if (!feeds.ok()) {
+      return Fail(feeds.status(), "sources import: " + path);
+    }
+    auto store = OpenStore(ctx, Access::kWrite);
+    if (!store.ok()) return Fail(store.status());
+    int added = 0, skipped = 0;
+    for (const ingest::OpmlFeed& feed : *feeds) {
+      if (feed.url.rfind("http://", 0) != 0 &&
+          feed.url.rfind("https://", 0) != 0) {
+        ++skipped;
+        continue;
+      }
+      auto id = (*store)->AddSource(feed.url, *every, feed.title);
+      if (!id.ok()) return Fail(id.status(), "sources import");
+      ++added;
+    }
+    std::fprintf(stderr, "imported %d source%s from %s", added,
+                 added == 1 ? "" : "s", path.c_str());
+    if (skipped > 0) {
+      std::fprintf(stderr, " (%d skipped: not http or https)", skipped);
+    }
+    std::fprintf(stderr, "\n");
+    return kExitOk;
+  }
+  if (verb == "export") {
+    if (!args.positional().empty())
+      return Fail(kExitUsage,
+                  "sources export: no arguments (it writes to "
+                  "standard output)");
+    auto store = OpenStore(ctx, Access::kRead);
+    if (!store.ok()) return Fail(store.status());
+    auto sources = (*store)->ListSources();
+    if (!sources.ok()) return Fail(sources.status(), "sources export");
+    std::vector<ingest::OpmlFeed> feeds;
+    for (const store::SourceRow& s : *sources)
+      feeds.push_back({s.title, s.url});
+    std::cout << ingest::WriteOpml(feeds, "claimtrack sources");
+    return kExitOk;
+  }
   if (verb == "add") {
     if (args.positional().size() != 1)
       return Fail(kExitUsage, "sources add: one URL");
@@ -70,8 +134,8 @@ int CmdSources(const Context& ctx, const Argv& argv) {
     if (!s.ok()) return Fail(s, "sources remove");
     return kExitOk;
   }
-  return Fail(kExitUsage,
-              "sources: unknown action '" + verb + "' (add, list or remove)");
+  return Fail(kExitUsage, "sources: unknown action '" + verb +
+                              "' (add, list, remove, import or export)");
 }
 
 }  // namespace ct::cli

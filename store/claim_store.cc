@@ -750,15 +750,21 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
 }
 
 Result<int64_t> ClaimStore::AddSource(const std::string& url,
-                                      int64_t every_seconds) {
+                                      int64_t every_seconds,
+                                      const std::string& title) {
   auto st = Prepare(R"sql(
-INSERT INTO sources(url, every_seconds, added_at) VALUES (?1, ?2, ?3)
-ON CONFLICT(url) DO UPDATE SET every_seconds = excluded.every_seconds
+INSERT INTO sources(url, every_seconds, added_at, title) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT(url) DO UPDATE SET every_seconds = excluded.every_seconds,
+  title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE title END
 RETURNING id)sql");
   if (!st.ok()) return st.status();
   Stmt& r = **st;
   Status s;
-  if (!r.Bind(1, url).Bind(2, every_seconds).Bind(3, NowUtc()).Step(&s)) {
+  if (!r.Bind(1, url)
+           .Bind(2, every_seconds)
+           .Bind(3, NowUtc())
+           .Bind(4, title)
+           .Step(&s)) {
     return s.ok() ? Status::Internal("source insert returned no id") : s;
   }
   int64_t id = r.Int(0);

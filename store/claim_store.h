@@ -316,7 +316,10 @@ class ClaimStore {
                                                  int most = 10);
 
   // Sources that scheduled runs poll.
-  Result<int64_t> AddSource(const std::string& url, int64_t every_seconds);
+  // Adds a source, or sets the interval (and the title, when one is
+  // given) of the one with this URL.
+  Result<int64_t> AddSource(const std::string& url, int64_t every_seconds,
+                            const std::string& title = "");
   Result<std::vector<SourceRow>> ListSources();
   // Sources never polled or due at `now` (RFC 3339 UTC), in id order.
   Result<std::vector<SourceRow>> DueSources(const std::string& now);

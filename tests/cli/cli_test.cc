@@ -462,8 +462,9 @@ TEST_CASE("run-due says nothing when nothing was due", "[cli]") {
   CHECK(ReadAll(err).empty());
 }
 
-TEST_CASE("--entity takes any case and the start of a name, and says so",
-          "[cli]") {
+TEST_CASE(
+    "The entity filter takes any case and the start of a name, and says so",
+    "[cli]") {
   TempDir dir;
   std::string err = dir.path + "/err";
   std::string db = dir.path + "/x.db";
@@ -473,9 +474,46 @@ TEST_CASE("--entity takes any case and the start of a name, and says so",
   Run colossus = Claimtrack("--db " + db + " facts --entity colossus", err);
   CHECK(colossus.code == 0);
   CHECK(colossus.out.find("Colossus 1") != std::string::npos);
-  CHECK(ReadAll(err) == "claimtrack: facts: --entity colossus matched "
-                        "Colossus 1\n");
+  CHECK(ReadAll(err) ==
+        "claimtrack: facts: --entity colossus matched "
+        "Colossus 1\n");
   // More than one name starts so: the user says which.
   CHECK(Claimtrack("--db " + db + " claims --entity O", err).code == 2);
   CHECK(ReadAll(err).find("could be any of") != std::string::npos);
+}
+
+TEST_CASE("sources import and export an OPML list, and the round trip is exact",
+          "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string opml = dir.path + "/subscriptions.opml";
+  std::ofstream(opml)
+      << "<?xml version=\"1.0\"?><opml version=\"1.0\"><head><title>Mine"
+         "</title></head><body><outline text=\"Compute\">"
+         "<outline type=\"rss\" text=\"Grid &amp; Chips\" title=\"Grid &amp; "
+         "Chips\" xmlUrl=\"https://grid.example/feed\"/>"
+         "<outline type=\"rss\" text=\"Wire\" xmlUrl=\"https://wire.example/"
+         "rss?x=1&amp;y=2\"/></outline>"
+         "<outline type=\"rss\" text=\"Local\" xmlUrl=\"file:///etc/passwd\"/>"
+         "</body></opml>";
+  std::string one = dir.path + "/one.db", two = dir.path + "/two.db";
+  CHECK(
+      Claimtrack("--db " + one + " sources import " + opml + " --every 2h", err)
+          .code == 0);
+  CHECK(ReadAll(err) == "imported 2 sources from " + opml +
+                            " (1 skipped: not http or https)\n");
+  Run first = Claimtrack("--db " + one + " sources export");
+  CHECK(first.code == 0);
+  CHECK(first.out.find("title=\"Grid &amp; Chips\"") != std::string::npos);
+  CHECK(first.out.find("xmlUrl=\"https://wire.example/rss?x=1&amp;y=2\"") !=
+        std::string::npos);
+  std::string exported = dir.path + "/exported.opml";
+  std::ofstream(exported) << first.out;
+  CHECK(Claimtrack("--db " + two + " sources import " + exported).code == 0);
+  CHECK(Claimtrack("--db " + two + " sources export").out == first.out);
+  // Not OPML: an error naming the file.
+  std::string text = dir.path + "/notes.txt";
+  std::ofstream(text) << "just words";
+  CHECK(Claimtrack("--db " + two + " sources import " + text, err).code == 2);
+  CHECK(ReadAll(err).find(text) != std::string::npos);
 }
