@@ -57,8 +57,12 @@ const Command kCommands[] = {
      CmdArticle},
     {"sources",
      "sources add URL [--every 30m] | list [--json] | remove ID|URL | "
+     "pause ID|URL | resume ID|URL | refresh ID|URL|--all | "
      "import FILE.opml [--every 30m] | export",
-     "the sources that scheduled runs poll", CmdSources},
+     "the sources that scheduled runs poll: a paused one is never due, a "
+     "refreshed one is due now; list shows each one's status and next due "
+     "time",
+     CmdSources},
     {"serve", "serve [--port N] [--host H] [--ingest-every DURATION]",
      "serve the web UI and JSON API on localhost (only requests addressed "
      "to it are answered; --host H listens on H and answers any name); "

@@ -14,10 +14,12 @@ namespace {}  // namespace
 
 int CmdSources(const Context& ctx, const Argv& argv) {
   if (argv.empty()) {
-    return Fail(kExitUsage, "sources: add, list, remove, import or export?");
+    return Fail(kExitUsage,
+                "sources: add, list, remove, pause, resume, refresh, import "
+                "or export?");
   }
   std::string verb = argv.front();
-  Args args(Argv(argv.begin() + 1, argv.end()), {"every"}, {"json"});
+  Args args(Argv(argv.begin() + 1, argv.end()), {"every"}, {"json", "all"});
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "sources");
   // The interval --every asks for, in seconds; 3600 without it.
   auto every_of = [&](const std::string& verb_name) -> Result<int64_t> {
@@ -53,7 +55,8 @@ int CmdSources(const Context& ctx, const Argv& argv) {
         ++skipped;
         continue;
       }
-      auto id = (*store)->AddSource(feed.url, *every, feed.title);
+      auto id = (*store)->AddSource(feed.url, *every, feed.title,
+                                    args.Get("every", "1h"));
       if (!id.ok()) return Fail(id.status(), "sources import");
       ++added;
     }
@@ -100,7 +103,7 @@ int CmdSources(const Context& ctx, const Argv& argv) {
     }
     auto store = OpenStore(ctx, Access::kWrite);
     if (!store.ok()) return Fail(store.status());
-    auto id = (*store)->AddSource(url, every);
+    auto id = (*store)->AddSource(url, every, "", args.Get("every", "1h"));
     if (!id.ok()) return Fail(id.status(), "sources add");
     std::printf("source %lld: %s every %llds\n", static_cast<long long>(*id),
                 url.c_str(), static_cast<long long>(every));
@@ -117,12 +120,46 @@ int CmdSources(const Context& ctx, const Argv& argv) {
     }
     std::vector<std::vector<std::string>> rows;
     for (const store::SourceRow& s : *sources) {
-      rows.push_back({std::to_string(s.id), s.url,
-                      std::to_string(s.every_seconds / 60) + "m",
-                      s.last_polled_at, s.last_error});
+      // The interval as the user wrote it; sources added before that was
+      // kept show it in minutes.
+      std::string every = s.every_text.empty()
+                              ? std::to_string(s.every_seconds / 60) + "m"
+                              : s.every_text;
+      std::string status = s.paused ? "paused"
+                           : s.failures > 0
+                               ? std::to_string(s.failures) + " failures"
+                           : s.last_polled_at.empty() ? "new"
+                                                      : "ok";
+      std::string next = s.paused                ? "-"
+                         : s.next_due_at.empty() ? "now"
+                                                 : s.next_due_at;
+      rows.push_back({std::to_string(s.id), s.url, every, status,
+                      s.last_polled_at, next, s.last_error});
     }
-    std::cout << TextTable({"ID", "URL", "EVERY", "LAST POLLED", "LAST ERROR"},
+    std::cout << TextTable({"ID", "URL", "EVERY", "STATUS", "LAST POLLED",
+                            "NEXT DUE", "LAST ERROR"},
                            rows, 70);
+    return kExitOk;
+  }
+  if (verb == "pause" || verb == "resume") {
+    if (args.positional().size() != 1)
+      return Fail(kExitUsage, "sources " + verb + ": one ID or URL");
+    auto store = OpenStore(ctx, Access::kWrite);
+    if (!store.ok()) return Fail(store.status());
+    Status s =
+        (*store)->PauseSource(args.positional().front(), verb == "pause");
+    if (!s.ok()) return Fail(s, "sources " + verb);
+    return kExitOk;
+  }
+  if (verb == "refresh") {
+    bool all = args.Has("all");
+    if (all != args.positional().empty() || args.positional().size() > 1) {
+      return Fail(kExitUsage, "sources refresh: one ID or URL, or --all");
+    }
+    auto store = OpenStore(ctx, Access::kWrite);
+    if (!store.ok()) return Fail(store.status());
+    Status s = (*store)->RefreshSources(all ? "" : args.positional().front());
+    if (!s.ok()) return Fail(s, "sources refresh");
     return kExitOk;
   }
   if (verb == "remove") {
@@ -135,7 +172,8 @@ int CmdSources(const Context& ctx, const Argv& argv) {
     return kExitOk;
   }
   return Fail(kExitUsage, "sources: unknown action '" + verb +
-                              "' (add, list, remove, import or export)");
+                              "' (add, list, remove, pause, resume, refresh, "
+                              "import or export)");
 }
 
 }  // namespace ct::cli

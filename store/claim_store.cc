@@ -751,10 +751,13 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
 
 Result<int64_t> ClaimStore::AddSource(const std::string& url,
                                       int64_t every_seconds,
-                                      const std::string& title) {
+                                      const std::string& title,
+                                      const std::string& every_text) {
   auto st = Prepare(R"sql(
-INSERT INTO sources(url, every_seconds, added_at, title) VALUES (?1, ?2, ?3, ?4)
+INSERT INTO sources(url, every_seconds, added_at, title, every_text)
+VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT(url) DO UPDATE SET every_seconds = excluded.every_seconds,
+  every_text = excluded.every_text,
   title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE title END
 RETURNING id)sql");
   if (!st.ok()) return st.status();
@@ -764,6 +767,7 @@ RETURNING id)sql");
            .Bind(2, every_seconds)
            .Bind(3, NowUtc())
            .Bind(4, title)
+           .Bind(5, every_text)
            .Step(&s)) {
     return s.ok() ? Status::Internal("source insert returned no id") : s;
   }
@@ -777,7 +781,8 @@ namespace {
 constexpr const char* kSourceColumns = R"sql(
 SELECT id, url, title, every_seconds, added_at, COALESCE(last_polled_at, ''),
   COALESCE(next_due_at, ''), COALESCE(etag, ''), COALESCE(last_modified, ''),
-  COALESCE(last_error, ''), COALESCE(last_error_at, ''), failures
+  COALESCE(last_error, ''), COALESCE(last_error_at, ''), failures, paused,
+  every_text
 FROM sources )sql";
 
 SourceRow ReadSource(const Stmt& r) {
@@ -794,6 +799,8 @@ SourceRow ReadSource(const Stmt& r) {
   row.last_error = r.Text(9);
   row.last_error_at = r.Text(10);
   row.failures = r.Int(11);
+  row.paused = r.Int(12) != 0;
+  row.every_text = r.Text(13);
   return row;
 }
 
@@ -811,9 +818,9 @@ Result<std::vector<SourceRow>> ClaimStore::ListSources() {
 }
 
 Result<std::vector<SourceRow>> ClaimStore::DueSources(const std::string& now) {
-  auto st =
-      Prepare(std::string(kSourceColumns) +
-              "WHERE next_due_at IS NULL OR next_due_at <= ?1 ORDER BY id");
+  auto st = Prepare(std::string(kSourceColumns) +
+                    "WHERE paused = 0 AND (next_due_at IS NULL OR "
+                    "next_due_at <= ?1) ORDER BY id");
   if (!st.ok()) return st.status();
   std::vector<SourceRow> rows;
   Stmt& r = **st;
@@ -857,20 +864,43 @@ WHERE id = ?1)sql");
       .Run();
 }
 
-Status ClaimStore::RemoveSource(const std::string& id_or_url) {
+Status ClaimStore::ChangeSource(const char* sql, const std::string& id_or_url,
+                                std::optional<int64_t> value) {
   int64_t id = 0;
   auto [ptr, ec] = std::from_chars(id_or_url.data(),
                                    id_or_url.data() + id_or_url.size(), id);
   bool numeric =
       ec == std::errc() && ptr == id_or_url.data() + id_or_url.size();
-  auto st = Prepare("DELETE FROM sources WHERE id = ?1 OR url = ?2");
+  auto st = Prepare(sql);
   if (!st.ok()) return st.status();
-  CT_RETURN_IF_ERROR(
-      (*st)->Bind(1, numeric ? id : int64_t{-1}).Bind(2, id_or_url).Run());
+  Stmt& r = **st;
+  r.Bind(1, numeric ? id : int64_t{-1}).Bind(2, id_or_url);
+  if (value) r.Bind(3, *value);
+  CT_RETURN_IF_ERROR(r.Run());
   if (sqlite3_changes(db_) == 0) {
     return Status::NotFound("no source " + id_or_url);
   }
   return Status::Ok();
+}
+
+Status ClaimStore::RemoveSource(const std::string& id_or_url) {
+  return ChangeSource("DELETE FROM sources WHERE id = ?1 OR url = ?2",
+                      id_or_url, std::nullopt);
+}
+
+Status ClaimStore::PauseSource(const std::string& id_or_url, bool paused) {
+  return ChangeSource(
+      "UPDATE sources SET paused = ?3 WHERE id = ?1 OR url = ?2", id_or_url,
+      int64_t{paused ? 1 : 0});
+}
+
+Status ClaimStore::RefreshSources(const std::string& id_or_url) {
+  if (id_or_url.empty()) {
+    return Exec("UPDATE sources SET next_due_at = NULL", "refreshing sources");
+  }
+  return ChangeSource(
+      "UPDATE sources SET next_due_at = NULL WHERE id = ?1 OR url = ?2",
+      id_or_url, std::nullopt);
 }
 
 }  // namespace ct::store

@@ -120,7 +120,9 @@ struct SourceRow {
   std::string last_modified;
   std::string last_error;
   std::string last_error_at;
-  int64_t failures = 0;  // In a row; 0 after a success.
+  int64_t failures = 0;    // In a row; 0 after a success.
+  bool paused = false;     // Not polled until resumed.
+  std::string every_text;  // The interval as the user wrote it ("30m").
 };
 
 // What one poll of a source came to.
@@ -319,7 +321,14 @@ class ClaimStore {
   // Adds a source, or sets the interval (and the title, when one is
   // given) of the one with this URL.
   Result<int64_t> AddSource(const std::string& url, int64_t every_seconds,
-                            const std::string& title = "");
+                            const std::string& title = "",
+                            const std::string& every_text = "");
+  // Pauses or resumes the source with this id or URL: a paused source is
+  // never due. NotFound when there is none.
+  Status PauseSource(const std::string& id_or_url, bool paused);
+  // Makes the source with this id or URL due now, or every source when it
+  // is empty. NotFound when there is none.
+  Status RefreshSources(const std::string& id_or_url);
   Result<std::vector<SourceRow>> ListSources();
   // Sources never polled or due at `now` (RFC 3339 UTC), in id order.
   Result<std::vector<SourceRow>> DueSources(const std::string& now);
@@ -359,6 +368,10 @@ class ClaimStore {
   static std::string JoinRoles(
       const std::vector<std::pair<std::string, std::string>>& roles);
   Status MarkBlocksDirty(int64_t article_id);
+  // Runs `sql` (?1 an id, ?2 a URL, ?3 `value`) on the source with this id
+  // or URL; NotFound when it touched none.
+  Status ChangeSource(const char* sql, const std::string& id_or_url,
+                      std::optional<int64_t> value);
   // Statements (statement_rows.cc): joins the claims of articles to the
   // statements of what they state; counts the `ids` again from the claims
   // they have left, dropping those with none; lists the statements that

@@ -320,6 +320,11 @@ CREATE VIEW claim_facts AS
 DROP INDEX statements_fact;
 CREATE INDEX statements_fact ON statements(fact_id, outlier DESC);
 )sql",
+      // 8: sources a user paused, and their interval as the user wrote it.
+      R"sql(
+ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN every_text TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return kMigrations;
 }

@@ -291,6 +291,9 @@ std::string SourcesJson(const std::vector<store::SourceRow>& sources) {
     o->set("last_error", s.last_error);
     o->set("last_error_at", s.last_error_at);
     o->set("failures", s.failures);
+    o->set("paused", s.paused);
+    o->set("every", s.every_text);
+    o->set("next_due_at", s.next_due_at);
     a->add(o);
   }
   return Str(a);

@@ -517,3 +517,26 @@ TEST_CASE("sources import and export an OPML list, and the round trip is exact",
   CHECK(Claimtrack("--db " + two + " sources import " + text, err).code == 2);
   CHECK(ReadAll(err).find(text) != std::string::npos);
 }
+
+TEST_CASE("sources pause, resume and refresh, and list says so", "[cli]") {
+  TempDir dir;
+  std::string err = dir.path + "/err";
+  std::string db = dir.path + "/x.db";
+  REQUIRE(Claimtrack("--db " + db +
+                     " sources add https://a.example/f "
+                     "--every 30m")
+              .code == 0);
+  REQUIRE(Claimtrack("--db " + db + " sources pause 1").code == 0);
+  Run list = Claimtrack("--db " + db + " sources list");
+  CHECK(list.out.find("30m    paused") != std::string::npos);
+  REQUIRE(
+      Claimtrack("--db " + db + " sources resume https://a.example/f").code ==
+      0);
+  REQUIRE(Claimtrack("--db " + db + " sources refresh --all").code == 0);
+  list = Claimtrack("--db " + db + " sources list");
+  CHECK(list.out.find("paused") == std::string::npos);
+  CHECK(list.out.find("now") != std::string::npos);
+  CHECK(Claimtrack("--db " + db + " sources pause 7", err).code == 2);
+  CHECK(ReadAll(err) == "claimtrack: sources pause: no source 7\n");
+  CHECK(Claimtrack("--db " + db + " sources refresh", err).code == 2);
+}

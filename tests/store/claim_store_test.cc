@@ -953,3 +953,39 @@ TEST_CASE("ClaimStore counts facts by a column, leaving out its own filter",
   CHECK((*by_entity)[0].value == "OpenAI");
   CHECK_FALSE(s.FactFacet(conflicts, "sentence").ok());
 }
+
+TEST_CASE("ClaimStore pauses, resumes and refreshes sources", "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  auto a = s.AddSource("https://a.example/feed", 1800, "", "30m");
+  auto b = s.AddSource("https://b.example/feed", 3600);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  const std::string now = "2026-05-06T09:00:00Z";
+  ct::store::PollRecord later;
+  later.next_due_at = "2026-05-06T10:00:00Z";
+  REQUIRE(s.RecordPoll(*a, later).ok());
+  REQUIRE(s.RecordPoll(*b, later).ok());
+  CHECK(s.DueSources(now)->empty());
+  // Refreshed: due now, one or all.
+  REQUIRE(s.RefreshSources("https://a.example/feed").ok());
+  CHECK(s.DueSources(now)->size() == 1);
+  REQUIRE(s.RefreshSources("").ok());
+  CHECK(s.DueSources(now)->size() == 2);
+  // Paused: never due, until resumed.
+  REQUIRE(s.PauseSource(std::to_string(*a), true).ok());
+  auto due = s.DueSources(now);
+  REQUIRE(due->size() == 1);
+  CHECK(due->front().id == *b);
+  REQUIRE(s.PauseSource("https://a.example/feed", false).ok());
+  CHECK(s.DueSources(now)->size() == 2);
+  CHECK(s.PauseSource("https://nowhere.example/", true).code() ==
+        ct::Status::Code::kNotFound);
+  CHECK(s.RefreshSources("42").code() == ct::Status::Code::kNotFound);
+  // The interval as the user wrote it.
+  auto listed = s.ListSources();
+  REQUIRE(listed.ok());
+  CHECK(listed->front().every_text == "30m");
+  CHECK_FALSE(listed->front().paused);
+}
