@@ -1,7 +1,11 @@
 #include "cli/args.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
 #include <sstream>
 
 namespace ct::cli {
@@ -246,7 +250,13 @@ TablePrinter::TablePrinter(std::vector<std::string> header, size_t max_width,
     : header_(std::move(header)),
       max_width_(max_width),
       out_(out),
-      sample_(sample) {}
+      sample_(sample) {
+  struct winsize ws;
+  if (out == &std::cout && isatty(STDOUT_FILENO) != 0 &&
+      ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    fit_ = ws.ws_col;
+  }
+}
 
 void TablePrinter::Row(std::vector<std::string> row) {
   if (widths_.empty()) {
@@ -268,6 +278,25 @@ void TablePrinter::Finish() {
   for (const auto& row : held_) {
     for (size_t i = 0; i < row.size() && i < widths_.size(); ++i) {
       widths_[i] = std::max(widths_[i], Width(row[i]));
+    }
+  }
+  // Too wide for the terminal: the widest column gives up a column at a
+  // time, down to six.
+  if (fit_ > 0) {
+    auto total = [&] {
+      size_t sum = 2 * (widths_.size() - 1);
+      for (size_t w : widths_) sum += w;
+      return sum;
+    };
+    while (total() > fit_) {
+      auto widest = std::max_element(widths_.begin(), widths_.end());
+      if (*widest <= 6) break;
+      --*widest;
+    }
+    for (auto& row : held_) {
+      for (size_t i = 0; i < row.size() && i < widths_.size(); ++i) {
+        row[i] = Clip(row[i], widths_[i]);
+      }
     }
   }
   for (const auto& row : held_) Print(row);

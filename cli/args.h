@@ -110,6 +110,9 @@ class TablePrinter {
   void Row(std::vector<std::string> row);
   // Prints what is held back. Call once, after the last row.
   void Finish();
+  // Narrows the widest columns until a line fits `columns` (0: any width).
+  // The table fits the terminal when it prints to one.
+  void FitTo(size_t columns) { fit_ = columns; }
 
  private:
   void Print(const std::vector<std::string>& row);
@@ -120,6 +123,7 @@ class TablePrinter {
   size_t sample_;
   std::vector<std::vector<std::string>> held_;
   std::vector<size_t> widths_;  // Set once the sample is in.
+  size_t fit_ = 0;
 };
 
 }  // namespace ct::cli

@@ -1,6 +1,7 @@
 #include "cli/args.h"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <string>
 
 using ct::cli::Nearest;
@@ -37,4 +38,27 @@ TEST_CASE("Nearest finds a near miss, not a far one", "[cli]") {
   CHECK(Nearest("factz", {"facts", "fact", "claims"}) == "facts");
   CHECK(Nearest("stauts", {"status", "entity"}) == "status");
   CHECK(Nearest("bogus", {"json", "csv", "status"}).empty());
+}
+
+TEST_CASE("TablePrinter narrows its widest columns to fit the terminal",
+          "[cli]") {
+  std::ostringstream out;
+  ct::cli::TablePrinter table({"ID", "SOURCE", "SENTENCE"}, 200, &out);
+  table.FitTo(40);
+  table.Row({"1", "Daily Ledger", std::string(150, 'x')});
+  table.Row({"2", "Ferrous Wire", "short"});
+  table.Finish();
+  std::istringstream lines(out.str());
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    INFO(line);
+    // Display columns: the ellipsis is three bytes but one column.
+    size_t columns = 0;
+    for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
+    CHECK(columns <= 40);
+  }
+  CHECK(n == 3);
+  CHECK(out.str().find("Daily Ledger") != std::string::npos);
 }
