@@ -264,12 +264,12 @@ class CountNounReader {
   }
 
   // The last token of the counted thing: up to four words ending at the
-  // first plural ("data centers", "first-team players", "public housing
-  // properties", "straight World Cups"); participles and names count only
-  // on the way to a plural. Without a plural, the noun that follows, which
-  // a number counts even when a noun after it is the head ("a 40 page
-  // report" counts pages), with one more word after an adjective ("one
-  // radical proposal"). 0 when there is none.
+  // first plural ("data centers", "liquid-cooled racks", "leased office
+  // floors"); participles and names count only before such a plural.
+  // Without a plural, the noun that follows, which a number counts even
+  // when a noun after it is the head ("a 12 page filing" counts pages),
+  // with one more word after an adjective ("one new campus"). 0 when there
+  // is none.
   size_t LastWord() const {
     std::vector<size_t> singular;  // Leading plain nouns, token ends.
     bool plain_so_far = true;
