@@ -194,26 +194,16 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
                         "TIME", "SOURCES", "VALUES", "OUTLIERS"},
                        40, &std::cout);
     s = (*store)->ForEachFact(f, [&](const store::FactRow& fact) {
-      // Each value once, by number, with its qualifier ("about 6 GW").
-      std::vector<std::pair<double, std::string>> values;
       std::set<std::string> outlier_sources;
       for (const store::ClaimRow& r : fact.claims) {
-        values.emplace_back(web::SortValue(r.claim),
-                            web::QualifiedValue(r.claim));
         if (r.outlier) outlier_sources.insert(r.source);
       }
-      std::sort(values.begin(), values.end());
-      values.erase(std::unique(values.begin(), values.end(),
-                               [](const auto& a, const auto& b) {
-                                 return a.second == b.second;
-                               }),
-                   values.end());
       std::string outliers;
       for (const std::string& o : outlier_sources) {
         outliers += (outliers.empty() ? "" : ", ") + o;
       }
       std::string joined;
-      for (const auto& [number, v] : values)
+      for (const std::string& v : web::ValuesByNumber(fact))
         joined += (joined.empty() ? "" : " | ") + v;
       table.Row({std::to_string(fact.id), fact.status, fact.reason,
                  fact.subject, fact.metric, fact.object, fact.time,

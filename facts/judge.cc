@@ -123,13 +123,15 @@ std::string ReasonForOutliers(const std::vector<ClaimInterval>& claims,
 }  // namespace
 
 void OutletCount::Add(const ClaimInterval& c) {
-  for (int32_t o : c.outlets) {
-    size_t at = static_cast<size_t>(o);
-    if (at >= seen_.size()) seen_.resize(at + 1, false);
-    if (!seen_[at]) {
-      seen_[at] = true;
-      ++count_;
-    }
+  for (int32_t o : c.outlets) Add(o);
+}
+
+void OutletCount::Add(int32_t outlet) {
+  size_t at = static_cast<size_t>(outlet);
+  if (at >= seen_.size()) seen_.resize(at + 1, false);
+  if (!seen_[at]) {
+    seen_[at] = true;
+    ++count_;
   }
 }
 

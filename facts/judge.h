@@ -85,6 +85,7 @@ struct Judgement {
 class OutletCount {
  public:
   void Add(const ClaimInterval& c);
+  void Add(int32_t outlet);
   size_t count() const { return count_; }
 
  private:

@@ -139,12 +139,6 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
   // Each statement's fact and outlier flag as they stand: only changes are
   // written back.
   std::unordered_map<int64_t, std::pair<int64_t, bool>> current;
-  int32_t outlet_ids = 0;  // Past the largest outlet id.
-  auto outlets_of = [&](std::string_view joined) {
-    std::vector<int32_t> ids = ParseOutletIds(joined);
-    for (int32_t id : ids) outlet_ids = std::max(outlet_ids, id + 1);
-    return ids;
-  };
   const std::vector<std::string> block_parties = SplitParties(parties);
   {
     auto st = Prepare(kBlockStatements);
@@ -182,9 +176,9 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
                             c.value.value_or(c.low.value_or(0)))) {
         continue;
       }
-      c.outlets = outlets_of(r.View(16));
+      c.outlets = ParseOutletIds(r.View(16));
       shown.push_back({r.Int(12), r.Int(13), std::move(metric), r.Text(20),
-                       outlets_of(r.View(17))});
+                       ParseOutletIds(r.View(17))});
       inputs.push_back(std::move(in));
     }
     CT_RETURN_IF_ERROR(s);
@@ -276,16 +270,10 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
     std::vector<facts::ClaimInterval> claims;
     std::vector<std::pair<int64_t, int64_t>> subjects, objects;
     std::vector<std::pair<std::string, int64_t>> metrics;
-    std::vector<bool> own_outlet(static_cast<size_t>(outlet_ids), false);
-    int64_t own_outlets = 0;
+    facts::OutletCount own_outlets;
     std::string first_reported;
     for (size_t m : g.members) {
-      for (int32_t o : shown[m].own_outlets) {
-        if (!own_outlet[static_cast<size_t>(o)]) {
-          own_outlet[static_cast<size_t>(o)] = true;
-          ++own_outlets;
-        }
-      }
+      for (int32_t o : shown[m].own_outlets) own_outlets.Add(o);
       int64_t n = inputs[m].interval.claims;
       claims.push_back(inputs[m].interval);
       subjects.emplace_back(shown[m].subject_id, n);
@@ -316,7 +304,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
                    first_reported,
                    first.facet,
                    j.reason};
-    judged.sources = own_outlets;
+    judged.sources = static_cast<int64_t>(own_outlets.count());
     judged.consensus = j.consensus;
     judged.independent_sources = j.sources;
     int64_t fact_id = 0;

@@ -182,6 +182,21 @@ double SortValue(const extract::Claim& c) {
   return 0;
 }
 
+std::vector<std::string> ValuesByNumber(const store::FactRow& fact) {
+  std::vector<std::pair<double, std::string>> values;
+  for (const store::ClaimRow& r : fact.claims) {
+    values.emplace_back(SortValue(r.claim), QualifiedValue(r.claim));
+  }
+  std::sort(values.begin(), values.end());
+  std::vector<std::string> out;
+  for (auto& [number, text] : values) {
+    if (std::find(out.begin(), out.end(), text) == out.end()) {
+      out.push_back(std::move(text));
+    }
+  }
+  return out;
+}
+
 std::string ReadableMetric(std::string_view metric) {
   static const std::pair<std::string_view, std::string_view> kNames[] = {
       {"gpu_count", "GPU count"},

@@ -29,6 +29,9 @@ std::string QualifiedValue(const extract::Claim& c);
 // The number a claim states, for sorting by value: its value, or the middle
 // of its range, or its one bound.
 double SortValue(const extract::Claim& c);
+// The values a fact's claims state, each once, by number, with their
+// qualifiers: "6 GW", "about 6 GW", "8 GW".
+std::vector<std::string> ValuesByNumber(const store::FactRow& fact);
 
 // Names for people: "power capacity" for power_capacity, "6 May 2026" for
 // an RFC 3339 time or an ISO date (anything else unchanged), and what a

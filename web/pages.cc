@@ -80,18 +80,8 @@ std::string FactTitle(const store::FactRow& f) {
 // The values a fact's claims state, by number, each once, with its
 // qualifier: "about 6 GW · 6 GW · 8 GW".
 std::string ValueSpread(const store::FactRow& f) {
-  std::vector<std::pair<double, std::string>> values;
-  for (const store::ClaimRow& r : f.claims) {
-    values.emplace_back(SortValue(r.claim), QualifiedValue(r.claim));
-  }
-  std::sort(values.begin(), values.end());
-  values.erase(std::unique(values.begin(), values.end(),
-                           [](const auto& a, const auto& b) {
-                             return a.second == b.second;
-                           }),
-               values.end());
   std::string out;
-  for (const auto& [number, text] : values) {
+  for (const std::string& text : ValuesByNumber(f)) {
     if (!out.empty()) out += " · ";
     out += text;
   }
