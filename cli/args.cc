@@ -37,11 +37,28 @@ std::string Clip(const std::string& s, size_t max) {
 
 }  // namespace
 
-Args::Args(std::vector<std::string> argv, std::set<std::string> value_flags,
-           std::set<std::string> bool_flags)
-    : argv_(std::move(argv)),
-      value_flags_(std::move(value_flags)),
-      bool_flags_(std::move(bool_flags)) {}
+std::string FlagsHelp(const std::vector<Flag>& flags) {
+  auto left = [](const Flag& f) {
+    return "--" + f.name + (f.value.empty() ? "" : " " + f.value);
+  };
+  size_t width = 0;
+  for (const Flag& f : flags) width = std::max(width, Width(left(f)));
+  std::string out;
+  for (const Flag& f : flags) {
+    std::string l = left(f);
+    out += "  " + l + std::string(width - Width(l) + 2, ' ') + f.help;
+    if (!f.dflt.empty()) out += " (default: " + f.dflt + ")";
+    out += "\n";
+  }
+  return out;
+}
+
+Args::Args(std::vector<std::string> argv, const std::vector<Flag>& flags)
+    : argv_(std::move(argv)) {
+  for (const Flag& f : flags) {
+    (f.value.empty() ? bool_flags_ : value_flags_).insert(f.name);
+  }
+}
 
 Status Args::Parse() {
   bool only_positional = false;

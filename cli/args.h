@@ -35,12 +35,23 @@ struct Context {
   std::chrono::milliseconds busy_timeout{30000};
 };
 
-// Parses `--name value`, `--name=value` and boolean `--name` flags against
-// the names a command declares; everything else is positional.
+// One flag of a command, as the parser takes it and the help explains it.
+struct Flag {
+  std::string name;   // Without the dashes: "every".
+  std::string value;  // What it takes ("DURATION"); empty for a switch.
+  std::string help;   // What it does.
+  std::string dflt;   // Its default as a user would write it; empty: none.
+};
+
+// The help's lines for `flags`: "--name VALUE  what it does (default: X)",
+// the descriptions aligned.
+std::string FlagsHelp(const std::vector<Flag>& flags);
+
+// Parses `--name value`, `--name=value` and switch `--name` flags against
+// the flags a command declares; everything else is positional.
 class Args {
  public:
-  Args(std::vector<std::string> argv, std::set<std::string> value_flags,
-       std::set<std::string> bool_flags);
+  Args(std::vector<std::string> argv, const std::vector<Flag>& flags);
 
   // InvalidArgument naming the first unknown flag or missing value.
   Status Parse();

@@ -34,7 +34,7 @@ const Command kCommands[] = {
      CmdArticles},
     {"claims",
      "claims [--json|--csv] [--entity E] [--metric M] [--source S] "
-     "[--since DATE] [--search TEXT]",
+     "[--since DATE] [--search TEXT] [--fact ID] [--status S] [--limit N]",
      "list stored claims", CmdClaims},
     {"facts", "facts [--json|--csv] [--status S] [--entity E] [--metric M]",
      "list facts with their judged status, conflicts first", CmdFacts},
@@ -70,6 +70,18 @@ const Command kCommands[] = {
      CmdServe},
 };
 
+const std::vector<Flag>& GlobalFlags() {
+  static const std::vector<Flag> kGlobal = {
+      {"db", "PATH", "the database", "$CLAIMTRACK_DB, else ./claimtrack.db"},
+      {"gazetteer", "FILE",
+       "extra entities, in the built-in list's format; repeatable, and "
+       "$CLAIMTRACK_GAZETTEER names more, ':' between them",
+       "the built-in list only"},
+      {"help", "", "this help; after a command, that command's", ""},
+      {"version", "", "the version", ""}};
+  return kGlobal;
+}
+
 void PrintHelp(FILE* out) {
   std::fprintf(
       out,
@@ -79,15 +91,34 @@ void PrintHelp(FILE* out) {
   for (const Command& c : kCommands) {
     std::fprintf(out, "  %s\n      %s\n", c.usage, c.help);
   }
-  std::fprintf(
-      out,
-      "\nThe database is --db PATH, else $CLAIMTRACK_DB, else "
-      "./claimtrack.db; a write waits up to "
-      "$CLAIMTRACK_BUSY_TIMEOUT seconds (30) for another process's "
-      "lock.\nExtra entity files (--gazetteer, or "
-      "$CLAIMTRACK_GAZETTEER with ':' between files) extend the "
-      "built-in list.\nExit codes: 0 success, 1 some inputs failed or the "
-      "database could not be written, 2 usage or input error.\n");
+  std::fprintf(out,
+               "\nglobal flags (before the command):\n%s"
+               "\n`claimtrack help COMMAND` explains each flag of COMMAND "
+               "and gives its default.\n"
+               "A write waits up to $CLAIMTRACK_BUSY_TIMEOUT seconds (30) "
+               "for another process's lock.\n"
+               "Exit codes: 0 success, 1 some inputs failed or the database "
+               "could not be written, 2 usage or input error.\n",
+               FlagsHelp(GlobalFlags()).c_str());
+}
+
+// One command's usage, what it does, and its flags with their defaults.
+void PrintCommandHelp(const Command& c) {
+  std::printf("usage: claimtrack %s\n  %s\n", c.usage, c.help);
+  const std::vector<Flag>& flags = FlagsOf(c.name);
+  if (!flags.empty()) {
+    std::printf("\nflags:\n%s", FlagsHelp(flags).c_str());
+  }
+}
+
+int UnknownCommand(const std::string& name) {
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) names.push_back(c.name);
+  std::string near = Nearest(name, names);
+  return Fail(kExitUsage,
+              "unknown command '" + name + "' (" +
+                  (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                  "see claimtrack --help)");
 }
 
 int Dispatch(int argc, char** argv) {
@@ -116,7 +147,7 @@ int Dispatch(int argc, char** argv) {
     }
   }
   auto command_help = [](const Command& c) {
-    std::printf("usage: claimtrack %s\n  %s\n", c.usage, c.help);
+    PrintCommandHelp(c);
     return kExitOk;
   };
   int i = 1;
@@ -127,6 +158,7 @@ int Dispatch(int argc, char** argv) {
       for (const Command& c : kCommands) {
         if (c.name == std::string(argv[i + 1])) return command_help(c);
       }
+      return UnknownCommand(argv[i + 1]);
     }
     if (a == "--help" || a == "-h" || a == "help") {
       PrintHelp(stdout);
@@ -176,13 +208,7 @@ int Dispatch(int argc, char** argv) {
       return c.run(ctx, rest);
     }
   }
-  std::vector<std::string> names;
-  for (const Command& c : kCommands) names.push_back(c.name);
-  std::string near = Nearest(name, names);
-  return Fail(kExitUsage,
-              "unknown command '" + name + "' (" +
-                  (near.empty() ? "" : "did you mean '" + near + "'? ") +
-                  "see claimtrack --help)");
+  return UnknownCommand(name);
 }
 
 }  // namespace

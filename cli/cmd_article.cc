@@ -7,7 +7,7 @@
 namespace ct::cli {
 
 int CmdArticle(const Context&, const Argv& argv) {
-  Args args(argv, {}, {"json"});
+  Args args(argv, FlagsOf("article"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "article");
   if (!args.Has("json"))
     return Fail(kExitUsage, "article: only --json output exists");

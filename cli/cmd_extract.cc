@@ -269,7 +269,7 @@ int ExtractJsonLines(const extract::ClaimExtractor& extractor, int workers) {
 }  // namespace
 
 int CmdExtract(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"threads"}, {"jsonl", "explain"});
+  Args args(argv, FlagsOf("extract"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "extract");
   if (args.Has("explain") && args.Has("jsonl")) {
     return Fail(kExitUsage,

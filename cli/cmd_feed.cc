@@ -31,7 +31,7 @@ Result<ingest::FetchOptions> FetchOptionsOf(const Args& args) {
 }
 
 int CmdParseFeed(const Context&, const Argv& argv) {
-  Args args(argv, {"timeout"}, {"json"});
+  Args args(argv, FlagsOf("parse-feed"));
   if (Status s = args.Parse(); !s.ok()) {
     return Fail(s, "parse-feed");
   }

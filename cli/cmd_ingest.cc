@@ -75,7 +75,7 @@ int ReportSummary(const pipeline::IngestSummary& summary, bool quiet = false) {
 }
 
 int CmdIngest(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"threads", "timeout", "delay"}, {"no-pages"});
+  Args args(argv, FlagsOf("ingest"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "ingest");
   if (args.positional().empty()) {
     return Fail(kExitUsage, "ingest: name at least one file or folder");
@@ -128,7 +128,7 @@ int CmdIngest(const Context& ctx, const Argv& argv) {
 namespace ct::cli {
 
 int CmdRunDue(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"threads", "timeout", "delay"}, {"no-pages", "quiet"});
+  Args args(argv, FlagsOf("run-due"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "run-due");
   if (!args.positional().empty()) {
     return Fail(kExitUsage,

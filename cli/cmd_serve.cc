@@ -38,7 +38,7 @@ void RunScheduledPass(const Context& ctx,
 }  // namespace
 
 int CmdServe(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"port", "host", "ingest-every"}, {});
+  Args args(argv, FlagsOf("serve"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "serve");
   web::ServerOptions options;
   options.db_path = ctx.db_path;

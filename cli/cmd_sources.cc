@@ -10,7 +10,6 @@
 #include "web/json_views.h"
 
 namespace ct::cli {
-namespace {}  // namespace
 
 int CmdSources(const Context& ctx, const Argv& argv) {
   if (argv.empty()) {
@@ -19,7 +18,7 @@ int CmdSources(const Context& ctx, const Argv& argv) {
                 "or export?");
   }
   std::string verb = argv.front();
-  Args args(Argv(argv.begin() + 1, argv.end()), {"every"}, {"json", "all"});
+  Args args(Argv(argv.begin() + 1, argv.end()), FlagsOf("sources"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "sources");
   // The interval --every asks for, in seconds; 3600 without it.
   auto every_of = [&](const std::string& verb_name) -> Result<int64_t> {
@@ -91,22 +90,14 @@ int CmdSources(const Context& ctx, const Argv& argv) {
       return Fail(kExitUsage,
                   "sources add: " + url + ": not an http or https URL");
     }
-    int64_t every = 3600;
-    if (args.Has("every")) {
-      every = DurationSeconds(args.Get("every"));
-      if (every < 60) {
-        return Fail(kExitUsage,
-                    "sources add: --every wants a duration of a minute or more "
-                    "like 30m, 2h or 1d, not '" +
-                        args.Get("every") + "'");
-      }
-    }
+    auto every = every_of("add");
+    if (!every.ok()) return Fail(every.status());
     auto store = OpenStore(ctx, Access::kWrite);
     if (!store.ok()) return Fail(store.status());
-    auto id = (*store)->AddSource(url, every, "", args.Get("every", "1h"));
+    auto id = (*store)->AddSource(url, *every, "", args.Get("every", "1h"));
     if (!id.ok()) return Fail(id.status(), "sources add");
-    std::printf("source %lld: %s every %llds\n", static_cast<long long>(*id),
-                url.c_str(), static_cast<long long>(every));
+    std::printf("source %lld: %s every %s\n", static_cast<long long>(*id),
+                url.c_str(), args.Get("every", "1h").c_str());
     return kExitOk;
   }
   if (verb == "list") {

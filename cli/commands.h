@@ -26,6 +26,9 @@ int CmdServe(const Context& ctx, const Argv& argv);
 int CmdParseFeed(const Context& ctx, const Argv& argv);
 int CmdRunDue(const Context& ctx, const Argv& argv);
 
+// The flags `command` takes (cli/flags.cc); none for an unknown command.
+const std::vector<Flag>& FlagsOf(const std::string& command);
+
 // --timeout SECONDS as fetch options; InvalidArgument for a bad value.
 Result<ingest::FetchOptions> FetchOptionsOf(const Args& args);
 
