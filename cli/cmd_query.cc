@@ -32,6 +32,24 @@ Status CheckMetric(const std::string& m) {
                                  ")");
 }
 
+Status CheckStatus(const std::string& s) {
+  if (s.empty() || s == "single" || s == "agree" || s == "compatible" ||
+      s == "conflict") {
+    return Status::Ok();
+  }
+  return Status::InvalidArgument("unknown status '" + s +
+                                 "' (one of: agree, compatible, conflict, "
+                                 "single)");
+}
+
+// A whole positive number, else 0.
+int64_t PositiveNumber(const std::string& text) {
+  int64_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n <= 0) return 0;
+  return n;
+}
+
 std::string Day(const std::string& rfc3339) { return rfc3339.substr(0, 10); }
 
 // A JSON array written an element at a time: "[a,b,c]" and a newline.
@@ -78,8 +96,7 @@ Status ResolveEntity(store::ClaimStore* store, const std::string& command,
 }  // namespace
 
 int CmdClaims(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"entity", "metric", "source", "since", "search", "limit"},
-            {"json", "csv"});
+  Args args(argv, FlagsOf("claims"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "claims");
   auto format = FormatOf(args);
   if (!format.ok()) return Fail(format.status(), "claims");
@@ -93,6 +110,15 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
   f.source = args.Get("source");
   f.search = args.Get("search");
   if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "claims");
+  f.status = args.Get("status");
+  if (Status s = CheckStatus(f.status); !s.ok()) return Fail(s, "claims");
+  if (args.Has("fact")) {
+    f.fact_id = PositiveNumber(args.Get("fact"));
+    if (f.fact_id <= 0) {
+      return Fail(kExitUsage, "claims: --fact wants a fact id, not '" +
+                                  args.Get("fact") + "'");
+    }
+  }
   if (args.Has("since")) {
     f.since = ingest::NormalizeDate(args.Get("since"));
     if (f.since.empty()) {
@@ -102,13 +128,11 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
     }
   }
   if (args.Has("limit")) {
-    try {
-      f.limit = std::stoll(args.Get("limit"));
-    } catch (...) {
-      f.limit = -1;
+    f.limit = PositiveNumber(args.Get("limit"));
+    if (f.limit <= 0) {
+      return Fail(kExitUsage, "claims: --limit wants a positive number, not '" +
+                                  args.Get("limit") + "'");
     }
-    if (f.limit <= 0)
-      return Fail(kExitUsage, "claims: --limit wants a positive number");
   }
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
@@ -151,7 +175,7 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
 }
 
 int CmdFacts(const Context& ctx, const Argv& argv) {
-  Args args(argv, {"status", "entity", "metric"}, {"json", "csv"});
+  Args args(argv, FlagsOf("facts"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "facts");
   auto format = FormatOf(args);
   if (!format.ok()) return Fail(format.status(), "facts");
@@ -163,12 +187,7 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
   f.status = args.Get("status");
   f.entity = args.Get("entity");
   f.metric = args.Get("metric");
-  if (!f.status.empty() && f.status != "single" && f.status != "agree" &&
-      f.status != "compatible" && f.status != "conflict") {
-    return Fail(kExitUsage,
-                "facts: unknown status '" + f.status +
-                    "' (one of: conflict, compatible, agree, single)");
-  }
+  if (Status s = CheckStatus(f.status); !s.ok()) return Fail(s, "facts");
   if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "facts");
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
@@ -218,7 +237,7 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
 }
 
 int CmdArticles(const Context& ctx, const Argv& argv) {
-  Args args(argv, {}, {"json", "csv"});
+  Args args(argv, FlagsOf("articles"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "articles");
   auto format = FormatOf(args);
   if (!format.ok()) return Fail(format.status(), "articles");
@@ -258,22 +277,15 @@ int CmdArticles(const Context& ctx, const Argv& argv) {
   return kExitOk;
 }
 
-}  // namespace ct::cli
-
-namespace ct::cli {
-
 int CmdFact(const Context& ctx, const Argv& argv) {
-  Args args(argv, {}, {"json"});
+  Args args(argv, FlagsOf("fact"));
   if (Status s = args.Parse(); !s.ok()) return Fail(s, "fact");
   if (args.positional().size() != 1) {
     return Fail(kExitUsage, "fact: one fact id, as `claimtrack facts` lists");
   }
   const std::string& text = args.positional().front();
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return Fail(kExitUsage, "fact: '" + text + "' is not a fact id");
-  }
+  int64_t id = PositiveNumber(text);
+  if (id <= 0) return Fail(kExitUsage, "fact: '" + text + "' is not a fact id");
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
   auto fact = (*store)->FindFact(id);

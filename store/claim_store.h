@@ -147,8 +147,10 @@ struct ClaimFilter {
   std::string since;   // RFC 3339 or a date: publication at or after.
   std::string search;  // FTS5 query over article title and text.
   int64_t article_id = 0;
-  int64_t limit = 0;          // 0: no limit.
-  std::string after;          // A page's `next` token: the rows after it.
+  int64_t fact_id = 0;  // 0: any.
+  std::string status;   // Its fact's status ("conflict", ...); empty: any.
+  int64_t limit = 0;    // 0: no limit.
+  std::string after;    // A page's `next` token: the rows after it.
   bool newest_first = false;  // Else in the order of the timeline.
 };
 

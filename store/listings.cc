@@ -364,6 +364,12 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
         "MATCH ?5)";
   }
   if (f.article_id != 0) sql += " AND c.article_id = ?6";
+  if (f.fact_id != 0) {
+    sql +=
+        " AND c.statement_id IN (SELECT id FROM statements WHERE fact_id = "
+        "?8)";
+  }
+  if (!f.status.empty()) sql += " AND fx.status = ?9";
   if (!after.empty()) sql += AfterClause(kKeys);
   sql += OrderBy(kKeys);
   if (f.limit > 0) sql += " LIMIT ?7";
@@ -378,6 +384,8 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
   if (!f.since.empty()) r.Bind(4, f.since);
   if (!f.search.empty()) r.Bind(5, FtsQuery(f.search));
   if (f.article_id != 0) r.Bind(6, f.article_id);
+  if (f.fact_id != 0) r.Bind(8, f.fact_id);
+  if (!f.status.empty()) r.Bind(9, f.status);
   // One row more than the page: whether there is a next.
   if (f.limit > 0) r.Bind(7, f.limit + 1);
   if (!after.empty()) BindAfter(&r, kKeys, after);

@@ -403,12 +403,12 @@ std::string CsvRow(const std::vector<std::string>& fields) {
 }
 
 std::string ClaimsCsvHeader() {
-  return CsvRow({"claim_id",  "article_id", "source",  "url",
-                 "published", "surface",    "number",  "written_unit",
-                 "value",     "low",        "high",    "unit",
-                 "noun",      "qualifier",  "change",  "metric",
-                 "subject",   "object",     "time",    "fact_id",
-                 "outlier",   "in_title",   "sentence"});
+  return CsvRow({"claim_id",    "article_id", "source",   "url",
+                 "published",   "surface",    "number",   "written_unit",
+                 "value",       "low",        "high",     "unit",
+                 "noun",        "qualifier",  "change",   "metric",
+                 "subject",     "object",     "time",     "fact_id",
+                 "fact_status", "outlier",    "in_title", "sentence"});
 }
 
 std::string ClaimCsvRow(const store::ClaimRow& r) {
@@ -433,6 +433,7 @@ std::string ClaimCsvRow(const store::ClaimRow& r) {
                  c.object,
                  c.time,
                  r.fact_id ? std::to_string(r.fact_id) : "",
+                 r.fact_status,
                  r.outlier ? "true" : "false",
                  c.in_title ? "true" : "false",
                  c.sentence});

@@ -66,6 +66,7 @@ Object::Ptr ClaimRowObject(const store::ClaimRow& r) {
   o->set("url", r.url);
   o->set("published", r.published);
   o->set("fact_id", r.fact_id ? Var(r.fact_id) : Var());
+  o->set("fact_status", r.fact_status.empty() ? Var() : Var(r.fact_status));
   o->set("outlier", r.outlier);
   PutClaimFields(r.claim, o.get());
   return o;

@@ -44,6 +44,10 @@ using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
 struct Reply {
+  Reply() = default;
+  Reply(HTTPResponse::HTTPStatus s, std::string t, std::string b)
+      : status(s), type(std::move(t)), body(std::move(b)) {}
+
   HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
   std::string type = "text/html; charset=utf-8";
   std::string body;

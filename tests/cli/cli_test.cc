@@ -407,6 +407,28 @@ TEST_CASE("fact ID says why its sources differ, then lists them", "[cli]") {
   CHECK(one->getValue<int64_t>("id") == conflict->getValue<int64_t>("id"));
   CHECK(Claimtrack("--db " + db + " fact 999999").code == 2);
   CHECK(Claimtrack("--db " + db + " fact six").code == 2);
+
+  // claims --fact: that fact's claims, every one of them; --status: the
+  // claims of facts so judged.
+  Run of_fact = Claimtrack("--db " + db + " claims --json --fact " + id);
+  CHECK(of_fact.code == 0);
+  auto claims = parser.parse(of_fact.out).extract<Poco::JSON::Array::Ptr>();
+  CHECK(static_cast<int64_t>(claims->size()) ==
+        conflict->getValue<int64_t>("claim_count"));
+  for (size_t i = 0; i < claims->size(); ++i) {
+    auto c = claims->getObject(static_cast<unsigned>(i));
+    CHECK(std::to_string(c->getValue<int64_t>("fact_id")) == id);
+    CHECK(c->getValue<std::string>("fact_status") == "conflict");
+  }
+  Run agreeing = Claimtrack("--db " + db + " claims --json --status agree");
+  auto agree = parser.parse(agreeing.out).extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(agree->size() > 0);
+  for (size_t i = 0; i < agree->size(); ++i) {
+    CHECK(agree->getObject(static_cast<unsigned>(i))
+              ->getValue<std::string>("fact_status") == "agree");
+  }
+  CHECK(Claimtrack("--db " + db + " claims --fact 0").code == 2);
+  CHECK(Claimtrack("--db " + db + " claims --status agreed").code == 2);
 }
 
 TEST_CASE("extract --explain prints each number with its rules", "[cli]") {
@@ -448,6 +470,43 @@ TEST_CASE("Help like git: help COMMAND, and --help anywhere on the line",
   Run general = Claimtrack("help");
   CHECK(general.code == 0);
   CHECK(general.out.find("commands:") != std::string::npos);
+  CHECK(general.out.find("--db PATH") != std::string::npos);
+  CHECK(Claimtrack("help fcts").code == 2);
+}
+
+TEST_CASE("Every flag in a command's usage is explained, with its default",
+          "[cli]") {
+  const char* commands[] = {"ingest",  "run-due", "articles", "claims",
+                            "facts",   "fact",    "extract",  "parse-feed",
+                            "article", "sources", "serve"};
+  for (const char* command : commands) {
+    Run help = Claimtrack(std::string("help ") + command);
+    INFO(command << "\n" << help.out);
+    REQUIRE(help.code == 0);
+    std::string usage = help.out.substr(0, help.out.find('\n'));
+    size_t flags_at = help.out.find("\nflags:\n");
+    REQUIRE(flags_at != std::string::npos);
+    std::string flags = help.out.substr(flags_at);
+    // Each flag the usage names has a line of its own that says what it
+    // does.
+    for (size_t at = usage.find("--"); at != std::string::npos;
+         at = usage.find("--", at + 2)) {
+      size_t end = usage.find_first_of(" ]|=", at);
+      std::string flag = usage.substr(at, end - at);
+      size_t line = flags.find("\n  " + flag);
+      CHECK(line != std::string::npos);
+      if (line == std::string::npos) continue;
+      std::string text =
+          flags.substr(line + 3, flags.find('\n', line + 1) - line - 3);
+      CHECK(text.find("  ") != std::string::npos);  // A description.
+    }
+  }
+  // A flag with a default says it.
+  Run serve = Claimtrack("help serve");
+  CHECK(serve.out.find("--port N") != std::string::npos);
+  CHECK(serve.out.find("(default: 8080)") != std::string::npos);
+  CHECK(Claimtrack("help sources").out.find("(default: 1h)") !=
+        std::string::npos);
 }
 
 TEST_CASE("run-due says nothing when nothing was due", "[cli]") {
