@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "extract/gazetteer.h"
 #include "ingest/dates.h"
 #include "web/format.h"
 #include "web/json_views.h"
@@ -68,12 +69,27 @@ class JsonArrayWriter {
   bool first_ = true;
 };
 
-// --entity as people type it: any case, or the start of a name ("Colossus"
-// for "Colossus 1"), which is said on stderr. Several names that start
-// with it are an error that lists them.
-Status ResolveEntity(store::ClaimStore* store, const std::string& command,
-                     std::string* entity) {
+// --entity as people type it: an alias of a known entity ("MSFT"), any
+// case, or the start of a name ("Colossus" for "Colossus 1"); what it was
+// taken for is said on stderr. Several names that start with it are an
+// error that lists them.
+Status ResolveEntity(const Context& ctx, store::ClaimStore* store,
+                     const std::string& command, std::string* entity) {
   if (entity->empty()) return Status::Ok();
+  extract::Gazetteer gazetteer;
+  CT_RETURN_IF_ERROR(gazetteer.AddBuiltin());
+  for (const std::string& file : ctx.gazetteers) {
+    CT_RETURN_IF_ERROR(gazetteer.AddFile(file));
+  }
+  if (int id = gazetteer.FindByAlias(*entity); id >= 0) {
+    const std::string& name = gazetteer.entity(id).name;
+    if (name != *entity) {
+      std::fprintf(stderr, "claimtrack: %s: --entity %s is %s\n",
+                   command.c_str(), entity->c_str(), name.c_str());
+      *entity = name;
+    }
+    return Status::Ok();
+  }
   auto matches = store->MatchEntities(*entity);
   if (!matches.ok()) return matches.status();
   if (matches->empty()) return Status::Ok();
@@ -136,7 +152,8 @@ int CmdClaims(const Context& ctx, const Argv& argv) {
   }
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
-  if (Status e = ResolveEntity(store->get(), "claims", &f.entity); !e.ok()) {
+  if (Status e = ResolveEntity(ctx, store->get(), "claims", &f.entity);
+      !e.ok()) {
     return Fail(e);
   }
   // Rows go out as they are read, so memory stays flat however many.
@@ -191,7 +208,8 @@ int CmdFacts(const Context& ctx, const Argv& argv) {
   if (Status s = CheckMetric(f.metric); !s.ok()) return Fail(s, "facts");
   auto store = OpenStore(ctx, Access::kRead);
   if (!store.ok()) return Fail(store.status());
-  if (Status e = ResolveEntity(store->get(), "facts", &f.entity); !e.ok()) {
+  if (Status e = ResolveEntity(ctx, store->get(), "facts", &f.entity);
+      !e.ok()) {
     return Fail(e);
   }
   Status s;

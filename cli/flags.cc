@@ -22,8 +22,8 @@ const Flag kNoPages = {
     "item's page",
     ""};
 const Flag kEntity = {"entity", "NAME",
-                      "only those about NAME, as subject or object: any case, "
-                      "or the start of a name",
+                      "only those about NAME, as subject or object: a name or "
+                      "alias in any case, or a name's start",
                       "any"};
 const Flag kMetric = {"metric", "M",
                       "only metric M: gpu_count, power_capacity, investment, "

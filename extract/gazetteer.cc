@@ -204,6 +204,21 @@ int Gazetteer::Find(std::string_view name) const {
   return it == by_name_.end() ? -1 : it->second;
 }
 
+int Gazetteer::FindByAlias(std::string_view name) const {
+  std::vector<std::string> words = Words(std::string(name));
+  if (words.empty()) return -1;
+  for (std::string& w : words) {
+    for (char& ch : w)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  auto it = folded_aliases_.find(words.front());
+  if (it == folded_aliases_.end()) return -1;
+  for (const Alias& a : it->second) {
+    if (a.words == words) return a.entity;
+  }
+  return -1;
+}
+
 namespace {
 const std::string kNone;
 }  // namespace

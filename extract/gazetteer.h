@@ -69,6 +69,9 @@ class Gazetteer {
   const Entity& entity(int id) const { return entities_[id]; }
   // The entity with this canonical name, or -1.
   int Find(std::string_view name) const;
+  // The entity that this whole name or alias, in any case, names ("msft"
+  // for Microsoft), or -1.
+  int FindByAlias(std::string_view name) const;
 
   // Who ran or made entity `id` on `day` (a day number), or now when the
   // day is unknown; empty when no owner is known. Before its first dated

@@ -522,7 +522,8 @@ TEST_CASE("run-due says nothing when nothing was due", "[cli]") {
 }
 
 TEST_CASE(
-    "The entity filter takes any case and the start of a name, and says so",
+    "The entity filter takes aliases, any case and the start of a name, and "
+    "says so",
     "[cli]") {
   TempDir dir;
   std::string err = dir.path + "/err";
@@ -536,6 +537,11 @@ TEST_CASE(
   CHECK(ReadAll(err) ==
         "claimtrack: facts: --entity colossus matched "
         "Colossus 1\n");
+  // An alias of a known entity, in any case.
+  Run msft = Claimtrack("--db " + db + " facts --entity msft --csv", err);
+  CHECK(msft.code == 0);
+  CHECK(msft.out.find("Microsoft") != std::string::npos);
+  CHECK(ReadAll(err) == "claimtrack: facts: --entity msft is Microsoft\n");
   // More than one name starts so: the user says which.
   CHECK(Claimtrack("--db " + db + " claims --entity O", err).code == 2);
   CHECK(ReadAll(err).find("could be any of") != std::string::npos);

@@ -19,6 +19,18 @@ TEST_CASE("Gazetteer maps aliases to canonical names", "[extract]") {
         std::vector<std::string>{"xAI", "Anthropic", "Amazon", "Colossus 1"});
 }
 
+TEST_CASE("Gazetteer finds an entity by a whole alias in any case",
+          "[extract]") {
+  Gazetteer g;
+  REQUIRE(g.AddBuiltin().ok());
+  int id = g.FindByAlias("microsoft azure");
+  REQUIRE(id >= 0);
+  CHECK(g.entity(id).name == "Microsoft");
+  CHECK(g.FindByAlias("COLOSSUS ONE") == g.Find("Colossus 1"));
+  CHECK(g.FindByAlias("Colossus") == -1);  // Only a whole alias.
+  CHECK(g.FindByAlias("") == -1);
+}
+
 TEST_CASE("Gazetteer matches whole tokens and exact case", "[extract]") {
   Gazetteer g;
   REQUIRE(g.AddTsv("Colossus 1\tdatacenter\t\nMeta\tcompany\t\n", "test").ok());
