@@ -162,6 +162,7 @@ struct FactFilter {
   // Exactly these parties (identities, sorted): the facts of one deal.
   std::vector<std::string> parties;
   std::string reason;
+  std::string outlet;  // Facts one of whose claims it reported.
   // "status" (conflicts first, then by sources; the default), "sources"
   // (most first), "reported" (newest first) or "fact" (by subject).
   std::string sort;
@@ -174,12 +175,13 @@ struct FactFilter {
 };
 
 struct ArticleFilter {
+  std::string outlet;  // Any case; empty: any.
   bool newest_first = false;
   int64_t limit = 0;  // 0: no limit.
   std::string after;  // A page's `next` token: the rows after it.
 };
 
-// How many facts have each value of one of their columns.
+// How many rows (facts, claims, articles) have one value of a column.
 struct FacetCount {
   std::string value;
   int64_t count = 0;
@@ -304,13 +306,24 @@ class ClaimStore {
                                            std::string* next = nullptr);
   Result<std::vector<FactRow>> FindFacts(const FactFilter& filter,
                                          std::string* next = nullptr);
-  // The values of `column` ("status", "metric", "reason" or "entity", the
-  // subject) among the facts `filter` finds, with how many have each, most
-  // first, at most `most`. The filter's own condition on that column is
-  // left out, so that the other values show with their counts.
-  Result<std::vector<FacetCount>> FactFacet(const FactFilter& filter,
-                                            std::string_view column,
-                                            int most = 20);
+  // The values of `column` ("status", "metric", "reason", "entity" (the
+  // subject) or "outlet") among the facts `filter` finds, with how many
+  // have each, most first, at most `most`. The filter's own condition on
+  // that column is left out, so that the other values show with their
+  // counts. Counting that takes longer than `time_limit` (0: any time)
+  // stops with Timeout: a listing shows the counts it can give quickly.
+  Result<std::vector<FacetCount>> FactFacet(
+      const FactFilter& filter, std::string_view column, int most = 20,
+      std::chrono::milliseconds time_limit = {});
+  // The same for claims: "status" (of their facts), "metric", "entity"
+  // (the subject) or "outlet".
+  Result<std::vector<FacetCount>> ClaimFacet(
+      const ClaimFilter& filter, std::string_view column, int most = 20,
+      std::chrono::milliseconds time_limit = {});
+  // The same for articles: "outlet".
+  Result<std::vector<FacetCount>> ArticleFacet(
+      const ArticleFilter& filter, std::string_view column, int most = 20,
+      std::chrono::milliseconds time_limit = {});
   // With `claims`, at most that many of its claims, its outliers among
   // them (FactFilter::claims_per_fact).
   Result<std::optional<FactRow>> FindFact(int64_t id, int64_t claims = 0);
@@ -352,6 +365,11 @@ class ClaimStore {
   Status Exec(const char* sql, const char* what);
   // A cached prepared statement for `sql`.
   Result<std::unique_ptr<Stmt>> Prepare(const std::string& sql);
+  // Runs `sql` (a value and its count, then the conditions `bind` binds)
+  // grouped by value, most first, at most `most`, within `time_limit`.
+  Result<std::vector<FacetCount>> CountFacet(
+      const std::string& sql, const std::function<void(Stmt*)>& bind, int most,
+      std::chrono::milliseconds time_limit);
   // An error of the last call, naming the database and what was done.
   Status Error(std::string_view what) const;
   // The id of `name` in the entities or the outlets table, added if new.

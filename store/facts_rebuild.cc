@@ -65,11 +65,12 @@ struct StoredFact {
   int64_t sources = 0;
   std::optional<double> consensus;
   int64_t independent_sources = 0;
+  std::string outlets;  // Its claims' own outlets: ids, sorted, spaced.
 
   bool Same(const StoredFact& o) const {
     return subject_id == o.subject_id && object_id == o.object_id &&
            text == o.text && sources == o.sources && consensus == o.consensus &&
-           independent_sources == o.independent_sources;
+           independent_sources == o.independent_sources && outlets == o.outlets;
   }
 };
 
@@ -208,6 +209,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
       f.sources = r.Int(9);
       f.consensus = r.OptDouble(13);
       f.independent_sources = r.Int(14);
+      f.outlets = r.Text(15);
       stored.emplace(r.Text(1), std::move(f));
     }
     CT_RETURN_IF_ERROR(s);
@@ -271,9 +273,13 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
     std::vector<std::pair<int64_t, int64_t>> subjects, objects;
     std::vector<std::pair<std::string, int64_t>> metrics;
     facts::OutletCount own_outlets;
+    std::set<int32_t> outlet_ids;
     std::string first_reported;
     for (size_t m : g.members) {
-      for (int32_t o : shown[m].own_outlets) own_outlets.Add(o);
+      for (int32_t o : shown[m].own_outlets) {
+        own_outlets.Add(o);
+        outlet_ids.insert(o);
+      }
       int64_t n = inputs[m].interval.claims;
       claims.push_back(inputs[m].interval);
       subjects.emplace_back(shown[m].subject_id, n);
@@ -307,6 +313,10 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
     judged.sources = static_cast<int64_t>(own_outlets.count());
     judged.consensus = j.consensus;
     judged.independent_sources = j.sources;
+    for (int32_t o : outlet_ids) {
+      if (!judged.outlets.empty()) judged.outlets += ' ';
+      judged.outlets += std::to_string(o);
+    }
     int64_t fact_id = 0;
     auto was = stored.find(g.key);
     if (was != stored.end() && was->second.Same(judged)) {
@@ -330,7 +340,8 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
           .Bind(14, first.facet)
           .Bind(15, j.reason)
           .Bind(16, j.consensus)
-          .Bind(17, j.sources);
+          .Bind(17, j.sources)
+          .Bind(18, judged.outlets);
       Status s;
       if (!u.Step(&s)) {
         return s.ok() ? Status::Internal("fact upsert returned no id") : s;

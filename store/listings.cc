@@ -255,6 +255,7 @@ Status ClaimStore::ForEachArticle(const ArticleFilter& f, const ArticleFn& fn,
   if (!f.after.empty()) CT_RETURN_IF_ERROR(DecodeToken(f.after, keys, &after));
   std::string sql =
       std::string(kArticleColumns) + " FROM articles a WHERE 1 = 1";
+  if (!f.outlet.empty()) sql += " AND a.outlet = ?2 COLLATE NOCASE";
   if (!after.empty()) sql += AfterClause(keys);
   sql += OrderBy(keys);
   if (f.limit > 0) sql += " LIMIT ?1";
@@ -264,6 +265,7 @@ Status ClaimStore::ForEachArticle(const ArticleFilter& f, const ArticleFn& fn,
   if (!st.ok()) return st.status();
   Stmt& r = **st;
   if (f.limit > 0) r.Bind(1, f.limit + 1);
+  if (!f.outlet.empty()) r.Bind(2, f.outlet);
   if (!after.empty()) BindAfter(&r, keys, after);
   if (next != nullptr) next->clear();
   Status s;
@@ -318,6 +320,54 @@ Result<std::optional<ArticleRow>> ClaimStore::FindArticle(int64_t id) {
   return std::optional<ArticleRow>(std::move(a));
 }
 
+namespace {
+
+// The conditions of a claim filter, after CT_CLAIM_SELECT, leaving out the
+// one on the facet `skip` ("entity", "metric", "outlet", "status") so that
+// a facet shows its other values too.
+std::string ClaimWhere(const ClaimFilter& f, std::string_view skip = {}) {
+  std::string sql = "WHERE 1 = 1";
+  // Entities by their ids, so that the claims come through the indexes on
+  // subject and object rather than a scan of every claim.
+  if (!f.entity.empty() && skip != "entity") {
+    sql +=
+        " AND (c.subject_id IN (SELECT id FROM entities WHERE name = ?1 "
+        "COLLATE NOCASE) OR c.object_id IN (SELECT id FROM entities WHERE "
+        "name = ?1 COLLATE NOCASE))";
+  }
+  if (!f.metric.empty() && skip != "metric") sql += " AND c.metric = ?2";
+  if (!f.source.empty() && skip != "outlet") {
+    sql += " AND a.outlet = ?3 COLLATE NOCASE";
+  }
+  if (!f.since.empty()) sql += " AND COALESCE(a.published, a.first_seen) >= ?4";
+  if (!f.search.empty()) {
+    sql +=
+        " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts "
+        "MATCH ?5)";
+  }
+  if (f.article_id != 0) sql += " AND c.article_id = ?6";
+  if (f.fact_id != 0) {
+    sql +=
+        " AND c.statement_id IN (SELECT id FROM statements WHERE fact_id = "
+        "?8)";
+  }
+  if (!f.status.empty() && skip != "status") sql += " AND fx.status = ?9";
+  return sql;
+}
+
+void BindClaimWhere(Stmt* r, const ClaimFilter& f, std::string_view skip = {}) {
+  if (!f.entity.empty() && skip != "entity") r->Bind(1, f.entity);
+  if (!f.metric.empty() && skip != "metric") r->Bind(2, f.metric);
+  if (!f.source.empty() && skip != "outlet") r->Bind(3, f.source);
+  if (!f.since.empty()) r->Bind(4, f.since);
+  if (!f.search.empty()) r->Bind(5, FtsQuery(f.search));
+  if (f.article_id != 0) r->Bind(6, f.article_id);
+  if (f.fact_id != 0) r->Bind(8, f.fact_id);
+  if (!f.status.empty() && skip != "status") r->Bind(9, f.status);
+}
+
+}  // namespace
+
 Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
                                 std::string* next) {
   // In the order of the timeline: the order of the articles_order and
@@ -345,31 +395,8 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
     }
     CT_RETURN_IF_ERROR(s);
   }
-  std::string sql = in_order ? CT_CLAIM_SELECT_IN_ORDER "WHERE 1 = 1"
-                             : CT_CLAIM_SELECT "WHERE 1 = 1";
-  // Entities by their ids, so that the claims come through the indexes on
-  // subject and object rather than a scan of every claim.
-  if (!f.entity.empty()) {
-    sql +=
-        " AND (c.subject_id IN (SELECT id FROM entities WHERE name = ?1 "
-        "COLLATE NOCASE) OR c.object_id IN (SELECT id FROM entities WHERE "
-        "name = ?1 COLLATE NOCASE))";
-  }
-  if (!f.metric.empty()) sql += " AND c.metric = ?2";
-  if (!f.source.empty()) sql += " AND a.outlet = ?3 COLLATE NOCASE";
-  if (!f.since.empty()) sql += " AND COALESCE(a.published, a.first_seen) >= ?4";
-  if (!f.search.empty()) {
-    sql +=
-        " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts "
-        "MATCH ?5)";
-  }
-  if (f.article_id != 0) sql += " AND c.article_id = ?6";
-  if (f.fact_id != 0) {
-    sql +=
-        " AND c.statement_id IN (SELECT id FROM statements WHERE fact_id = "
-        "?8)";
-  }
-  if (!f.status.empty()) sql += " AND fx.status = ?9";
+  std::string sql = in_order ? CT_CLAIM_SELECT_IN_ORDER : CT_CLAIM_SELECT;
+  sql += ClaimWhere(f);
   if (!after.empty()) sql += AfterClause(kKeys);
   sql += OrderBy(kKeys);
   if (f.limit > 0) sql += " LIMIT ?7";
@@ -378,14 +405,7 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
   auto st = Prepare(sql);
   if (!st.ok()) return st.status();
   Stmt& r = **st;
-  if (!f.entity.empty()) r.Bind(1, f.entity);
-  if (!f.metric.empty()) r.Bind(2, f.metric);
-  if (!f.source.empty()) r.Bind(3, f.source);
-  if (!f.since.empty()) r.Bind(4, f.since);
-  if (!f.search.empty()) r.Bind(5, FtsQuery(f.search));
-  if (f.article_id != 0) r.Bind(6, f.article_id);
-  if (f.fact_id != 0) r.Bind(8, f.fact_id);
-  if (!f.status.empty()) r.Bind(9, f.status);
+  BindClaimWhere(&r, f);
   // One row more than the page: whether there is a next.
   if (f.limit > 0) r.Bind(7, f.limit + 1);
   if (!after.empty()) BindAfter(&r, kKeys, after);
@@ -407,6 +427,42 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
     if (!out.ok()) return out;
   }
   return Finish(&tx, s);
+}
+
+Result<std::vector<FacetCount>> ClaimStore::CountFacet(
+    const std::string& sql, const std::function<void(Stmt*)>& bind, int most,
+    std::chrono::milliseconds time_limit) {
+  auto st = Prepare(sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?20");
+  if (!st.ok()) return st.status();
+  Stmt& r = **st;
+  bind(&r);
+  r.Bind(20, static_cast<int64_t>(most));
+  std::optional<QueryDeadline> deadline;
+  if (time_limit.count() > 0) deadline.emplace(db_, time_limit);
+  std::vector<FacetCount> out;
+  Status s;
+  while (r.Step(&s)) out.push_back({r.Text(0), r.Int(1)});
+  CT_RETURN_IF_ERROR(s);
+  return out;
+}
+
+Result<std::vector<FacetCount>> ClaimStore::ClaimFacet(
+    const ClaimFilter& f, std::string_view column, int most,
+    std::chrono::milliseconds time_limit) {
+  const char* expr = column == "status"   ? "COALESCE(fx.status, '')"
+                     : column == "metric" ? "c.metric"
+                     : column == "entity" ? "COALESCE(s.name, '')"
+                     : column == "outlet" ? "a.outlet"
+                                          : nullptr;
+  if (expr == nullptr) {
+    return Status::InvalidArgument("no facet " + std::string(column));
+  }
+  std::string sql = std::string("SELECT ") + expr +
+                    ", count(*) FROM claims c JOIN articles a ON a.id = "
+                    "c.article_id " CT_CLAIM_JOINS +
+                    ClaimWhere(f, column);
+  return CountFacet(
+      sql, [&](Stmt* r) { BindClaimWhere(r, f, column); }, most, time_limit);
 }
 
 Result<std::vector<ClaimRow>> ClaimStore::FindClaims(const ClaimFilter& f,
@@ -496,6 +552,11 @@ std::string FactWhere(const FactFilter& f, std::string_view skip = {}) {
   if (!f.metric.empty() && skip != "metric") sql += " AND f.metric = ?3";
   if (!f.parties.empty()) sql += " AND f.parties = ?5";
   if (!f.reason.empty() && skip != "reason") sql += " AND f.reason = ?6";
+  if (!f.outlet.empty() && skip != "outlet") {
+    sql +=
+        " AND instr(' ' || f.outlets || ' ', ' ' || (SELECT id FROM outlets "
+        "WHERE name = ?9 COLLATE NOCASE) || ' ') > 0";
+  }
   return sql;
 }
 
@@ -507,6 +568,7 @@ void BindFactWhere(Stmt* r, const FactFilter& f, const std::string& parties,
   if (f.id != 0) r->Bind(4, f.id);
   if (!f.parties.empty()) r->Bind(5, parties);
   if (!f.reason.empty() && skip != "reason") r->Bind(6, f.reason);
+  if (!f.outlet.empty() && skip != "outlet") r->Bind(9, f.outlet);
 }
 
 }  // namespace
@@ -611,32 +673,49 @@ Result<std::vector<FactRow>> ClaimStore::FindFacts(const FactFilter& f,
   return facts;
 }
 
-Result<std::vector<FacetCount>> ClaimStore::FactFacet(const FactFilter& f,
-                                                      std::string_view column,
-                                                      int most) {
-  const char* expr = column == "status"   ? "f.status"
-                     : column == "metric" ? "f.metric"
-                     : column == "reason" ? "f.reason"
-                     : column == "entity" ? "s.name"
-                                          : nullptr;
-  if (expr == nullptr) {
+Result<std::vector<FacetCount>> ClaimStore::FactFacet(
+    const FactFilter& f, std::string_view column, int most,
+    std::chrono::milliseconds time_limit) {
+  std::string sql;
+  if (column == "outlet") {
+    // A fact counts once for each outlet among its claims.
+    // CROSS JOIN keeps this order: the facts first, then their outlets.
+    sql =
+        "SELECT o.name, count(*) FROM facts f CROSS JOIN "
+        "json_each('[' || replace(f.outlets, ' ', ',') || ']') j "
+        "CROSS JOIN outlets o ON o.id = j.value" +
+        FactWhere(f, column);
+  } else {
+    const char* expr = column == "status"   ? "f.status"
+                       : column == "metric" ? "f.metric"
+                       : column == "reason" ? "f.reason"
+                       : column == "entity" ? "s.name"
+                                            : nullptr;
+    if (expr == nullptr) {
+      return Status::InvalidArgument("no facet " + std::string(column));
+    }
+    sql = std::string("SELECT ") + expr +
+          ", count(*) FROM facts f JOIN entities s ON s.id = f.subject_id" +
+          FactWhere(f, column);
+  }
+  std::string parties = JoinParties(f.parties);
+  return CountFacet(
+      sql, [&](Stmt* r) { BindFactWhere(r, f, parties, column); }, most,
+      time_limit);
+}
+
+Result<std::vector<FacetCount>> ClaimStore::ArticleFacet(
+    const ArticleFilter& f, std::string_view column, int most,
+    std::chrono::milliseconds time_limit) {
+  if (column != "outlet") {
     return Status::InvalidArgument("no facet " + std::string(column));
   }
-  std::string sql = std::string("SELECT ") + expr +
-                    ", count(*) FROM facts f "
-                    "JOIN entities s ON s.id = f.subject_id" +
-                    FactWhere(f, column) + " GROUP BY 1 ORDER BY 2 DESC, 1 " +
-                    "LIMIT ?8";
-  auto st = Prepare(sql);
-  if (!st.ok()) return st.status();
-  Stmt& r = **st;
-  BindFactWhere(&r, f, JoinParties(f.parties), column);
-  r.Bind(8, static_cast<int64_t>(most));
-  std::vector<FacetCount> out;
-  Status s;
-  while (r.Step(&s)) out.push_back({r.Text(0), r.Int(1)});
-  CT_RETURN_IF_ERROR(s);
-  return out;
+  // The outlet is the only condition on articles, and a facet leaves its
+  // own out.
+  (void)f;
+  return CountFacet(
+      "SELECT a.outlet, count(*) FROM articles a", [](Stmt*) {}, most,
+      time_limit);
 }
 
 Result<std::vector<std::string>> ClaimStore::MatchEntities(

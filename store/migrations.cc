@@ -325,6 +325,18 @@ CREATE INDEX statements_fact ON statements(fact_id, outlier DESC);
 ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sources ADD COLUMN every_text TEXT NOT NULL DEFAULT '';
 )sql",
+      // 9: each fact's outlets (ids, sorted, space-separated), for the
+      // outlet filter and facet of the facts listing.
+      R"sql(
+ALTER TABLE facts ADD COLUMN outlets TEXT NOT NULL DEFAULT '';
+UPDATE facts SET outlets = IFNULL((
+  SELECT group_concat(id, ' ') FROM (
+    SELECT DISTINCT CAST(j.value AS INTEGER) AS id
+    FROM statements st,
+      json_each('[' || replace(st.own_outlets, ' ', ',') || ']') j
+    WHERE st.fact_id = facts.id
+    ORDER BY 1)), '');
+)sql",
   };
   return kMigrations;
 }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -123,6 +124,21 @@ class Stmt {
   sqlite3* db_;
   sqlite3_stmt* stmt_;
   const std::string* path_;
+};
+
+// While it lives, a statement on `db` that runs past `limit` is interrupted
+// and fails with Timeout: for answers that are worth giving only when they
+// come quickly, such as a listing's counts.
+class QueryDeadline {
+ public:
+  QueryDeadline(sqlite3* db, std::chrono::milliseconds limit);
+  ~QueryDeadline();
+  QueryDeadline(const QueryDeadline&) = delete;
+  QueryDeadline& operator=(const QueryDeadline&) = delete;
+
+ private:
+  sqlite3* db_;
+  std::chrono::steady_clock::time_point end_;
 };
 
 // Rolls back unless committed, so every early return leaves nothing behind.

@@ -161,22 +161,23 @@ FROM statements WHERE parties = ?1 AND family = ?2)sql";
 constexpr const char* kBlockFacts = R"sql(
 SELECT id, key, subject_id, COALESCE(object_id, 0), metric, unit, noun, time,
   status, sources, COALESCE(first_reported, ''), facet, reason, consensus,
-  independent_sources
+  independent_sources, outlets
 FROM facts WHERE parties = ?1 AND family = ?2)sql";
 
 constexpr const char* kUpsertFact = R"sql(
 INSERT INTO facts(key, subject_id, object_id, metric, unit, noun, time,
   status, sources, first_reported, updated_at, family, parties, facet,
-  reason, consensus, independent_sources)
+  reason, consensus, independent_sources, outlets)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-  ?16, ?17)
+  ?16, ?17, ?18)
 ON CONFLICT(key) DO UPDATE SET subject_id = excluded.subject_id,
   object_id = excluded.object_id, metric = excluded.metric,
   unit = excluded.unit, noun = excluded.noun, time = excluded.time,
   facet = excluded.facet, status = excluded.status, sources = excluded.sources,
   first_reported = excluded.first_reported, updated_at = excluded.updated_at,
   reason = excluded.reason, consensus = excluded.consensus,
-  independent_sources = excluded.independent_sources
+  independent_sources = excluded.independent_sources,
+  outlets = excluded.outlets
 RETURNING id)sql";
 
 // By the statement's whole primary key: no detour through the index of

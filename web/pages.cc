@@ -363,6 +363,33 @@ std::string NumberLineSvg(const store::FactRow& fact) {
   return out;
 }
 
+// Facets: each value with its count, a link that filters on it; a facet
+// that could not be counted in time says so.
+std::string FacetsBlock(const std::vector<Facet>& facets) {
+  std::string out = "<div class=\"facets\">";
+  for (const Facet& facet : facets) {
+    if (facet.timed_out) {
+      out += "<div><strong>" + EscapeHtml(facet.name) +
+             "</strong><p class=\"muted\">too many rows to count quickly; "
+             "narrow the list</p></div>";
+      continue;
+    }
+    if (facet.values.empty()) continue;
+    out += "<div><strong>" + EscapeHtml(facet.name) + "</strong><ul>";
+    for (const Facet::Value& v : facet.values) {
+      std::string label = v.value.empty() ? "(none)" : v.value;
+      if (facet.name == "metric") label = ReadableMetric(v.value);
+      if (facet.name == "reason" && !v.value.empty()) {
+        label = ReadableReason(v.value);
+      }
+      out += "<li>" + Link(v.url, label) + " <span class=\"muted\">" +
+             std::to_string(v.count) + "</span></li>";
+    }
+    out += "</ul></div>";
+  }
+  return out + "</div>";
+}
+
 std::string OverviewPage(const std::vector<store::FactRow>& facts,
                          const store::FactFilter& filter,
                          const std::vector<Facet>& facets,
@@ -396,6 +423,8 @@ std::string OverviewPage(const std::vector<store::FactRow>& facts,
   }
   body += "<label>Entity <input name=\"entity\" value=\"" +
           EscapeHtml(filter.entity) + "\" size=\"14\"></label>";
+  body += "<label>Outlet <input name=\"outlet\" value=\"" +
+          EscapeHtml(filter.outlet) + "\" size=\"14\"></label>";
   body += "<label>Sort <select name=\"sort\">";
   body += Option("status", "conflicts first", filter.sort);
   body += Option("sources", "most sources", filter.sort);
@@ -403,23 +432,7 @@ std::string OverviewPage(const std::vector<store::FactRow>& facts,
   body += Option("fact", "by subject", filter.sort);
   body += "</select></label><button>Show</button> " + Link("/", "clear") +
           "</form>";
-  // Facets: each value with its count, a link that filters on it.
-  body += "<div class=\"facets\">";
-  for (const Facet& facet : facets) {
-    if (facet.values.empty()) continue;
-    body += "<div><strong>" + EscapeHtml(facet.name) + "</strong><ul>";
-    for (const Facet::Value& v : facet.values) {
-      std::string label = v.value.empty() ? "(none)" : v.value;
-      if (facet.name == "metric") label = ReadableMetric(v.value);
-      if (facet.name == "reason" && !v.value.empty()) {
-        label = ReadableReason(v.value);
-      }
-      body += "<li>" + Link(v.url, label) + " <span class=\"muted\">" +
-              std::to_string(v.count) + "</span></li>";
-    }
-    body += "</ul></div>";
-  }
-  body += "</div>";
+  body += FacetsBlock(facets);
   body += LinksLine(links);
   if (facts.empty()) {
     body +=
@@ -582,12 +595,26 @@ std::string ArticlePage(const store::ArticleRow& a,
 }
 
 std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
+                         const store::ArticleFilter& filter,
+                         const std::vector<Facet>& facets,
                          const ListingLinks& links) {
-  std::string body = "<h1>Articles</h1><p class=\"muted\">Newest first; " +
-                     Link("/articles?sort=oldest", "oldest first") + ".</p>" +
-                     LinksLine(links) +
-                     "<table><tr><th>Published</th>"
-                     "<th>Title</th><th>Source</th><th>Claims</th></tr>";
+  std::string sort = filter.newest_first ? "newest" : "oldest";
+  std::string body =
+      "<h1>Articles</h1><form class=\"filters\" method=\"get\" "
+      "action=\"/articles\"><label>Outlet <input name=\"outlet\" value=\"" +
+      EscapeHtml(filter.outlet) +
+      "\" size=\"14\"></label><label>Sort <select name=\"sort\">" +
+      Option("newest", "newest first", sort) +
+      Option("oldest", "oldest first", sort) +
+      "</select></label><button>Show</button> " + Link("/articles", "clear") +
+      "</form>" + FacetsBlock(facets) + LinksLine(links);
+  if (articles.empty()) {
+    body += "<p>No articles here.</p>";
+    return Layout("Articles", body);
+  }
+  body +=
+      "<table><tr><th>Published</th><th>Title</th><th>Source</th>"
+      "<th>Claims</th></tr>";
   for (const store::ArticleRow& a : articles) {
     body += "<tr><td class=\"muted\">" +
             EscapeHtml(a.published.empty() ? a.first_seen : a.published) +
@@ -604,6 +631,7 @@ std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
 
 std::string SearchPage(const store::ClaimFilter& filter,
                        const std::vector<store::ClaimRow>& claims,
+                       const std::vector<Facet>& facets,
                        const ListingLinks& links) {
   const std::string& query = filter.search;
   auto input = [](std::string_view name, std::string_view label,
@@ -612,10 +640,14 @@ std::string SearchPage(const store::ClaimFilter& filter,
            EscapeHtml(name) + "\" value=\"" + EscapeHtml(value) +
            "\" placeholder=\"" + EscapeHtml(hint) + "\" size=\"12\"></label>";
   };
-  std::string body =
-      "<h1>Search</h1><form class=\"search filters\" method=\"get\" "
-      "action=\"/search\"><input name=\"q\" value=\"" +
-      EscapeHtml(query) + "\" placeholder=\"words in the articles\"> ";
+  // Without words it lists claims; the form asks the same list for more.
+  const bool listing = !query.empty() || !claims.empty();
+  const std::string title = query.empty() && listing ? "Claims" : "Search";
+  std::string body = "<h1>" + title +
+                     "</h1><form class=\"search filters\" method=\"get\" "
+                     "action=\"/claims\"><input name=\"q\" value=\"" +
+                     EscapeHtml(query) +
+                     "\" placeholder=\"words in the articles\"> ";
   body += "<label>Metric <select name=\"metric\">" +
           Option("", "any", filter.metric);
   for (std::string_view m :
@@ -626,7 +658,13 @@ std::string SearchPage(const store::ClaimFilter& filter,
   }
   body += "</select></label>";
   body += input("entity", "Entity", filter.entity, "a company");
-  body += input("source", "Outlet", filter.source, "an outlet");
+  body += input("outlet", "Outlet", filter.source, "an outlet");
+  body += "<label>Fact status <select name=\"status\">" +
+          Option("", "any", filter.status);
+  for (std::string_view st : {"conflict", "compatible", "agree", "single"}) {
+    body += Option(st, st, filter.status);
+  }
+  body += "</select></label>";
   body += input("since", "Since", filter.since, "2025-10-01");
   body += "<label>Sort <select name=\"sort\">" +
           Option("oldest", "oldest first",
@@ -634,11 +672,15 @@ std::string SearchPage(const store::ClaimFilter& filter,
           Option("newest", "newest first",
                  filter.newest_first ? "newest" : "oldest") +
           "</select></label>";
-  body += "<button>Search</button></form>";
-  if (!query.empty()) {
-    body += "<p>" + std::to_string(claims.size()) +
-            (links.next.empty() ? "" : " (this page)") +
-            " claims in articles matching “" + EscapeHtml(query) + "”.</p>";
+  body += "<button>Show</button></form>";
+  if (listing) {
+    body += FacetsBlock(facets);
+    body +=
+        "<p>" + std::to_string(claims.size()) +
+        (links.next.empty() ? "" : " (this page)") + " claims" +
+        (query.empty() ? ""
+                       : " in articles matching “" + EscapeHtml(query) + "”") +
+        ".</p>";
     body += LinksLine(links);
     body +=
         "<table><tr><th>Source</th><th>Claim</th><th>Sentence</th>"
@@ -647,7 +689,7 @@ std::string SearchPage(const store::ClaimFilter& filter,
     body += "</table>";
     body += NextLink(links);
   }
-  return Layout("Search", body);
+  return Layout(title, body);
 }
 
 std::string SourcesPage(const std::vector<store::SourceRow>& sources,

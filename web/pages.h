@@ -23,10 +23,12 @@ struct ListingLinks {
   std::string csv;
 };
 
-// A facet: one column's values among the listed facts, each with its
-// count and the URL that filters on it.
+// A facet: one column's values among the listed rows, each with its count
+// and the URL that filters on it.
 struct Facet {
-  std::string name;  // "status", "metric", "reason", "entity".
+  std::string name;  // "status", "metric", "reason", "entity", "outlet".
+  // Counting took too long, on a list too large: the page says so.
+  bool timed_out = false;
   struct Value {
     std::string value;
     int64_t count = 0;
@@ -47,11 +49,15 @@ std::string FactPage(const store::FactRow& fact,
 std::string ArticlePage(const store::ArticleRow& article,
                         const std::vector<store::ClaimRow>& claims);
 std::string ArticlesPage(const std::vector<store::ArticleRow>& articles,
+                         const store::ArticleFilter& filter = {},
+                         const std::vector<Facet>& facets = {},
                          const ListingLinks& links = {});
-// Claims in articles that match words, narrowed by the filter's entity,
-// metric, outlet (source) and date (since), which its controls show.
+// Claims, in articles that match words when the filter has some, narrowed
+// by the filter's entity, metric, outlet (source), fact status and date
+// (since), which its controls show.
 std::string SearchPage(const store::ClaimFilter& filter,
                        const std::vector<store::ClaimRow>& claims,
+                       const std::vector<Facet>& facets = {},
                        const ListingLinks& links = {});
 std::string SourcesPage(const std::vector<store::SourceRow>& sources,
                         const ListingLinks& links = {});

@@ -24,6 +24,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <list>
 #include <mutex>
 #include <set>
@@ -136,6 +137,46 @@ Poco::URI::QueryParameters ParamsWithout(
     if (k != name) out.emplace_back(k, v);
   }
   return out;
+}
+
+// How long a page's facets may take to count, all of them together: on a
+// large list, the counts that do not come in time are left out, and the
+// page says so.
+constexpr std::chrono::milliseconds kFacetBudget{250};
+
+// The facets `names` of a listing at `path`, counted by `count(name,
+// time_limit)`, each value linked to the list filtered on it (from its
+// first page).
+template <typename CountFn>
+Result<std::vector<Facet>> CountFacets(std::initializer_list<const char*> names,
+                                       const std::string& path,
+                                       const Poco::URI::QueryParameters& query,
+                                       CountFn count) {
+  auto end = std::chrono::steady_clock::now() + kFacetBudget;
+  std::vector<Facet> facets;
+  for (const char* name : names) {
+    Facet facet;
+    facet.name = name;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        end - std::chrono::steady_clock::now());
+    auto counts = left.count() > 0 ? count(name, left)
+                                   : Result<std::vector<store::FacetCount>>(
+                                         Status::Timeout("no time left"));
+    if (!counts.ok() && counts.status().code() != Status::Code::kTimeout) {
+      return counts.status();
+    }
+    if (!counts.ok()) {
+      facet.timed_out = true;
+    } else {
+      for (const store::FacetCount& c : *counts) {
+        facet.values.push_back(
+            {c.value, c.count,
+             WithParam(path, ParamsWithout(query, "next"), name, c.value)});
+      }
+    }
+    facets.push_back(std::move(facet));
+  }
+  return facets;
 }
 
 // Answers already built, kept until the database changes: pages are read
@@ -332,6 +373,7 @@ class Router {
       f.entity = param("entity");
       f.metric = param("metric");
       f.reason = param("reason");
+      f.outlet = param("outlet");
       f.sort = param("sort");
       f.limit = limit;
       f.after = param("next");
@@ -346,21 +388,13 @@ class Router {
       } else if (csv) {
         reply = Csv(FactsCsv(*facts));
       } else {
-        std::vector<Facet> facets;
-        for (const char* name : {"status", "metric", "reason", "entity"}) {
-          auto counts = db->FactFacet(f, name, 15);
-          if (!counts.ok()) return Failure(false, counts.status());
-          Facet facet;
-          facet.name = name;
-          for (const store::FacetCount& c : *counts) {
-            // Filtering on a value starts again from the first page.
-            facet.values.push_back(
-                {c.value, c.count,
-                 WithParam("/", ParamsWithout(query, "next"), name, c.value)});
-          }
-          facets.push_back(std::move(facet));
-        }
-        reply = Html(OverviewPage(*facts, f, facets, links(next, "/facts")));
+        auto facets = CountFacets(
+            {"status", "metric", "reason", "entity", "outlet"}, "/", query,
+            [&](const char* name, std::chrono::milliseconds time_limit) {
+              return db->FactFacet(f, name, 15, time_limit);
+            });
+        if (!facets.ok()) return Failure(false, facets.status());
+        reply = Html(OverviewPage(*facts, f, *facets, links(next, "/facts")));
       }
       reply.next = page_url(next);
       return reply;
@@ -390,7 +424,16 @@ class Router {
       store::ClaimFilter f;
       f.entity = param("entity");
       f.metric = param("metric");
-      f.source = param("source");
+      // The outlet, as every list names it; its older name still works.
+      f.source = param("outlet").empty() ? param("source") : param("outlet");
+      f.status = param("status");
+      if (!param("fact").empty()) {
+        f.fact_id = IdAfter("/" + param("fact"), "/");
+        if (f.fact_id == 0) {
+          return Failure(api,
+                         Status::InvalidArgument("fact must be a fact id"));
+        }
+      }
       f.since = param("since");
       // One name for the words everywhere; the API's older name still works.
       f.search = param("q").empty() ? param("search") : param("q");
@@ -408,10 +451,20 @@ class Router {
       std::string next;
       auto claims = db->FindClaims(f, &next);
       if (!claims.ok()) return Failure(api, claims.status());
-      Reply reply = api ? Json(ClaimsJson(*claims))
-                    : csv
-                        ? Csv(ClaimsCsv(*claims))
-                        : Html(SearchPage(f, *claims, links(next, "/claims")));
+      Reply reply;
+      if (api) {
+        reply = Json(ClaimsJson(*claims));
+      } else if (csv) {
+        reply = Csv(ClaimsCsv(*claims));
+      } else {
+        auto facets = CountFacets(
+            {"status", "metric", "entity", "outlet"}, "/claims", query,
+            [&](const char* name, std::chrono::milliseconds time_limit) {
+              return db->ClaimFacet(f, name, 15, time_limit);
+            });
+        if (!facets.ok()) return Failure(false, facets.status());
+        reply = Html(SearchPage(f, *claims, *facets, links(next, "/claims")));
+      }
       reply.next = page_url(next);
       return reply;
     }
@@ -423,15 +476,27 @@ class Router {
                                                     "\" (newest or oldest)"));
       }
       f.newest_first = sort != "oldest";
+      f.outlet = param("outlet");
       f.limit = limit;
       f.after = param("next");
       std::string next;
       auto articles = db->ListArticles(f, &next);
       if (!articles.ok()) return Failure(api, articles.status());
-      Reply reply =
-          api   ? Json(ArticlesJson(*articles))
-          : csv ? Csv(ArticlesCsv(*articles))
-                : Html(ArticlesPage(*articles, links(next, "/articles")));
+      Reply reply;
+      if (api) {
+        reply = Json(ArticlesJson(*articles));
+      } else if (csv) {
+        reply = Csv(ArticlesCsv(*articles));
+      } else {
+        auto facets = CountFacets(
+            {"outlet"}, "/articles", query,
+            [&](const char* name, std::chrono::milliseconds time_limit) {
+              return db->ArticleFacet(f, name, 15, time_limit);
+            });
+        if (!facets.ok()) return Failure(false, facets.status());
+        reply =
+            Html(ArticlesPage(*articles, f, *facets, links(next, "/articles")));
+      }
       reply.next = page_url(next);
       return reply;
     }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "store/migrations.h"
+#include "store/sqlite.h"
 
 using ct::extract::Claim;
 using ct::extract::Qualifier;
@@ -834,6 +835,10 @@ INSERT INTO claim_facts(claim_id, fact_id) VALUES (1, 42), (2, 42);
   CHECK(Query(db.path,
               "SELECT count(*) FROM sqlite_master WHERE name = "
               "'claim_facts_v5'") == "0");
+  // Schema 9 gave the fact its outlets, as the judge now writes them.
+  CHECK(Query(db.path,
+              "SELECT count(*) FROM facts WHERE outlets = (SELECT "
+              "own_outlets FROM statements WHERE fact_id = facts.id)") == "1");
 }
 
 TEST_CASE("ClaimStore pages through every listing by key, each row once",
@@ -952,6 +957,90 @@ TEST_CASE("ClaimStore counts facts by a column, leaving out its own filter",
   REQUIRE(by_entity->size() == 1);
   CHECK((*by_entity)[0].value == "OpenAI");
   CHECK_FALSE(s.FactFacet(conflicts, "sentence").ok());
+}
+
+TEST_CASE("ClaimStore counts and filters by outlet: facts, claims, articles",
+          "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  REQUIRE(s.PutArticle(Doc("https://a.example/1", "A", "a"), {Gw(6, "OpenAI")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://a.example/2", "A", "a2"), {Gw(2, "Oracle")})
+              .ok());
+  REQUIRE(s.PutArticle(Doc("https://b.example/1", "B", "b"),
+                       {Gw(8, "OpenAI"), Gw(2, "Oracle")})
+              .ok());
+  // Facts: OpenAI's (A, B) and Oracle's (A, B); a conflict is OpenAI's.
+  ct::store::FactFilter all;
+  auto outlets = s.FactFacet(all, "outlet");
+  REQUIRE(outlets.ok());
+  REQUIRE(outlets->size() == 2);
+  CHECK((*outlets)[0].count == 2);
+  CHECK((*outlets)[1].count == 2);
+  ct::store::FactFilter conflicts;
+  conflicts.status = "conflict";
+  outlets = s.FactFacet(conflicts, "outlet");
+  REQUIRE(outlets.ok());
+  CHECK((*outlets)[0].count == 1);
+  // The outlet filter, in any case; the facet leaves its own filter out.
+  ct::store::FactFilter of_b;
+  of_b.outlet = "b";
+  auto facts = s.FindFacts(of_b);
+  REQUIRE(facts.ok());
+  CHECK(facts->size() == 2);
+  of_b.outlet = "C";
+  CHECK(s.FindFacts(of_b)->empty());
+  CHECK(s.FactFacet(of_b, "outlet")->size() == 2);
+
+  // Claims: counted by outlet, metric and their fact's status.
+  ct::store::ClaimFilter claims;
+  auto by_outlet = s.ClaimFacet(claims, "outlet");
+  REQUIRE(by_outlet.ok());
+  REQUIRE(by_outlet->size() == 2);
+  CHECK((*by_outlet)[0].value == "A");  // Ties in order of the value.
+  CHECK((*by_outlet)[0].count == 2);
+  claims.status = "conflict";
+  CHECK(s.ClaimFacet(claims, "outlet")->size() == 2);
+  auto by_status = s.ClaimFacet(claims, "status");
+  REQUIRE(by_status.ok());
+  CHECK(by_status->size() == 2);  // Its own filter left out.
+  claims.source = "A";
+  auto a_conflicts = s.FindClaims(claims);
+  REQUIRE(a_conflicts.ok());
+  REQUIRE(a_conflicts->size() == 1);
+  CHECK(a_conflicts->front().fact_status == "conflict");
+  CHECK_FALSE(s.ClaimFacet(claims, "sentence").ok());
+
+  // Articles: by outlet.
+  ct::store::ArticleFilter articles;
+  articles.outlet = "a";
+  CHECK(s.ListArticles(articles, nullptr)->size() == 2);
+  auto article_outlets = s.ArticleFacet(articles, "outlet");
+  REQUIRE(article_outlets.ok());
+  CHECK(article_outlets->size() == 2);
+}
+
+TEST_CASE("A query past its time limit stops with Timeout", "[store]") {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &raw) == SQLITE_OK);
+  ct::store::SqliteDb db(raw);
+  sqlite3_stmt* raw_stmt = nullptr;
+  // Counts without end: only the deadline stops it.
+  REQUIRE(sqlite3_prepare_v2(raw,
+                             "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL "
+                             "SELECT x + 1 FROM n) SELECT count(*) FROM n",
+                             -1, &raw_stmt, nullptr) == SQLITE_OK);
+  ct::store::StmtPtr owned(raw_stmt);
+  std::string path = "test.db";
+  ct::store::Stmt st(raw, raw_stmt, &path);
+  ct::Status s;
+  {
+    ct::store::QueryDeadline deadline(raw, std::chrono::milliseconds(20));
+    CHECK_FALSE(st.Step(&s));
+  }
+  CHECK(s.code() == ct::Status::Code::kTimeout);
+  CHECK(s.message().find("ran out of time") != std::string::npos);
 }
 
 TEST_CASE("ClaimStore pauses, resumes and refreshes sources", "[store]") {

@@ -460,6 +460,32 @@ TEST_CASE("Server pages every list by key and gives each view its twins",
   CHECK(overview.body.find("href=\"/?status=conflict\">conflict</a> "
                            "<span class=\"muted\">1</span>") !=
         std::string::npos);
+  // The outlet facet and filter, on facts, claims and articles alike.
+  CHECK(overview.body.find("href=\"/?status=conflict&amp;outlet=C%20Times\">"
+                           "C Times</a> <span class=\"muted\">1</span>") !=
+        std::string::npos);
+  Fetched of_c = Get(port, "/api/facts?outlet=c%20times");
+  Poco::JSON::Parser facts_parser;
+  CHECK(
+      facts_parser.parse(of_c.body).extract<Poco::JSON::Array::Ptr>()->size() ==
+      1);
+  Fetched claims = Get(port, "/claims");
+  CHECK(claims.body.find("<h1>Claims</h1>") != std::string::npos);
+  CHECK(claims.body.find("href=\"/claims?outlet=B%20Wire\">B Wire</a> "
+                         "<span class=\"muted\">1</span>") !=
+        std::string::npos);
+  CHECK(claims.body.find("href=\"/claims?status=conflict\">") !=
+        std::string::npos);
+  Poco::JSON::Parser claims_parser;
+  CHECK(claims_parser.parse(Get(port, "/api/claims?outlet=B%20Wire").body)
+            .extract<Poco::JSON::Array::Ptr>()
+            ->size() == 1);
+  Fetched articles = Get(port, "/articles?outlet=b%20wire");
+  CHECK(articles.body.find("href=\"/articles?outlet=C%20Times\">C Times</a>") !=
+        std::string::npos);
+  CHECK(articles.body.find("B Wire</td>") != std::string::npos);
+  CHECK(articles.body.find("C Times</td>") == std::string::npos);
+  CHECK(Get(port, "/api/claims?fact=x").status == 400);
   // A token or a limit that cannot be read is the client's mistake.
   Fetched bad = Get(port, "/api/facts?next=nonsense");
   CHECK(bad.status == 400);
