@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 
 #include "web/format.h"
 
@@ -235,7 +237,154 @@ std::vector<double> NiceTicks(double lo, double hi) {
   return ticks;
 }
 
+// `s` in at most `most` characters, cut at a character's start and marked
+// with an ellipsis.
+std::string ShortLabel(const std::string& s, size_t most) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (++chars == most) {
+      // Room for the ellipsis only when more follows.
+      size_t rest = i;
+      while (++rest < s.size() &&
+             (static_cast<unsigned char>(s[rest]) & 0xC0) == 0x80) {
+      }
+      return rest >= s.size() ? s : s.substr(0, i) + "…";
+    }
+  }
+  return s;
+}
+
+// Days since 1970-01-01 of an ISO date ("2025-10-06..."), or nullopt.
+std::optional<int64_t> DayOf(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  int v[3] = {0, 0, 0};
+  const size_t at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (size_t i = at[k]; i < at[k] + len[k]; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      v[k] = v[k] * 10 + (iso[i] - '0');
+    }
+  }
+  int64_t y = v[0], m = v[1], d = v[2];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  // Counted from March, so that the leap day ends a year.
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t year_of_era = y - era * 400;
+  int64_t day_of_year = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
 }  // namespace
+
+std::string TimelineSvg(const store::FactRow& fact) {
+  // One mark for each outlet's first report of each value, in the order
+  // reported.
+  struct Mark {
+    int64_t day;
+    std::string label;
+    bool outlier;
+    bool first;
+  };
+  std::vector<Mark> marks;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const store::ClaimRow& r : fact.claims) {
+    auto day = DayOf(r.published);
+    if (!day) continue;
+    std::string value = QualifiedValue(r.claim);
+    if (!seen.insert({r.source, value}).second) continue;
+    marks.push_back({*day, ShortLabel(r.source, 20) + ": " + value, r.outlier,
+                     marks.empty()});
+  }
+  if (marks.empty()) return "";
+  int64_t first = marks.front().day, last = first;
+  for (const Mark& m : marks) {
+    first = std::min(first, m.day);
+    last = std::max(last, m.day);
+  }
+  constexpr int kLeft = 20, kWidth = 680, kLane = 16, kMaxLanes = 8;
+  const double span = static_cast<double>(std::max<int64_t>(last - first, 1));
+  auto x = [&](int64_t day) {
+    return last == first ? kLeft + kWidth / 2.0
+                         : kLeft + (day - first) / span * kWidth;
+  };
+  // Labels stack in lanes, each below the last one that would overlap it;
+  // past the last lane a mark keeps its dot and loses its label.
+  // A label runs right of its mark, or left of it near the strip's end.
+  std::vector<double> lane_end(kMaxLanes, -1e9);
+  std::vector<int> lane_of(marks.size(), -1);
+  std::vector<bool> leftward(marks.size(), false);
+  for (size_t i = 0; i < marks.size(); ++i) {
+    double at = x(marks[i].day);
+    std::string text = (marks[i].first ? "first: " : "") + marks[i].label;
+    double width = 6.0 * static_cast<double>(text.size()) + 8;
+    leftward[i] = at + width > kLeft * 2 + kWidth;
+    double start = leftward[i] ? at - width : at;
+    for (int l = 0; l < kMaxLanes; ++l) {
+      if (lane_end[l] < start) {
+        lane_of[i] = l;
+        lane_end[l] = start + width;
+        break;
+      }
+    }
+  }
+  int lanes = 1;
+  for (int l : lane_of) lanes = std::max(lanes, l + 1);
+  const int axis = 14;
+  const int height = axis + 10 + lanes * kLane + 8;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "<svg class=\"timeline\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+                "role=\"img\" aria-label=\"who reported what, and when\">",
+                kLeft * 2 + kWidth, height);
+  std::string out = buf;
+  std::snprintf(
+      buf, sizeof buf,
+      "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>", kLeft,
+      axis, kLeft + kWidth, axis);
+  out += buf;
+  for (size_t i = 0; i < marks.size(); ++i) {
+    const Mark& m = marks[i];
+    const char* colour = m.outlier ? "#c0392b" : "#2563eb";
+    double at = x(m.day);
+    std::snprintf(buf, sizeof buf,
+                  "<circle cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\"%s/>", at,
+                  axis, m.first ? 7 : 4, colour,
+                  m.first ? " class=\"first\" stroke=\"#111\"" : "");
+    out += buf;
+    if (lane_of[i] < 0) continue;
+    int y = axis + 10 + lane_of[i] * kLane + 10;
+    std::snprintf(buf, sizeof buf,
+                  "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                  "stroke=\"%s\" opacity=\"0.4\"/><text x=\"%.1f\" y=\"%d\" "
+                  "font-size=\"11\" fill=\"%s\" text-anchor=\"%s\">",
+                  at, axis, at, y - 4, colour, leftward[i] ? at - 3 : at + 3, y,
+                  colour, leftward[i] ? "end" : "start");
+    out += buf;
+    out += EscapeHtml((m.first ? "first: " : "") + m.label) + "</text>";
+  }
+  out += "</svg>";
+  // The span in words: the strip has no room for dates on its axis.
+  std::string from = ReadableDate(fact.claims.front().published);
+  for (const store::ClaimRow& r : fact.claims) {
+    if (DayOf(r.published) == first) {
+      from = ReadableDate(r.published);
+      break;
+    }
+  }
+  std::string to = from;
+  for (const store::ClaimRow& r : fact.claims) {
+    if (DayOf(r.published) == last) to = ReadableDate(r.published);
+  }
+  out += "<p class=\"legend muted\"><span>" + EscapeHtml(from) +
+         (last == first ? "" : " to " + EscapeHtml(to)) +
+         "</span><span>◉ the first report</span>"
+         "<span style=\"color:#c0392b\">● an outlier</span></p>";
+  return out;
+}
 
 std::string NumberLineSvg(const store::FactRow& fact) {
   const double kInf = std::numeric_limits<double>::infinity();
@@ -305,9 +454,7 @@ std::string NumberLineSvg(const store::FactRow& fact) {
           "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">",
           kLeft - 8, y + 14);
       out += buf;
-      std::string label = r.source;
-      if (label.size() > 24) label = label.substr(0, 23) + "…";
-      out += EscapeHtml(label) + "</text>";
+      out += EscapeHtml(ShortLabel(r.source, 24)) + "</text>";
       labelled = &r.source;
     }
     double a = c.low ? x(*c.low) : kLeft;
@@ -488,8 +635,9 @@ std::string FactPage(const store::FactRow& f,
   }
   body += " · " + Link("/api/facts/" + std::to_string(f.id), "JSON") + "</p>";
   body += NumberLineSvg(f);
+  body += "<h2>Timeline</h2>" + TimelineSvg(f);
   body +=
-      "<h2>Timeline</h2><table><tr><th>Source</th><th>Claim</th>"
+      "<table><tr><th>Source</th><th>Claim</th>"
       "<th>Sentence</th></tr>";
   body += ClaimTableRows(f.claims, false, true);
   body += "</table>";

@@ -68,6 +68,11 @@ std::string NotFoundPage(std::string_view what);
 // their own colour; each outlet named once; ticks at round values, below
 // zero only when a value is. Inline SVG, then its legend.
 std::string NumberLineSvg(const store::FactRow& fact);
+// The timeline strip of a fact: each outlet's report of each value as a
+// mark on a line of days, the first report ringed, outliers in their own
+// colour, labels stacked so that none covers another. Inline SVG, then the
+// span of days and a legend.
+std::string TimelineSvg(const store::FactRow& fact);
 
 }  // namespace ct::web
 

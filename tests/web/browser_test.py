@@ -5,7 +5,7 @@ is checked.
 
 - Every page renders: its heading, and the table or number line it is for.
 - The fact page has its number line (an SVG with a dot per claim) and its
-  legend.
+  legend, and its timeline strip with its legend.
 - Pagination works: the articles list, a page at a time, leads through
   every article by its next links.
 - The hostile articles inject nothing: the DOM holds no element the UI
@@ -204,6 +204,11 @@ def main():
                 failures.append("%s: no number line" % path)
             if "the value stated" not in "".join(pages[path].text):
                 failures.append("%s: no legend for the number line" % path)
+            svgs = [a for t, a in pages[path].tags if t == "svg"]
+            if not any(a.get("class") == "timeline" for a in svgs):
+                failures.append("%s: no timeline strip" % path)
+            if "the first report" not in "".join(pages[path].text):
+                failures.append("%s: no legend for the timeline" % path)
         # The hostile text is there, as text.
         text = "".join(t for d in pages.values() for t in d.text)
         if "<script>alert(1)</script>" not in text:

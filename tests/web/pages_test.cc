@@ -182,6 +182,48 @@ TEST_CASE("FactPage folds syndicated copies under their original", "[web]") {
   CHECK(page.find("<details><summary class=\"muted\">1 copy</summary>") !=
         std::string::npos);
   // Listed once, inside the fold, not as a row of its own.
-  CHECK(Count(page, "Evening Post") == 2);  // The number line and the fold.
+  // The number line, the timeline and the fold.
+  CHECK(Count(page, "Evening Post") == 3);
   CHECK(page.find("<td>Evening Post") == std::string::npos);
+}
+
+TEST_CASE("TimelineSvg marks who reported what and when, the first ringed",
+          "[web]") {
+  ct::store::FactRow f = Conflict();
+  // The Daily Ledger repeats its figure: one mark for it, not two.
+  f.claims.push_back(Gw(4, "Daily Ledger", 6));
+  std::string svg = ct::web::TimelineSvg(f);
+  INFO(svg);
+  REQUIRE(svg.rfind("<svg class=\"timeline\"", 0) == 0);
+  CHECK(Count(svg, "<circle") == 3);
+  CHECK(Count(svg, "class=\"first\"") == 1);
+  CHECK(svg.find(">first: Daily Ledger: 6 GW</text>") != std::string::npos);
+  // The outlier in its own colour, its label too.
+  CHECK(svg.find("fill=\"#c0392b\" text-anchor=\"start\">Ferrous Wire: 8 "
+                 "GW</text>") != std::string::npos);
+  // Days 1 to 3 of May span the strip: the first at its left end, the
+  // last at its right, its label running left so as to stay inside.
+  CHECK(svg.find("<circle cx=\"20.0\"") != std::string::npos);
+  CHECK(svg.find("<circle cx=\"700.0\"") != std::string::npos);
+  CHECK(svg.find("text-anchor=\"end\">Evening Post: about 6 GW</text>") !=
+        std::string::npos);
+  CHECK(svg.find("1 May 2026 to 3 May 2026") != std::string::npos);
+
+  // All on one day, in the middle; a long name cut at a character.
+  ct::store::FactRow one = Conflict();
+  one.claims.resize(1);
+  one.claims[0].source = std::string(30, 'e') + "é";
+  std::string single = ct::web::TimelineSvg(one);
+  CHECK(single.find("<circle cx=\"360.0\"") != std::string::npos);
+  CHECK(single.find(std::string(19, 'e') + "…: 6 GW") != std::string::npos);
+  CHECK(single.find(" to ") == std::string::npos);
+  // Undated claims have no place on it.
+  one.claims[0].published.clear();
+  CHECK(ct::web::TimelineSvg(one).empty());
+}
+
+TEST_CASE("FactPage shows its timeline strip", "[web]") {
+  std::string page = ct::web::FactPage(Conflict());
+  CHECK(page.find("<h2>Timeline</h2><svg class=\"timeline\"") !=
+        std::string::npos);
 }
