@@ -161,6 +161,11 @@ Result<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     return Status::IoError("database " + path + " is read-only");
   }
   CT_RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys = ON", "opening"));
+  if (options.map_bytes > 0) {
+    std::string pragma =
+        "PRAGMA mmap_size = " + std::to_string(options.map_bytes);
+    CT_RETURN_IF_ERROR(store->Exec(pragma.c_str(), "opening"));
+  }
   if (write) {
     CT_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode = WAL", "opening"));
     CT_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous = NORMAL", "opening"));
@@ -744,7 +749,6 @@ std::vector<std::string> ClaimStore::StatementsPerRow() {
           kDeleteFact,
           kClaimsOfFact,
           kSomeClaimsOfFact,
-          kClaimCountOfFact,
           kArticleClaimCount,
           kArticleRevisionCount};
 }

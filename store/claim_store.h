@@ -208,6 +208,11 @@ struct OpenOptions {
   // The store is used by one thread at a time (a pool that lends it out):
   // SQLite then takes no lock of its own on every call.
   bool one_thread_at_a_time = false;
+  // Pages are read through a memory map of up to this many bytes of the
+  // file (0: with a system call each, into the connection's own cache).
+  // Many readers of one large file then share the system's page cache
+  // rather than each copying the pages it reads.
+  int64_t map_bytes = 0;
 };
 
 class ClaimStore {
@@ -282,9 +287,10 @@ class ClaimStore {
 
   // Listings that stream: `fn` sees each row in the listing's order, and a
   // non-OK status from it stops the listing and comes back. Rows are read
-  // in one snapshot of the database. `fn` must not use this store.
-  using ClaimFn = std::function<Status(const ClaimRow&)>;
-  using FactFn = std::function<Status(const FactRow&)>;
+  // in one snapshot of the database. `fn` must not use this store; it may
+  // keep the row it is given (move from it).
+  using ClaimFn = std::function<Status(ClaimRow&)>;
+  using FactFn = std::function<Status(FactRow&)>;
   using ArticleFn = std::function<Status(const ArticleRow&)>;
   // With a limit, `next` (when given) is set to the token of the page
   // after, or emptied when this page is the last.

@@ -66,11 +66,13 @@ struct StoredFact {
   std::optional<double> consensus;
   int64_t independent_sources = 0;
   std::string outlets;  // Its claims' own outlets: ids, sorted, spaced.
+  int64_t claims = 0;
 
   bool Same(const StoredFact& o) const {
     return subject_id == o.subject_id && object_id == o.object_id &&
            text == o.text && sources == o.sources && consensus == o.consensus &&
-           independent_sources == o.independent_sources && outlets == o.outlets;
+           independent_sources == o.independent_sources &&
+           outlets == o.outlets && claims == o.claims;
   }
 };
 
@@ -210,6 +212,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
       f.consensus = r.OptDouble(13);
       f.independent_sources = r.Int(14);
       f.outlets = r.Text(15);
+      f.claims = r.Int(16);
       stored.emplace(r.Text(1), std::move(f));
     }
     CT_RETURN_IF_ERROR(s);
@@ -274,6 +277,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
     std::vector<std::pair<std::string, int64_t>> metrics;
     facts::OutletCount own_outlets;
     std::set<int32_t> outlet_ids;
+    int64_t claim_total = 0;
     std::string first_reported;
     for (size_t m : g.members) {
       for (int32_t o : shown[m].own_outlets) {
@@ -281,6 +285,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
         outlet_ids.insert(o);
       }
       int64_t n = inputs[m].interval.claims;
+      claim_total += n;
       claims.push_back(inputs[m].interval);
       subjects.emplace_back(shown[m].subject_id, n);
       objects.emplace_back(shown[m].object_id, n);
@@ -313,6 +318,7 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
     judged.sources = static_cast<int64_t>(own_outlets.count());
     judged.consensus = j.consensus;
     judged.independent_sources = j.sources;
+    judged.claims = claim_total;
     for (int32_t o : outlet_ids) {
       if (!judged.outlets.empty()) judged.outlets += ' ';
       judged.outlets += std::to_string(o);
@@ -341,7 +347,8 @@ Status ClaimStore::RebuildBlock(const std::string& parties,
           .Bind(15, j.reason)
           .Bind(16, j.consensus)
           .Bind(17, j.sources)
-          .Bind(18, judged.outlets);
+          .Bind(18, judged.outlets)
+          .Bind(19, claim_total);
       Status s;
       if (!u.Step(&s)) {
         return s.ok() ? Status::Internal("fact upsert returned no id") : s;

@@ -412,18 +412,19 @@ Status ClaimStore::ForEachClaim(const ClaimFilter& f, const ClaimFn& fn,
   if (next != nullptr) next->clear();
   Status s;
   int64_t n = 0;
-  ClaimRow last;
+  std::vector<std::string> last;  // The sort key of the last row given.
   while (r.Step(&s)) {
     if (f.limit > 0 && n == f.limit) {
-      if (next != nullptr) {
-        *next = EncodeToken({last.published, std::to_string(last.article_id),
-                             std::to_string(last.ordinal)});
-      }
+      if (next != nullptr) *next = EncodeToken(last);
       break;
     }
-    last = ReadClaim(r);
+    ClaimRow row = ReadClaim(r);
+    if (next != nullptr && f.limit > 0) {
+      last = {row.published, std::to_string(row.article_id),
+              std::to_string(row.ordinal)};
+    }
     ++n;
-    Status out = fn(last);
+    Status out = fn(row);
     if (!out.ok()) return out;
   }
   return Finish(&tx, s);
@@ -470,8 +471,8 @@ Result<std::vector<ClaimRow>> ClaimStore::FindClaims(const ClaimFilter& f,
   std::vector<ClaimRow> rows;
   CT_RETURN_IF_ERROR(ForEachClaim(
       f,
-      [&](const ClaimRow& r) {
-        rows.push_back(r);
+      [&](ClaimRow& r) {
+        rows.push_back(std::move(r));
         return Status::Ok();
       },
       next));
@@ -584,7 +585,7 @@ Status ClaimStore::ForEachFact(const FactFilter& f, const FactFn& fn,
   std::string sql = R"sql(
 SELECT f.id, s.name, COALESCE(o.name, ''), f.metric, f.unit, f.noun, f.time,
   f.status, f.sources, COALESCE(f.first_reported, ''), f.parties, f.facet,
-  f.reason, f.consensus, f.independent_sources
+  f.reason, f.consensus, f.independent_sources, f.claims
 FROM facts f
 JOIN entities s ON s.id = f.subject_id
 LEFT JOIN entities o ON o.id = f.object_id)sql";
@@ -599,8 +600,6 @@ LEFT JOIN entities o ON o.id = f.object_id)sql";
   bool some = f.claims_per_fact != 0;
   auto claims = Prepare(some ? kSomeClaimsOfFact : kClaimsOfFact);
   if (!claims.ok()) return claims.status();
-  auto count = Prepare(kClaimCountOfFact);
-  if (!count.ok()) return count.status();
   Stmt& r = **st;
   BindFactWhere(&r, f, JoinParties(f.parties), {});
   if (f.limit > 0) r.Bind(7, f.limit + 1);
@@ -608,10 +607,10 @@ LEFT JOIN entities o ON o.id = f.object_id)sql";
   if (next != nullptr) next->clear();
   Status s;
   int64_t n = 0;
-  FactRow last;
+  std::vector<std::string> last;  // The sort key of the last row given.
   while (r.Step(&s)) {
     if (f.limit > 0 && n == f.limit) {
-      if (next != nullptr) *next = EncodeToken(order->values(last));
+      if (next != nullptr) *next = EncodeToken(last);
       break;
     }
     FactRow fact;
@@ -636,9 +635,10 @@ LEFT JOIN entities o ON o.id = f.object_id)sql";
     if (some) c.Bind(2, f.claims_per_fact);
     while (f.claims_per_fact >= 0 && c.Step(&s)) {
       fact.claims.push_back(ReadClaim(c));
+      fact.claims.back().fact_status = fact.status;
     }
     if (!s.ok()) return s;
-    fact.claim_count = static_cast<int64_t>(fact.claims.size());
+    fact.claim_count = r.Int(15);
     if (some) {
       // Back in the order of the timeline.
       std::sort(fact.claims.begin(), fact.claims.end(),
@@ -646,16 +646,11 @@ LEFT JOIN entities o ON o.id = f.object_id)sql";
                   return std::tie(x.published, x.article_id, x.ordinal) <
                          std::tie(y.published, y.article_id, y.ordinal);
                 });
-      Stmt& n_claims = **count;
-      n_claims.Reset();
-      if (n_claims.Bind(1, fact.id).Step(&s))
-        fact.claim_count = n_claims.Int(0);
-      if (!s.ok()) return s;
     }
     ++n;
+    if (next != nullptr && f.limit > 0) last = order->values(fact);
     Status out = fn(fact);
     if (!out.ok()) return out;
-    last = std::move(fact);
   }
   return Finish(&tx, s);
 }
@@ -665,8 +660,8 @@ Result<std::vector<FactRow>> ClaimStore::FindFacts(const FactFilter& f,
   std::vector<FactRow> facts;
   CT_RETURN_IF_ERROR(ForEachFact(
       f,
-      [&](const FactRow& fact) {
-        facts.push_back(fact);
+      [&](FactRow& fact) {
+        facts.push_back(std::move(fact));
         return Status::Ok();
       },
       next));

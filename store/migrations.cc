@@ -337,6 +337,12 @@ UPDATE facts SET outlets = IFNULL((
     WHERE st.fact_id = facts.id
     ORDER BY 1)), '');
 )sql",
+      // 10: each fact's number of claims, which every listing shows.
+      R"sql(
+ALTER TABLE facts ADD COLUMN claims INTEGER NOT NULL DEFAULT 0;
+UPDATE facts SET claims = IFNULL((
+  SELECT SUM(claims) FROM statements WHERE fact_id = facts.id), 0);
+)sql",
   };
   return kMigrations;
 }

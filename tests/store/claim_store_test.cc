@@ -835,6 +835,8 @@ INSERT INTO claim_facts(claim_id, fact_id) VALUES (1, 42), (2, 42);
   CHECK(Query(db.path,
               "SELECT count(*) FROM sqlite_master WHERE name = "
               "'claim_facts_v5'") == "0");
+  // Schema 10 counted its claims.
+  CHECK(Query(db.path, "SELECT claims FROM facts") == "2");
   // Schema 9 gave the fact its outlets, as the judge now writes them.
   CHECK(Query(db.path,
               "SELECT count(*) FROM facts WHERE outlets = (SELECT "
@@ -993,6 +995,12 @@ TEST_CASE("ClaimStore counts and filters by outlet: facts, claims, articles",
   CHECK(s.FindFacts(of_b)->empty());
   CHECK(s.FactFacet(of_b, "outlet")->size() == 2);
 
+  // A fact read with fewer claims than it has still says how many.
+  auto some = s.FindFact(facts->front().id, 1);
+  REQUIRE(some.ok());
+  REQUIRE(some->has_value());
+  CHECK((*some)->claims.size() == 1);
+  CHECK((*some)->claim_count == 2);
   // Claims: counted by outlet, metric and their fact's status.
   ct::store::ClaimFilter claims;
   auto by_outlet = s.ClaimFacet(claims, "outlet");
