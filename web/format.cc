@@ -4,6 +4,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,9 +18,10 @@ namespace {
 
 // Up to `digits` significant decimals, without trailing zeros.
 std::string Trimmed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
+  char buf[400];  // Room for any double in fixed notation.
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v,
+                                 std::chars_format::fixed, decimals);
+  std::string s(buf, ec == std::errc() ? end : buf);
   if (s.find('.') != std::string::npos) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
@@ -330,30 +332,41 @@ std::string FactSummary(const store::FactRow& f) {
          Outlets(others.size()) + " report.";
 }
 
+void AppendEscaped(std::string* out, std::string_view s) {
+  // The text between two special characters goes in one append.
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* entity = nullptr;
+    switch (s[i]) {
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&#39;";
+        break;
+      default:
+        continue;
+    }
+    out->append(s.substr(plain, i - plain));
+    *out += entity;
+    plain = i + 1;
+  }
+  out->append(s.substr(plain));
+}
+
 std::string EscapeHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  AppendEscaped(&out, s);
   return out;
 }
 

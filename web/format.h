@@ -46,6 +46,8 @@ std::string ReadableReason(std::string_view reason);
 std::string FactSummary(const store::FactRow& fact);
 
 std::string EscapeHtml(std::string_view s);
+// The same, appended to `out`: for pages built a piece at a time.
+void AppendEscaped(std::string* out, std::string_view s);
 
 // One CSV field, quoted when it must be (RFC 4180). A cell a spreadsheet
 // would run as a formula (starting with = + - @, a tab or a carriage

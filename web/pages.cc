@@ -1,6 +1,7 @@
 #include "web/pages.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "web/format.h"
 
@@ -166,47 +168,62 @@ std::string ClaimTableRows(const std::vector<store::ClaimRow>& claims,
   }
   std::set<int64_t> shown;  // Originals whose copies are listed already.
   std::string out;
+  // Appended a piece at a time: a fact's page holds hundreds of these rows.
+  auto text = [&out](std::string_view s) { AppendEscaped(&out, s); };
   for (const store::ClaimRow& r : claims) {
     if (folded(r)) continue;  // Under its original.
     const extract::Claim& c = r.claim;
-    out += r.outlier ? "<tr class=\"outlier\">" : "<tr>";
-    out += "<td>" + EscapeHtml(r.source);
+    out += r.outlier ? "<tr class=\"outlier\"><td>" : "<tr><td>";
+    text(r.source);
     if (timeline && &r == &claims.front()) {
       out += " <span class=\"first\">first reported</span>";
     }
     auto copied = copies.find(r.article_id);
     if (copied != copies.end() && shown.insert(r.article_id).second) {
       // Copies count once, with their original: listed, not counted.
-      out += "<details><summary class=\"muted\">" +
-             std::to_string(copied->second.size()) + " cop" +
-             (copied->second.size() == 1 ? "y" : "ies") + "</summary>";
+      size_t n = copied->second.size();
+      out += "<details><summary class=\"muted\">" + std::to_string(n) +
+             (n == 1 ? " copy" : " copies") + "</summary>";
       for (const store::ClaimRow* copy : copied->second) {
-        out += "<div class=\"muted\">" + EscapeHtml(copy->source) + ", " +
-               EscapeHtml(ReadableDate(copy->published)) + ": " +
-               EscapeHtml(copy->claim.surface) + "</div>";
+        out += "<div class=\"muted\">";
+        text(copy->source);
+        out += ", ";
+        text(ReadableDate(copy->published));
+        out += ": ";
+        text(copy->claim.surface);
+        out += "</div>";
       }
       out += "</details>";
     }
-    out += "<div class=\"muted\">" + EscapeHtml(ReadableDate(r.published)) +
-           "</div></td>";
-    out += "<td><strong>" + EscapeHtml(c.surface) +
-           "</strong><div class=\"muted\">" + EscapeHtml(FormatClaimValue(c)) +
-           " · " + EscapeHtml(extract::QualifierName(c.qualifier)) + " · " +
-           EscapeHtml(FormatInterval(c)) + "</div>";
+    out += "<div class=\"muted\">";
+    text(ReadableDate(r.published));
+    out += "</div></td><td><strong>";
+    text(c.surface);
+    out += "</strong><div class=\"muted\">";
+    text(FormatClaimValue(c));
+    out += " · ";
+    text(extract::QualifierName(c.qualifier));
+    out += " · ";
+    text(FormatInterval(c));
+    out += "</div>";
     if (r.outlier) out += "<div><strong>outlier</strong></div>";
-    out += "</td><td><blockquote>" + EscapeHtml(c.sentence) +
-           "</blockquote><div class=\"muted\">" +
-           Link("/articles/" + std::to_string(r.article_id) + "#claim-" +
-                    std::to_string(r.id),
-                r.title.empty() ? "article" : r.title) +
-           " · " + ExternalLink(r.url) + "</div></td>";
+    out += "</td><td><blockquote>";
+    text(c.sentence);
+    out += "</blockquote><div class=\"muted\"><a href=\"/articles/" +
+           std::to_string(r.article_id) + "#claim-" + std::to_string(r.id) +
+           "\">";
+    text(r.title.empty() ? "article" : r.title);
+    out += "</a> · " + ExternalLink(r.url) + "</div></td>";
     if (show_fact) {
       out += "<td>";
       if (r.fact_id) {
-        out += Link("/facts/" + std::to_string(r.fact_id), "fact");
+        out += "<a href=\"/facts/" + std::to_string(r.fact_id) + "\">fact</a>";
       }
-      out += "<div class=\"muted\">" + EscapeHtml(c.metric) + "<br>" +
-             EscapeHtml(c.subject) + "</div></td>";
+      out += "<div class=\"muted\">";
+      text(c.metric);
+      out += "<br>";
+      text(c.subject);
+      out += "</div></td>";
     }
     out += "</tr>";
   }
@@ -235,6 +252,16 @@ std::vector<double> NiceTicks(double lo, double hi) {
     ticks.push_back(std::fabs(v) < step * 1e-9 ? 0 : v);
   }
   return ticks;
+}
+
+// `v` with one decimal, as the charts write their coordinates: without
+// printf's formatting of floating point, which was a tenth of a page's
+// cost.
+std::string D1(double v) {
+  char buf[400];  // Room for any double in fixed notation.
+  auto [end, ec] =
+      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
+  return std::string(buf, ec == std::errc() ? end : buf);
 }
 
 // `s` in at most `most` characters, cut at a character's start and marked
@@ -351,18 +378,19 @@ std::string TimelineSvg(const store::FactRow& fact) {
     const char* colour = m.outlier ? "#c0392b" : "#2563eb";
     double at = x(m.day);
     std::snprintf(buf, sizeof buf,
-                  "<circle cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\"%s/>", at,
-                  axis, m.first ? 7 : 4, colour,
+                  "<circle cx=\"%s\" cy=\"%d\" r=\"%d\" fill=\"%s\"%s/>",
+                  D1(at).c_str(), axis, m.first ? 7 : 4, colour,
                   m.first ? " class=\"first\" stroke=\"#111\"" : "");
     out += buf;
     if (lane_of[i] < 0) continue;
     int y = axis + 10 + lane_of[i] * kLane + 10;
     std::snprintf(buf, sizeof buf,
-                  "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
-                  "stroke=\"%s\" opacity=\"0.4\"/><text x=\"%.1f\" y=\"%d\" "
+                  "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
+                  "stroke=\"%s\" opacity=\"0.4\"/><text x=\"%s\" y=\"%d\" "
                   "font-size=\"11\" fill=\"%s\" text-anchor=\"%s\">",
-                  at, axis, at, y - 4, colour, leftward[i] ? at - 3 : at + 3, y,
-                  colour, leftward[i] ? "end" : "start");
+                  D1(at).c_str(), axis, D1(at).c_str(), y - 4, colour,
+                  D1(leftward[i] ? at - 3 : at + 3).c_str(), y, colour,
+                  leftward[i] ? "end" : "start");
     out += buf;
     out += EscapeHtml((m.first ? "first: " : "") + m.label) + "</text>";
   }
@@ -411,14 +439,23 @@ std::string NumberLineSvg(const store::FactRow& fact) {
   if (!negative) lo = std::max(lo, 0.0);
 
   // One label per outlet: its rows together, in the order outlets first
-  // reported, each outlet's by value.
+  // reported, each outlet's by value. An outlet that states the same
+  // figure again, in another article or sentence, has one row for it.
   std::vector<const store::ClaimRow*> rows;
   std::vector<std::string> outlets;
+  std::set<std::tuple<std::string_view, std::optional<double>,
+                      std::optional<double>, std::optional<double>, bool>>
+      drawn;
   for (const store::ClaimRow& r : fact.claims) {
     if (std::find(outlets.begin(), outlets.end(), r.source) == outlets.end()) {
       outlets.push_back(r.source);
     }
-    rows.push_back(&r);
+    if (drawn
+            .insert(
+                {r.source, r.claim.low, r.claim.high, r.claim.value, r.outlier})
+            .second) {
+      rows.push_back(&r);
+    }
   }
   auto rank = [&](const std::string& source) {
     return std::find(outlets.begin(), outlets.end(), source) - outlets.begin();
@@ -460,30 +497,33 @@ std::string NumberLineSvg(const store::FactRow& fact) {
     double a = c.low ? x(*c.low) : kLeft;
     double b = c.high ? x(*c.high) : kLeft + kWidth;
     std::snprintf(buf, sizeof buf,
-                  "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                  "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
                   "stroke=\"%s\" stroke-width=\"6\" stroke-linecap=\"round\" "
                   "opacity=\"0.35\"/>",
-                  a, y + 10, std::max(b, a + 1), y + 10, colour);
+                  D1(a).c_str(), y + 10, D1(std::max(b, a + 1)).c_str(), y + 10,
+                  colour);
     out += buf;
     // An open bound runs off the axis: an arrow at that end.
     if (!c.low) {
       std::snprintf(buf, sizeof buf,
-                    "<polygon class=\"open\" points=\"%.1f,%d %.1f,%d "
-                    "%.1f,%d\" fill=\"%s\"/>",
-                    a - 4, y + 10, a + 6, y + 4, a + 6, y + 16, colour);
+                    "<polygon class=\"open\" points=\"%s,%d %s,%d "
+                    "%s,%d\" fill=\"%s\"/>",
+                    D1(a - 4).c_str(), y + 10, D1(a + 6).c_str(), y + 4,
+                    D1(a + 6).c_str(), y + 16, colour);
       out += buf;
     }
     if (!c.high) {
       std::snprintf(buf, sizeof buf,
-                    "<polygon class=\"open\" points=\"%.1f,%d %.1f,%d "
-                    "%.1f,%d\" fill=\"%s\"/>",
-                    b + 4, y + 10, b - 6, y + 4, b - 6, y + 16, colour);
+                    "<polygon class=\"open\" points=\"%s,%d %s,%d "
+                    "%s,%d\" fill=\"%s\"/>",
+                    D1(b + 4).c_str(), y + 10, D1(b - 6).c_str(), y + 4,
+                    D1(b - 6).c_str(), y + 16, colour);
       out += buf;
     }
     if (c.value) {
       std::snprintf(buf, sizeof buf,
-                    "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"/>",
-                    x(*c.value), y + 10, colour);
+                    "<circle cx=\"%s\" cy=\"%d\" r=\"5\" fill=\"%s\"/>",
+                    D1(x(*c.value)).c_str(), y + 10, colour);
       out += buf;
     }
     y += kRow;
@@ -495,9 +535,9 @@ std::string NumberLineSvg(const store::FactRow& fact) {
   out += buf;
   for (double v : NiceTicks(lo, hi)) {
     std::snprintf(buf, sizeof buf,
-                  "<text class=\"tick\" x=\"%.1f\" y=\"%d\" font-size=\"11\" "
+                  "<text class=\"tick\" x=\"%s\" y=\"%d\" font-size=\"11\" "
                   "fill=\"#555\" text-anchor=\"middle\">",
-                  x(v), y + 18);
+                  D1(x(v)).c_str(), y + 18);
     out += buf;
     out += EscapeHtml(FormatValue(v, fact.unit, fact.noun)) + "</text>";
   }

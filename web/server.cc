@@ -28,6 +28,7 @@
 #include <list>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -139,46 +140,6 @@ Poco::URI::QueryParameters ParamsWithout(
   return out;
 }
 
-// How long a page's facets may take to count, all of them together: on a
-// large list, the counts that do not come in time are left out, and the
-// page says so.
-constexpr std::chrono::milliseconds kFacetBudget{250};
-
-// The facets `names` of a listing at `path`, counted by `count(name,
-// time_limit)`, each value linked to the list filtered on it (from its
-// first page).
-template <typename CountFn>
-Result<std::vector<Facet>> CountFacets(std::initializer_list<const char*> names,
-                                       const std::string& path,
-                                       const Poco::URI::QueryParameters& query,
-                                       CountFn count) {
-  auto end = std::chrono::steady_clock::now() + kFacetBudget;
-  std::vector<Facet> facets;
-  for (const char* name : names) {
-    Facet facet;
-    facet.name = name;
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        end - std::chrono::steady_clock::now());
-    auto counts = left.count() > 0 ? count(name, left)
-                                   : Result<std::vector<store::FacetCount>>(
-                                         Status::Timeout("no time left"));
-    if (!counts.ok() && counts.status().code() != Status::Code::kTimeout) {
-      return counts.status();
-    }
-    if (!counts.ok()) {
-      facet.timed_out = true;
-    } else {
-      for (const store::FacetCount& c : *counts) {
-        facet.values.push_back(
-            {c.value, c.count,
-             WithParam(path, ParamsWithout(query, "next"), name, c.value)});
-      }
-    }
-    facets.push_back(std::move(facet));
-  }
-  return facets;
-}
-
 // Answers already built, kept until the database changes: pages are read
 // far more often than articles arrive. A change is seen in the database
 // file and its write-ahead log (modification time and size): every commit
@@ -213,12 +174,7 @@ class ResponseCache {
 
   bool Find(const std::string& key, const Version& v, Reply* reply) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (!(v == version_)) {
-      entries_.clear();
-      bytes_ = 0;
-      version_ = v;
-      return false;
-    }
+    if (!Current(v)) return false;
     auto it = entries_.find(key);
     if (it == entries_.end()) return false;
     *reply = it->second;
@@ -242,6 +198,26 @@ class ResponseCache {
     built_.notify_all();
   }
 
+  // A list's facet counts, kept the same way: counted once for all its
+  // pages, since a page's `next` does not change them.
+  bool FindFacets(const std::string& key, const Version& v,
+                  std::vector<Facet>* facets) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!Current(v)) return false;
+    auto it = facets_.find(key);
+    if (it == facets_.end()) return false;
+    *facets = it->second;
+    return true;
+  }
+  void PutFacets(const std::string& key, const Version& v,
+                 const std::vector<Facet>& facets) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!(v == version_)) return;
+    constexpr size_t kMostLists = 4096;
+    if (facets_.size() >= kMostLists) facets_.clear();
+    facets_.emplace(key, facets);
+  }
+
   void Put(const std::string& key, const Version& v, const Reply& reply) {
     size_t size = key.size() + reply.body.size() + reply.next.size();
     std::lock_guard<std::mutex> lock(mu_);
@@ -255,12 +231,24 @@ class ResponseCache {
   }
 
  private:
+  // Whether what is kept was built from the database as it is at `v`;
+  // when not, it is dropped. Called with mu_ held.
+  bool Current(const Version& v) {
+    if (v == version_) return true;
+    entries_.clear();
+    facets_.clear();
+    bytes_ = 0;
+    version_ = v;
+    return false;
+  }
+
   const std::string db_path_;
   const size_t max_bytes_;
   std::mutex mu_;
   std::condition_variable built_;
   Version version_;
   std::unordered_map<std::string, Reply> entries_;
+  std::unordered_map<std::string, std::vector<Facet>> facets_;
   std::set<std::string> building_;
   size_t bytes_ = 0;
 };
@@ -311,7 +299,7 @@ class StorePool {
 
 class Router {
  public:
-  explicit Router(StorePool* pool) : pool_(pool) {}
+  Router(StorePool* pool, ResponseCache* cache) : pool_(pool), cache_(cache) {}
 
   Reply Route(std::string path, const Poco::URI::QueryParameters& query) {
     auto param = [&](const std::string& name) {
@@ -524,7 +512,51 @@ class Router {
   }
 
  private:
+  // How long a page's facets may take to count, all of them together: on
+  // a large list, the counts that do not come in time are left out, and
+  // the page says so. What was counted is kept for the list's other pages.
+  static constexpr std::chrono::milliseconds kFacetBudget{200};
+
+  // The facets `names` of a listing at `path`, counted by `count(name,
+  // time_limit)`, each value linked to the list filtered on it (from its
+  // first page).
+  template <typename CountFn>
+  Result<std::vector<Facet>> CountFacets(
+      std::initializer_list<const char*> names, const std::string& path,
+      const Poco::URI::QueryParameters& query, CountFn count) {
+    Poco::URI::QueryParameters list = ParamsWithout(query, "next");
+    std::string key = WithParam(path, list, "", "");
+    ResponseCache::Version version = cache_->Now();
+    std::vector<Facet> facets;
+    if (cache_->FindFacets(key, version, &facets)) return facets;
+    auto end = std::chrono::steady_clock::now() + kFacetBudget;
+    for (const char* name : names) {
+      Facet facet;
+      facet.name = name;
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          end - std::chrono::steady_clock::now());
+      auto counts = left.count() > 0 ? count(name, left)
+                                     : Result<std::vector<store::FacetCount>>(
+                                           Status::Timeout("no time left"));
+      if (!counts.ok() && counts.status().code() != Status::Code::kTimeout) {
+        return counts.status();
+      }
+      if (!counts.ok()) {
+        facet.timed_out = true;
+      } else {
+        for (const store::FacetCount& c : *counts) {
+          facet.values.push_back(
+              {c.value, c.count, WithParam(path, list, name, c.value)});
+        }
+      }
+      facets.push_back(std::move(facet));
+    }
+    cache_->PutFacets(key, version, facets);
+    return facets;
+  }
+
   StorePool* pool_;
+  ResponseCache* cache_;
 };
 
 // Whether a request's Host header names this server: a loopback name or
@@ -678,11 +710,10 @@ class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
 
 // A strong validator of a body: a 64-bit FNV-1a hash, quoted.
 std::string EntityTag(const std::string& body) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : body) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
+  // The library's string hash reads eight bytes a step; a page of a
+  // hundred kilobytes costs microseconds. Tags need only be the same for
+  // the same body while the server runs.
+  uint64_t h = std::hash<std::string_view>()(body);
   char tag[24];
   std::snprintf(tag, sizeof tag, "\"%016llx\"",
                 static_cast<unsigned long long>(h));
@@ -790,10 +821,14 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
     response.setStatusAndReason(reply.status);
     response.setContentType(reply.type);
-    response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
-    std::ostream& out = response.send();
-    if (request.getMethod() != "HEAD") out << reply.body;
-    out.flush();
+    if (request.getMethod() == "HEAD") {
+      response.setContentLength(
+          static_cast<std::streamsize>(reply.body.size()));
+      response.send().flush();
+    } else {
+      // Headers and body in one write, not through a stream's buffer.
+      response.sendBuffer(reply.body.data(), reply.body.size());
+    }
     if (current_connection != nullptr) {
       current_watchdog->Awaiting(current_connection, true);
     }
@@ -889,6 +924,9 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   open.create = false;
   open.write = false;
   open.one_thread_at_a_time = true;  // StorePool lends each to one request.
+  // Sixteen connections read one file: through a shared map, not sixteen
+  // caches filled by system calls. SQLite caps it at its own limit.
+  open.map_bytes = int64_t{1} << 32;
   std::vector<std::unique_ptr<store::ClaimStore>> stores;
   for (int i = 0; i < std::max(1, options.threads); ++i) {
     auto store = store::ClaimStore::Open(options.db_path, open);
@@ -898,9 +936,10 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->stores = std::make_unique<StorePool>(std::move(stores));
-  impl->router = std::make_unique<Router>(impl->stores.get());
   constexpr size_t kCacheBytes = 64 << 20;
   impl->cache = std::make_unique<ResponseCache>(options.db_path, kCacheBytes);
+  impl->router =
+      std::make_unique<Router>(impl->stores.get(), impl->cache.get());
   try {
     // Without SO_REUSEPORT, which would let two servers share the port
     // and split its requests: a port in use is an error.

@@ -115,6 +115,8 @@ TEST_CASE(
       Gw(4, "Daily Ledger", 7, ct::extract::Qualifier::kMoreThan);
   more.claim.high.reset();
   f.claims.push_back(more);
+  // And repeats its first in another article: no row of its own.
+  f.claims.push_back(Gw(5, "Daily Ledger", 6));
   std::string svg = ct::web::NumberLineSvg(f);
   // Three outlets, three labels, though four rows.
   CHECK(Count(svg, "text-anchor=\"end\"") == 3);
