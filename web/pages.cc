@@ -673,7 +673,9 @@ std::string FactPage(const store::FactRow& f,
     body += " · first reported by " + EscapeHtml(f.claims.front().source) +
             " (" + EscapeHtml(ReadableDate(f.first_reported)) + ")";
   }
-  body += " · " + Link("/api/facts/" + std::to_string(f.id), "JSON") + "</p>";
+  std::string self = "/facts/" + std::to_string(f.id);
+  body += " · " + Link(self + ".json", "JSON") + " · " +
+          Link(self + ".csv", "CSV") + "</p>";
   body += NumberLineSvg(f);
   body += "<h2>Timeline</h2>" + TimelineSvg(f);
   body +=
@@ -750,7 +752,10 @@ std::string ArticlePage(const store::ArticleRow& a,
   body += " · " + EscapeHtml(a.published.empty() ? a.first_seen : a.published);
   body +=
       " · " + ExternalLink(a.canonical_url.empty() ? a.url : a.canonical_url);
-  body += " · " + std::to_string(claims.size()) + " claims</p>";
+  std::string self = "/articles/" + std::to_string(a.id);
+  body += " · " + std::to_string(claims.size()) + " claims · " +
+          Link(self + ".json", "JSON") + " · " + Link(self + ".csv", "CSV") +
+          "</p>";
   body +=
       "<p class=\"legend muted\">Figures are coloured by their fact: "
       "<mark class=\"conflict\">conflict</mark> "

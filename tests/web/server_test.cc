@@ -486,6 +486,15 @@ TEST_CASE("Server pages every list by key and gives each view its twins",
   CHECK(articles.body.find("B Wire</td>") != std::string::npos);
   CHECK(articles.body.find("C Times</td>") == std::string::npos);
   CHECK(Get(port, "/api/claims?fact=x").status == 400);
+  // An article's page and a fact's link their twins, which answer.
+  Fetched article = Get(port, "/articles/1");
+  CHECK(article.body.find("href=\"/articles/1.json\"") != std::string::npos);
+  CHECK(article.body.find("href=\"/articles/1.csv\"") != std::string::npos);
+  CHECK(Get(port, "/articles/1.json").type == "application/json");
+  Fetched fact_page = Get(port, "/facts/1");
+  CHECK(fact_page.body.find("href=\"/facts/1.json\"") != std::string::npos);
+  CHECK(fact_page.body.find("href=\"/facts/1.csv\"") != std::string::npos);
+  CHECK(Get(port, "/facts/1.csv").type == "text/csv; charset=utf-8");
   // A token or a limit that cannot be read is the client's mistake.
   Fetched bad = Get(port, "/api/facts?next=nonsense");
   CHECK(bad.status == 400);
