@@ -811,14 +811,63 @@ SourceRow ReadSource(const Stmt& r) {
 }  // namespace
 
 Result<std::vector<SourceRow>> ClaimStore::ListSources() {
-  auto st = Prepare(std::string(kSourceColumns) + "ORDER BY id");
+  return ListSources(SourceFilter(), nullptr);
+}
+
+namespace {
+
+constexpr const char* kSourceStatus =
+    "CASE WHEN paused THEN 'paused' WHEN failures > 0 THEN 'failing' "
+    "WHEN last_polled_at IS NULL THEN 'new' ELSE 'ok' END";
+
+}  // namespace
+
+Result<std::vector<SourceRow>> ClaimStore::ListSources(const SourceFilter& f,
+                                                       std::string* next) {
+  // Keyed by id: a page's token is the last id it showed.
+  int64_t after = 0;
+  if (!f.after.empty()) {
+    auto [end, ec] =
+        std::from_chars(f.after.data(), f.after.data() + f.after.size(), after);
+    if (ec != std::errc() || end != f.after.data() + f.after.size() ||
+        after <= 0) {
+      return Status::InvalidArgument("not a next token: " + f.after);
+    }
+  }
+  std::string sql = std::string(kSourceColumns) + "WHERE id > ?1";
+  if (!f.status.empty()) sql += std::string(" AND ") + kSourceStatus + " = ?2";
+  sql += " ORDER BY id";
+  if (f.limit > 0) sql += " LIMIT ?3";
+  auto st = Prepare(sql);
   if (!st.ok()) return st.status();
-  std::vector<SourceRow> rows;
   Stmt& r = **st;
+  r.Bind(1, after);
+  if (!f.status.empty()) r.Bind(2, f.status);
+  if (f.limit > 0)
+    r.Bind(3, f.limit + 1);  // One more: whether there is a next.
+  if (next != nullptr) next->clear();
+  std::vector<SourceRow> rows;
   Status s;
-  while (r.Step(&s)) rows.push_back(ReadSource(r));
+  while (r.Step(&s)) {
+    if (f.limit > 0 && static_cast<int64_t>(rows.size()) == f.limit) {
+      if (next != nullptr) *next = std::to_string(rows.back().id);
+      break;
+    }
+    rows.push_back(ReadSource(r));
+  }
   CT_RETURN_IF_ERROR(s);
   return rows;
+}
+
+Result<std::vector<FacetCount>> ClaimStore::SourceFacet() {
+  auto st = Prepare(std::string("SELECT ") + kSourceStatus +
+                    ", count(*) FROM sources GROUP BY 1 ORDER BY 2 DESC, 1");
+  if (!st.ok()) return st.status();
+  std::vector<FacetCount> out;
+  Status s;
+  while ((*st)->Step(&s)) out.push_back({(*st)->Text(0), (*st)->Int(1)});
+  CT_RETURN_IF_ERROR(s);
+  return out;
 }
 
 Result<std::vector<SourceRow>> ClaimStore::DueSources(const std::string& now) {

@@ -125,6 +125,14 @@ struct SourceRow {
   std::string every_text;  // The interval as the user wrote it ("30m").
 };
 
+struct SourceFilter {
+  // "new" (never polled), "ok", "failing" (its last poll failed) or
+  // "paused"; empty: any.
+  std::string status;
+  int64_t limit = 0;  // 0: no limit.
+  std::string after;  // A page's `next` token: the rows after it.
+};
+
 // What one poll of a source came to.
 struct PollRecord {
   bool ok = true;
@@ -351,6 +359,11 @@ class ClaimStore {
   // is empty. NotFound when there is none.
   Status RefreshSources(const std::string& id_or_url);
   Result<std::vector<SourceRow>> ListSources();
+  // A page of them, in the order added; `next` as for the other listings.
+  Result<std::vector<SourceRow>> ListSources(const SourceFilter& filter,
+                                             std::string* next);
+  // How many sources have each status ("new", "ok", "failing", "paused").
+  Result<std::vector<FacetCount>> SourceFacet();
   // Sources never polled or due at `now` (RFC 3339 UTC), in id order.
   Result<std::vector<SourceRow>> DueSources(const std::string& now);
   // Records a poll: validators and the next due time on success; the error,

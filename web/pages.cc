@@ -886,25 +886,52 @@ std::string SearchPage(const store::ClaimFilter& filter,
 }
 
 std::string SourcesPage(const std::vector<store::SourceRow>& sources,
+                        const store::SourceFilter& filter,
+                        const std::vector<Facet>& facets,
                         const ListingLinks& links) {
-  std::string body = "<h1>Sources</h1>" + LinksLine(links);
+  std::string body =
+      "<h1>Sources</h1><form class=\"filters\" method=\"get\" "
+      "action=\"/sources\"><label>Status <select name=\"status\">" +
+      Option("", "any", filter.status);
+  for (std::string_view st : {"ok", "failing", "new", "paused"}) {
+    body += Option(st, st, filter.status);
+  }
+  body += "</select></label><button>Show</button> " +
+          Link("/sources", "clear") + "</form>" + FacetsBlock(facets) +
+          LinksLine(links);
   if (sources.empty()) {
     body +=
-        "<p>No sources are polled. Add one with <code>claimtrack sources "
+        "<p>No sources here. Add one with <code>claimtrack sources "
         "add URL</code>.</p>";
     return Layout("Sources", body);
   }
   body +=
-      "<table><tr><th>URL</th><th>Every</th><th>Last polled</th>"
-      "<th>Last error</th></tr>";
+      "<table><tr><th>URL</th><th>Every</th><th>Status</th>"
+      "<th>Last polled</th><th>Next due</th><th>Last error</th></tr>";
   for (const store::SourceRow& s : sources) {
-    body += "<tr><td>" + ExternalLink(s.url) + "</td><td>" +
-            std::to_string(s.every_seconds / 60) +
-            " min</td><td class=\"muted\">" + EscapeHtml(s.last_polled_at) +
+    std::string status = s.paused                   ? "paused"
+                         : s.failures > 0           ? "failing"
+                         : s.last_polled_at.empty() ? "new"
+                                                    : "ok";
+    std::string every = s.every_text.empty()
+                            ? std::to_string(s.every_seconds / 60) + "m"
+                            : s.every_text;
+    body += "<tr><td>" + ExternalLink(s.url) +
+            (s.title.empty()
+                 ? ""
+                 : "<div class=\"muted\">" + EscapeHtml(s.title) + "</div>") +
+            "</td><td>" + EscapeHtml(every) + "</td><td>" + EscapeHtml(status) +
+            (s.failures > 0 ? " (" + std::to_string(s.failures) + ")" : "") +
+            "</td><td class=\"muted\">" + EscapeHtml(s.last_polled_at) +
+            "</td><td class=\"muted\">" +
+            EscapeHtml(s.paused                ? "-"
+                       : s.next_due_at.empty() ? "now"
+                                               : s.next_due_at) +
             "</td><td>" + EscapeHtml(s.last_error) + "<div class=\"muted\">" +
             EscapeHtml(s.last_error_at) + "</div></td></tr>";
   }
   body += "</table>";
+  body += NextLink(links);
   return Layout("Sources", body);
 }
 

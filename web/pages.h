@@ -60,6 +60,8 @@ std::string SearchPage(const store::ClaimFilter& filter,
                        const std::vector<Facet>& facets = {},
                        const ListingLinks& links = {});
 std::string SourcesPage(const std::vector<store::SourceRow>& sources,
+                        const store::SourceFilter& filter = {},
+                        const std::vector<Facet>& facets = {},
                         const ListingLinks& links = {});
 std::string NotFoundPage(std::string_view what);
 

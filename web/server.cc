@@ -501,12 +501,30 @@ class Router {
                  : Html(ArticlePage(**article, *claims));
     }
     if (path == "/sources") {
-      // Sources are few: one page.
-      auto sources = db->ListSources();
+      store::SourceFilter f;
+      f.status = param("status");
+      f.limit = limit;
+      f.after = param("next");
+      std::string next;
+      auto sources = db->ListSources(f, &next);
       if (!sources.ok()) return Failure(api, sources.status());
-      if (csv) return Csv(SourcesCsv(*sources));
-      return api ? Json(SourcesJson(*sources))
-                 : Html(SourcesPage(*sources, links("", "/sources")));
+      Reply reply;
+      if (api) {
+        reply = Json(SourcesJson(*sources));
+      } else if (csv) {
+        reply = Csv(SourcesCsv(*sources));
+      } else {
+        auto facets = CountFacets(
+            {"status"}, "/sources", query,
+            [&](const char*, std::chrono::milliseconds) {
+              return db->SourceFacet();  // Sources are few: always quick.
+            });
+        if (!facets.ok()) return Failure(false, facets.status());
+        reply =
+            Html(SourcesPage(*sources, f, *facets, links(next, "/sources")));
+      }
+      reply.next = page_url(next);
+      return reply;
     }
     return NotFound(api, "no page at " + (api ? "/api" + path : path));
   }

@@ -1051,6 +1051,44 @@ TEST_CASE("A query past its time limit stops with Timeout", "[store]") {
   CHECK(s.message().find("ran out of time") != std::string::npos);
 }
 
+TEST_CASE("ClaimStore lists sources a page at a time, by status", "[store]") {
+  auto store = ClaimStore::Open(":memory:");
+  REQUIRE(store.ok());
+  auto& s = **store;
+  for (const char* url : {"https://a.example/feed", "https://b.example/feed",
+                          "https://c.example/feed"}) {
+    REQUIRE(s.AddSource(url, 3600).ok());
+  }
+  REQUIRE(s.PauseSource("https://b.example/feed", true).ok());
+  ct::store::SourceFilter page;
+  page.limit = 2;
+  std::string next;
+  auto first = s.ListSources(page, &next);
+  REQUIRE(first.ok());
+  REQUIRE(first->size() == 2);
+  REQUIRE(!next.empty());
+  page.after = next;
+  auto second = s.ListSources(page, &next);
+  REQUIRE(second.ok());
+  REQUIRE(second->size() == 1);
+  CHECK(second->front().url == "https://c.example/feed");
+  CHECK(next.empty());
+  ct::store::SourceFilter paused;
+  paused.status = "paused";
+  auto only = s.ListSources(paused, nullptr);
+  REQUIRE(only.ok());
+  REQUIRE(only->size() == 1);
+  CHECK(only->front().url == "https://b.example/feed");
+  auto counts = s.SourceFacet();
+  REQUIRE(counts.ok());
+  REQUIRE(counts->size() == 2);
+  CHECK((*counts)[0].value == "new");
+  CHECK((*counts)[0].count == 2);
+  page.after = "x1";
+  CHECK(s.ListSources(page, nullptr).status().code() ==
+        ct::Status::Code::kInvalidArgument);
+}
+
 TEST_CASE("ClaimStore pauses, resumes and refreshes sources", "[store]") {
   auto store = ClaimStore::Open(":memory:");
   REQUIRE(store.ok());

@@ -507,6 +507,42 @@ TEST_CASE("Server pages every list by key and gives each view its twins",
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("Server pages the sources and counts them by status", "[web]") {
+  char tmpl[] = "/tmp/ct_web_sources_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  ct::web::ServerOptions options = SmallServer(dir);
+  {
+    auto store = ct::store::ClaimStore::Open(options.db_path);
+    REQUIRE(store.ok());
+    for (const char* url : {"https://a.example/feed", "https://b.example/feed",
+                            "https://c.example/feed"}) {
+      REQUIRE((*store)->AddSource(url, 3600).ok());
+    }
+    REQUIRE((*store)->PauseSource("https://a.example/feed", true).ok());
+  }
+  auto server = ct::web::Server::Start(options);
+  REQUIRE(server.ok());
+  int port = (*server)->port();
+  Fetched first = Get(port, "/sources?limit=2");
+  REQUIRE(first.status == 200);
+  CHECK(first.body.find("href=\"/sources?limit=2&amp;status=new\">new</a> "
+                        "<span class=\"muted\">2</span>") != std::string::npos);
+  std::string link = first.headers.get("Link", "");
+  REQUIRE(link.rfind("</sources?limit=2&next=", 0) == 0);
+  Fetched second = Get(port, link.substr(1, link.find('>') - 1));
+  CHECK(second.body.find("c.example") != std::string::npos);
+  CHECK(second.body.find("b.example") == std::string::npos);
+  Poco::JSON::Parser parser;
+  auto paused = parser.parse(Get(port, "/sources.json?status=paused").body)
+                    .extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(paused->size() == 1);
+  CHECK(paused->getObject(0)->getValue<std::string>("url") ==
+        "https://a.example/feed");
+  CHECK(Get(port, "/api/sources?next=zz").status == 400);
+  (*server)->Stop();
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("Server answers from its cache only until the database changes",
           "[web]") {
   char tmpl[] = "/tmp/ct_web_cache_XXXXXX";
