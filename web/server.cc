@@ -218,6 +218,26 @@ class ResponseCache {
     facets_.emplace(key, facets);
   }
 
+  // The facts of one deal (by their parties), without their claims: every
+  // fact page of the deal lists the others, so they are read once.
+  bool FindDeal(const std::string& parties, const Version& v,
+                std::vector<store::FactRow>* facts) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!Current(v)) return false;
+    auto it = deals_.find(parties);
+    if (it == deals_.end()) return false;
+    *facts = it->second;
+    return true;
+  }
+  void PutDeal(const std::string& parties, const Version& v,
+               const std::vector<store::FactRow>& facts) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!(v == version_)) return;
+    constexpr size_t kMostDeals = 4096;
+    if (deals_.size() >= kMostDeals) deals_.clear();
+    deals_.emplace(parties, facts);
+  }
+
   void Put(const std::string& key, const Version& v, const Reply& reply) {
     size_t size = key.size() + reply.body.size() + reply.next.size();
     std::lock_guard<std::mutex> lock(mu_);
@@ -237,6 +257,7 @@ class ResponseCache {
     if (v == version_) return true;
     entries_.clear();
     facets_.clear();
+    deals_.clear();
     bytes_ = 0;
     version_ = v;
     return false;
@@ -249,6 +270,7 @@ class ResponseCache {
   Version version_;
   std::unordered_map<std::string, Reply> entries_;
   std::unordered_map<std::string, std::vector<Facet>> facets_;
+  std::unordered_map<std::string, std::vector<store::FactRow>> deals_;
   std::set<std::string> building_;
   size_t bytes_ = 0;
 };
@@ -395,16 +417,27 @@ class Router {
       if (!*fact) return NotFound(api, "no fact " + std::to_string(id));
       if (api) return Json(FactJson(**fact));
       if (csv) return Csv(ClaimsCsv((*fact)->claims));
-      // The same deal's other figures.
-      store::FactFilter deal;
-      deal.parties = (*fact)->parties;
-      deal.limit = 30;
-      deal.claims_per_fact = -1;  // Their consensus says enough.
-      auto related = db->FindFacts(deal);
-      if (!related.ok()) return Failure(api, related.status());
+      // The same deal's other figures, at most 30.
+      constexpr int64_t kRelated = 30;
+      std::vector<store::FactRow> deal_facts;
+      std::string parties;
+      for (const std::string& p : (*fact)->parties) parties += p + '\n';
+      ResponseCache::Version version = cache_->Now();
+      if (!cache_->FindDeal(parties, version, &deal_facts)) {
+        store::FactFilter deal;
+        deal.parties = (*fact)->parties;
+        deal.limit = kRelated + 1;  // This one may be among them.
+        deal.claims_per_fact = -1;  // Their consensus says enough.
+        auto related = db->FindFacts(deal);
+        if (!related.ok()) return Failure(api, related.status());
+        deal_facts = std::move(*related);
+        cache_->PutDeal(parties, version, deal_facts);
+      }
       std::vector<store::FactRow> others;
-      for (store::FactRow& r : *related) {
-        if (r.id != id) others.push_back(std::move(r));
+      for (store::FactRow& r : deal_facts) {
+        if (r.id != id && static_cast<int64_t>(others.size()) < kRelated) {
+          others.push_back(std::move(r));
+        }
       }
       return Html(FactPage(**fact, others));
     }

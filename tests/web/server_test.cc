@@ -559,18 +559,38 @@ TEST_CASE("Server answers from its cache only until the database changes",
   };
   REQUIRE(count() == 3);
   REQUIRE(count() == 3);  // From the cache.
+  Poco::JSON::Parser facts_parser;
+  auto facts = facts_parser.parse(Get(port, "/api/facts").body)
+                   .extract<Poco::JSON::Array::Ptr>();
+  REQUIRE(facts->size() == 1);
+  std::string page =
+      "/facts/" + std::to_string(facts->getObject(0)->getValue<int64_t>("id"));
+  CHECK(Get(port, page).body.find("other figures") == std::string::npos);
   {
     // Another process's ingest, as it were: a write through its own
-    // connection.
+    // connection. It adds a second figure of the same deal.
     auto writer = ct::store::ClaimStore::Open(options.db_path);
     REQUIRE(writer.ok());
     ct::ingest::Document d;
     d.url = "https://3.example/story";
     d.outlet = "D Post";
-    d.text = "Nothing to count.";
-    REQUIRE((*writer)->PutArticle(d, {}).ok());
+    d.text = "OpenAI buys 50,000 GPUs from AMD.";
+    ct::extract::Claim c;
+    c.surface = "50,000 GPUs";
+    c.start = 12;
+    c.end = 23;
+    c.value = c.number = c.low = c.high = 50000;
+    c.unit = "gpu";
+    c.metric = "gpu_count";
+    c.subject = "OpenAI";
+    c.object = "AMD";
+    c.sentence = d.text;
+    REQUIRE((*writer)->PutArticle(d, {c}).ok());
+    REQUIRE((*writer)->RebuildFacts().ok());
   }
   CHECK(count() == 4);
+  // The fact's page, built again, lists the deal's new figure.
+  CHECK(Get(port, page).body.find("other figures") != std::string::npos);
   (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
