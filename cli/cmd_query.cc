@@ -323,7 +323,7 @@ int CmdFact(const Context& ctx, const Argv& argv) {
       {"SOURCE", "PUBLISHED", "VALUE", "OUTLIER", "SENTENCE", "URL"}, 60,
       &std::cout);
   for (const store::ClaimRow& r : f.claims) {
-    table.Row({r.source, r.published, web::FormatClaimValue(r.claim),
+    table.Row({r.source, r.published, web::QualifiedValue(r.claim),
                r.outlier ? "yes" : "", r.claim.sentence, r.url});
   }
   table.Finish();

@@ -401,6 +401,15 @@ TEST_CASE("fact ID says why its sources differ, then lists them", "[cli]") {
   CHECK(text.code == 0);
   CHECK(text.out.find("disagrees with the 6 GW that 3 outlets report") !=
         std::string::npos);
+  // Each source's value with its qualifier.
+  Run rounding = Claimtrack("--db " + db + " facts --json --entity Colossus");
+  auto colossus = parser.parse(rounding.out)
+                      .extract<Poco::JSON::Array::Ptr>()
+                      ->getObject(0);
+  Run qualified = Claimtrack("--db " + db + " fact " +
+                             std::to_string(colossus->getValue<int64_t>("id")));
+  CHECK(qualified.out.find("more than 220,000 GPUs") != std::string::npos);
+  CHECK(qualified.out.find("about 220,000 GPUs") != std::string::npos);
   Run json = Claimtrack("--db " + db + " fact " + id + " --json");
   CHECK(json.code == 0);
   auto one = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
