@@ -9,7 +9,7 @@
 namespace ct::cli {
 namespace {
 
-const Flag kJson = {"json", "", "print JSON instead of a table", ""};
+const Flag kJson = {"json", "", "print JSON rather than the table", ""};
 const Flag kCsv = {"csv", "", "print CSV (a header line, then a row each)", ""};
 const Flag kTimeout = {"timeout", "S",
                        "give up on a download after S seconds (at most 3600)",
@@ -86,7 +86,7 @@ const std::vector<Flag>& FlagsOf(const std::string& command) {
          "add, import: poll every DURATION (90s, 30m, 2h, 1d; at least a "
          "minute)",
          "1h"},
-        {"json", "", "list: print JSON instead of a table", ""},
+        {"json", "", "list: print JSON rather than the table", ""},
         {"all", "", "refresh: every source", ""}}},
       {"serve",
        {{"port", "N", "listen on port N (0: any free port)", "8080"},
