@@ -824,24 +824,47 @@ constexpr const char* kSourceStatus =
 
 Result<std::vector<SourceRow>> ClaimStore::ListSources(const SourceFilter& f,
                                                        std::string* next) {
-  // Keyed by id: a page's token is the last id it showed.
-  int64_t after = 0;
-  if (!f.after.empty()) {
-    auto [end, ec] =
-        std::from_chars(f.after.data(), f.after.data() + f.after.size(), after);
-    if (ec != std::errc() || end != f.after.data() + f.after.size() ||
-        after <= 0) {
-      return Status::InvalidArgument("not a next token: " + f.after);
-    }
+  if (!f.sort.empty() && f.sort != "added" && f.sort != "url") {
+    return Status::InvalidArgument("unknown sort \"" + f.sort +
+                                   "\" (added or url)");
   }
-  std::string sql = std::string(kSourceColumns) + "WHERE id > ?1";
+  const bool by_url = f.sort == "url";
+  // A page's token is where its last row stood: its id in the order added,
+  // its URL (in hex) in the order of URLs, which are unique.
+  int64_t after_id = 0;
+  std::string after_url;
+  if (!f.after.empty()) {
+    bool ok = true;
+    if (by_url) {
+      ok = f.after.size() % 2 == 0;
+      for (size_t i = 0; ok && i < f.after.size(); i += 2) {
+        unsigned byte = 0;
+        auto [end, ec] = std::from_chars(f.after.data() + i,
+                                         f.after.data() + i + 2, byte, 16);
+        ok = ec == std::errc() && end == f.after.data() + i + 2;
+        after_url += static_cast<char>(byte);
+      }
+    } else {
+      auto [end, ec] = std::from_chars(
+          f.after.data(), f.after.data() + f.after.size(), after_id);
+      ok = ec == std::errc() && end == f.after.data() + f.after.size() &&
+           after_id > 0;
+    }
+    if (!ok) return Status::InvalidArgument("not a next token: " + f.after);
+  }
+  std::string sql = std::string(kSourceColumns) +
+                    (by_url ? "WHERE url > ?1" : "WHERE id > ?1");
   if (!f.status.empty()) sql += std::string(" AND ") + kSourceStatus + " = ?2";
-  sql += " ORDER BY id";
+  sql += by_url ? " ORDER BY url" : " ORDER BY id";
   if (f.limit > 0) sql += " LIMIT ?3";
   auto st = Prepare(sql);
   if (!st.ok()) return st.status();
   Stmt& r = **st;
-  r.Bind(1, after);
+  if (by_url) {
+    r.Bind(1, after_url);
+  } else {
+    r.Bind(1, after_id);
+  }
   if (!f.status.empty()) r.Bind(2, f.status);
   if (f.limit > 0)
     r.Bind(3, f.limit + 1);  // One more: whether there is a next.
@@ -850,7 +873,15 @@ Result<std::vector<SourceRow>> ClaimStore::ListSources(const SourceFilter& f,
   Status s;
   while (r.Step(&s)) {
     if (f.limit > 0 && static_cast<int64_t>(rows.size()) == f.limit) {
-      if (next != nullptr) *next = std::to_string(rows.back().id);
+      if (next != nullptr && by_url) {
+        static const char kHex[] = "0123456789abcdef";
+        for (unsigned char c : rows.back().url) {
+          *next += kHex[c >> 4];
+          *next += kHex[c & 15];
+        }
+      } else if (next != nullptr) {
+        *next = std::to_string(rows.back().id);
+      }
       break;
     }
     rows.push_back(ReadSource(r));

@@ -129,6 +129,7 @@ struct SourceFilter {
   // "new" (never polled), "ok", "failing" (its last poll failed) or
   // "paused"; empty: any.
   std::string status;
+  std::string sort;   // "added" (the default) or "url".
   int64_t limit = 0;  // 0: no limit.
   std::string after;  // A page's `next` token: the rows after it.
 };
@@ -359,7 +360,8 @@ class ClaimStore {
   // is empty. NotFound when there is none.
   Status RefreshSources(const std::string& id_or_url);
   Result<std::vector<SourceRow>> ListSources();
-  // A page of them, in the order added; `next` as for the other listings.
+  // A page of them, in the order added or of their URLs; `next` as for
+  // the other listings.
   Result<std::vector<SourceRow>> ListSources(const SourceFilter& filter,
                                              std::string* next);
   // How many sources have each status ("new", "ok", "failing", "paused").

@@ -896,7 +896,10 @@ std::string SourcesPage(const std::vector<store::SourceRow>& sources,
   for (std::string_view st : {"ok", "failing", "new", "paused"}) {
     body += Option(st, st, filter.status);
   }
-  body += "</select></label><button>Show</button> " +
+  body += "</select></label><label>Sort <select name=\"sort\">" +
+          Option("added", "in the order added", filter.sort) +
+          Option("url", "by URL", filter.sort) +
+          "</select></label><button>Show</button> " +
           Link("/sources", "clear") + "</form>" + FacetsBlock(facets) +
           LinksLine(links);
   if (sources.empty()) {

@@ -536,6 +536,7 @@ class Router {
     if (path == "/sources") {
       store::SourceFilter f;
       f.status = param("status");
+      f.sort = param("sort");
       f.limit = limit;
       f.after = param("next");
       std::string next;

@@ -1087,6 +1087,26 @@ TEST_CASE("ClaimStore lists sources a page at a time, by status", "[store]") {
   page.after = "x1";
   CHECK(s.ListSources(page, nullptr).status().code() ==
         ct::Status::Code::kInvalidArgument);
+  // By URL, a page at a time.
+  REQUIRE(s.AddSource("https://0.example/feed", 3600).ok());
+  ct::store::SourceFilter by_url;
+  by_url.sort = "url";
+  by_url.limit = 3;
+  auto urls = s.ListSources(by_url, &next);
+  REQUIRE(urls.ok());
+  REQUIRE(urls->size() == 3);
+  CHECK(urls->front().url == "https://0.example/feed");
+  by_url.after = next;
+  auto rest = s.ListSources(by_url, &next);
+  REQUIRE(rest.ok());
+  REQUIRE(rest->size() == 1);
+  CHECK(rest->front().url == "https://c.example/feed");
+  CHECK(next.empty());
+  by_url.after = "zz";
+  CHECK_FALSE(s.ListSources(by_url, nullptr).ok());
+  by_url.sort = "name";
+  by_url.after.clear();
+  CHECK_FALSE(s.ListSources(by_url, nullptr).ok());
 }
 
 TEST_CASE("ClaimStore pauses, resumes and refreshes sources", "[store]") {

@@ -539,6 +539,10 @@ TEST_CASE("Server pages the sources and counts them by status", "[web]") {
   CHECK(paused->getObject(0)->getValue<std::string>("url") ==
         "https://a.example/feed");
   CHECK(Get(port, "/api/sources?next=zz").status == 400);
+  CHECK(Get(port, "/api/sources?sort=name").status == 400);
+  Fetched by_url = Get(port, "/sources?sort=url&limit=1");
+  CHECK(by_url.body.find("a.example") != std::string::npos);
+  CHECK(by_url.headers.get("Link", "").find("sort=url") != std::string::npos);
   (*server)->Stop();
   std::filesystem::remove_all(dir);
 }
