@@ -198,44 +198,25 @@ class ResponseCache {
     built_.notify_all();
   }
 
-  // A list's facet counts, kept the same way: counted once for all its
-  // pages, since a page's `next` does not change them.
+  // What pages are built from, kept the same way: a list's facet counts,
+  // counted once for all its pages (a page's `next` does not change them),
+  // and a deal's facts (by their parties, without their claims), read once
+  // for all its facts' pages.
   bool FindFacets(const std::string& key, const Version& v,
                   std::vector<Facet>* facets) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!Current(v)) return false;
-    auto it = facets_.find(key);
-    if (it == facets_.end()) return false;
-    *facets = it->second;
-    return true;
+    return FindIn(facets_, key, v, facets);
   }
   void PutFacets(const std::string& key, const Version& v,
                  const std::vector<Facet>& facets) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!(v == version_)) return;
-    constexpr size_t kMostLists = 4096;
-    if (facets_.size() >= kMostLists) facets_.clear();
-    facets_.emplace(key, facets);
+    PutIn(&facets_, key, v, facets);
   }
-
-  // The facts of one deal (by their parties), without their claims: every
-  // fact page of the deal lists the others, so they are read once.
   bool FindDeal(const std::string& parties, const Version& v,
                 std::vector<store::FactRow>* facts) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!Current(v)) return false;
-    auto it = deals_.find(parties);
-    if (it == deals_.end()) return false;
-    *facts = it->second;
-    return true;
+    return FindIn(deals_, parties, v, facts);
   }
   void PutDeal(const std::string& parties, const Version& v,
                const std::vector<store::FactRow>& facts) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!(v == version_)) return;
-    constexpr size_t kMostDeals = 4096;
-    if (deals_.size() >= kMostDeals) deals_.clear();
-    deals_.emplace(parties, facts);
+    PutIn(&deals_, parties, v, facts);
   }
 
   void Put(const std::string& key, const Version& v, const Reply& reply) {
@@ -251,6 +232,27 @@ class ResponseCache {
   }
 
  private:
+  template <typename T>
+  bool FindIn(const std::unordered_map<std::string, T>& kept,
+              const std::string& key, const Version& v, T* out) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!Current(v)) return false;
+    auto it = kept.find(key);
+    if (it == kept.end()) return false;
+    *out = it->second;
+    return true;
+  }
+  template <typename T>
+  void PutIn(std::unordered_map<std::string, T>* kept, const std::string& key,
+             const Version& v, const T& value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!(v == version_)) return;
+    // Full: start again, as for answers.
+    constexpr size_t kMostKept = 4096;
+    if (kept->size() >= kMostKept) kept->clear();
+    kept->emplace(key, value);
+  }
+
   // Whether what is kept was built from the database as it is at `v`;
   // when not, it is dropped. Called with mu_ held.
   bool Current(const Version& v) {
@@ -323,7 +325,10 @@ class Router {
  public:
   Router(StorePool* pool, ResponseCache* cache) : pool_(pool), cache_(cache) {}
 
-  Reply Route(std::string path, const Poco::URI::QueryParameters& query) {
+  // `version`: the database's, as the request found it; what the answer
+  // is built from is kept under it.
+  Reply Route(std::string path, const Poco::URI::QueryParameters& query,
+              const ResponseCache::Version& version) {
     auto param = [&](const std::string& name) {
       for (const auto& [k, v] : query) {
         if (k == name) return v;
@@ -400,6 +405,7 @@ class Router {
       } else {
         auto facets = CountFacets(
             {"status", "metric", "reason", "entity", "outlet"}, "/", query,
+            version,
             [&](const char* name, std::chrono::milliseconds time_limit) {
               return db->FactFacet(f, name, 15, time_limit);
             });
@@ -422,7 +428,6 @@ class Router {
       std::vector<store::FactRow> deal_facts;
       std::string parties;
       for (const std::string& p : (*fact)->parties) parties += p + '\n';
-      ResponseCache::Version version = cache_->Now();
       if (!cache_->FindDeal(parties, version, &deal_facts)) {
         store::FactFilter deal;
         deal.parties = (*fact)->parties;
@@ -479,7 +484,7 @@ class Router {
         reply = Csv(ClaimsCsv(*claims));
       } else {
         auto facets = CountFacets(
-            {"status", "metric", "entity", "outlet"}, "/claims", query,
+            {"status", "metric", "entity", "outlet"}, "/claims", query, version,
             [&](const char* name, std::chrono::milliseconds time_limit) {
               return db->ClaimFacet(f, name, 15, time_limit);
             });
@@ -510,7 +515,7 @@ class Router {
         reply = Csv(ArticlesCsv(*articles));
       } else {
         auto facets = CountFacets(
-            {"outlet"}, "/articles", query,
+            {"outlet"}, "/articles", query, version,
             [&](const char* name, std::chrono::milliseconds time_limit) {
               return db->ArticleFacet(f, name, 15, time_limit);
             });
@@ -549,7 +554,7 @@ class Router {
         reply = Csv(SourcesCsv(*sources));
       } else {
         auto facets = CountFacets(
-            {"status"}, "/sources", query,
+            {"status"}, "/sources", query, version,
             [&](const char*, std::chrono::milliseconds) {
               return db->SourceFacet();  // Sources are few: always quick.
             });
@@ -575,10 +580,10 @@ class Router {
   template <typename CountFn>
   Result<std::vector<Facet>> CountFacets(
       std::initializer_list<const char*> names, const std::string& path,
-      const Poco::URI::QueryParameters& query, CountFn count) {
+      const Poco::URI::QueryParameters& query,
+      const ResponseCache::Version& version, CountFn count) {
     Poco::URI::QueryParameters list = ParamsWithout(query, "next");
     std::string key = WithParam(path, list, "", "");
-    ResponseCache::Version version = cache_->Now();
     std::vector<Facet> facets;
     if (cache_->FindFacets(key, version, &facets)) return facets;
     auto end = std::chrono::steady_clock::now() + kFacetBudget;
@@ -815,7 +820,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         ResponseCache::Version version;
         if (cached) version = cache_->Now();
         if (!cached) {
-          reply = router_->Route(path, query);
+          reply = router_->Route(path, query, version);
         } else if (!cache_->Find(key, version, &reply)) {
           bool builder = cache_->Begin(key);
           if (builder || !cache_->Find(key, version, &reply)) {
@@ -827,7 +832,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                 if (builder) cache->End(*key);
               }
             } done{cache_, &key, builder};
-            reply = router_->Route(path, query);
+            reply = router_->Route(path, query, version);
             if (reply.status == HTTPResponse::HTTP_OK) {
               cache_->Put(key, version, reply);
             }
