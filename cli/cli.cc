@@ -150,6 +150,22 @@ int Dispatch(int argc, char** argv) {
     PrintCommandHelp(c);
     return kExitOk;
   };
+  // --help anywhere on the line is a request for help, never a flag's
+  // value or an argument: the help of the command it names, or the general
+  // help.
+  for (int k = 1; k < argc; ++k) {
+    if (std::strcmp(argv[k], "--help") != 0 &&
+        std::strcmp(argv[k], "-h") != 0) {
+      continue;
+    }
+    for (int n = 1; n < argc; ++n) {
+      for (const Command& c : kCommands) {
+        if (c.name == std::string(argv[n])) return command_help(c);
+      }
+    }
+    PrintHelp(stdout);
+    return kExitOk;
+  }
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
@@ -160,7 +176,7 @@ int Dispatch(int argc, char** argv) {
       }
       return UnknownCommand(argv[i + 1]);
     }
-    if (a == "--help" || a == "-h" || a == "help") {
+    if (a == "help") {
       PrintHelp(stdout);
       return kExitOk;
     }
@@ -201,10 +217,6 @@ int Dispatch(int argc, char** argv) {
   Argv rest(argv + i + 1, argv + argc);
   for (const Command& c : kCommands) {
     if (name == c.name) {
-      // --help anywhere on the line is a request for help, not a flag.
-      for (const std::string& a : rest) {
-        if (a == "--help" || a == "-h") return command_help(c);
-      }
       return c.run(ctx, rest);
     }
   }

@@ -481,6 +481,10 @@ TEST_CASE("Help like git: help COMMAND, and --help anywhere on the line",
   CHECK(general.out.find("commands:") != std::string::npos);
   CHECK(general.out.find("--db PATH") != std::string::npos);
   CHECK(Claimtrack("help fcts").code == 2);
+  // Even where a global flag wants its value.
+  Run after_flag = Claimtrack("--db --help");
+  CHECK(after_flag.code == 0);
+  CHECK(after_flag.out == general.out);
 }
 
 TEST_CASE("Every flag in a command's usage is explained, with its default",
