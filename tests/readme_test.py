@@ -391,8 +391,10 @@ def main():
         (work / "sentences.jsonl").write_text(
             "".join(json.dumps(s) + "\n" for s in SENTENCES), encoding="utf-8")
         db = work / "demo.db"
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("CLAIMTRACK_GAZETTEER", "CLAIMTRACK_BUSY_TIMEOUT")}
+        # The user's own settings would change what the commands do.
+        env = dict(os.environ)
+        env.pop("CLAIMTRACK_GAZETTEER", None)
+        env.pop("CLAIMTRACK_BUSY_TIMEOUT", None)
         env["PATH"] = str(binary.parent) + os.pathsep + env.get("PATH", "")
         env["CLAIMTRACK_DB"] = str(db)
 
