@@ -179,6 +179,18 @@ Result<std::unique_ptr<ClaimStore>> ClaimStore::Open(
   for (int v = file.version; v < latest; ++v) {
     Transaction tx(raw, &store->path_);
     CT_RETURN_IF_ERROR(tx.Begin().WithContext("migrating"));
+    // Another process that opened the file as old may have migrated it
+    // since it was inspected: the version is read again under the write
+    // lock, and a step already taken is not taken twice (a second run of
+    // one that can run again would set the version back).
+    auto done = store->Prepare("PRAGMA user_version");
+    if (!done.ok()) return done.status();
+    Status read;
+    if (!(*done)->Step(&read)) {
+      return read.ok() ? Status::Internal("no user_version") : read;
+    }
+    if ((*done)->Int(0) > v) continue;
+    done->reset();
     if (sqlite3_exec(raw, migrations[v], nullptr, nullptr, nullptr) !=
         SQLITE_OK) {
       return SqliteError(

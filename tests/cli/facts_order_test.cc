@@ -222,6 +222,8 @@ TEST_CASE("An ingest killed at any point leaves every claim in its fact",
       if (fs::exists(db + suffix)) fs::copy_file(db + suffix, copy + suffix);
     }
     auto store = ct::store::ClaimStore::Open(copy);
+    INFO("killed after " << step << "/11: "
+                         << (store.ok() ? "" : store.status().message()));
     REQUIRE(store.ok());
     auto before = Membership(store->get());
     REQUIRE((*store)->RebuildAllFacts().ok());

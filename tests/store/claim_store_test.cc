@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -841,6 +842,41 @@ INSERT INTO claim_facts(claim_id, fact_id) VALUES (1, 42), (2, 42);
   CHECK(Query(db.path,
               "SELECT count(*) FROM facts WHERE outlets = (SELECT "
               "own_outlets FROM statements WHERE fact_id = facts.id)") == "1");
+}
+
+TEST_CASE("ClaimStore migrates once when several processes open an old file",
+          "[store]") {
+  // Each opener inspects the file as old; the first to take the write lock
+  // migrates it, and the others find it done: none fails, and none sets
+  // the version back by running a step again.
+  for (int round = 0; round < 20; ++round) {
+    TempDb db;
+    {
+      sqlite3* raw = nullptr;
+      REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
+      const auto& migrations = ct::store::Migrations();
+      for (int v = 0; v < 7; ++v) {
+        REQUIRE(sqlite3_exec(raw, migrations[v], nullptr, nullptr, nullptr) ==
+                SQLITE_OK);
+      }
+      REQUIRE(sqlite3_exec(raw,
+                           "PRAGMA user_version = 7; PRAGMA journal_mode = WAL",
+                           nullptr, nullptr, nullptr) == SQLITE_OK);
+      sqlite3_close(raw);
+    }
+    std::vector<std::thread> openers;
+    std::vector<std::string> errors(4);
+    for (int i = 0; i < 4; ++i) {
+      openers.emplace_back([&, i] {
+        auto store = ClaimStore::Open(db.path);
+        if (!store.ok()) errors[i] = store.status().message();
+      });
+    }
+    for (auto& t : openers) t.join();
+    for (const std::string& e : errors) CHECK(e.empty());
+    CHECK(Query(db.path, "PRAGMA user_version") ==
+          std::to_string(ClaimStore::SchemaVersion()));
+  }
 }
 
 TEST_CASE("ClaimStore pages through every listing by key, each row once",
